@@ -1,0 +1,23 @@
+// Lint: typescript-eslint's recommended rules, plus the determinism rule of DESIGN.md —
+// the simulator never reads the wall clock or an unseeded random source.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const banned = [
+  { object: 'Math', property: 'random', message: 'Use a seeded stream from sim/core/rng.ts.' },
+  { object: 'Date', property: 'now', message: 'Simulated time only: the wall clock breaks determinism.' },
+  { object: 'performance', property: 'now', message: 'Simulated time only: the wall clock breaks determinism.' },
+];
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'reports/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  { files: ['sim/**/*.ts'], ignores: ['**/*.test.ts'], rules: { 'no-restricted-properties': ['error', ...banned] } },
+);

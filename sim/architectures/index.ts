@@ -1,0 +1,23 @@
+// The registry of architectures: one entry per `architecture.kind`. The schema's list of kinds
+// and this map must agree; `Kind` is derived from the scenario types so a missing entry is a
+// compile error.
+import type { ArchitectureSpec } from '../scenario/scenario.js';
+import type { Architecture, BuildContext } from './architecture.js';
+import { buildStatelessLb } from './stateless-lb.js';
+
+type Kind = ArchitectureSpec['kind'];
+type FactoryFor<K extends Kind> = (spec: Extract<ArchitectureSpec, { kind: K }>, ctx: BuildContext) => Architecture;
+
+const architectures: { [K in Kind]?: FactoryFor<K> } = {
+  'stateless-lb': buildStatelessLb,
+};
+
+export function buildArchitecture(spec: ArchitectureSpec, ctx: BuildContext): Architecture {
+  const factory = architectures[spec.kind] as FactoryFor<typeof spec.kind> | undefined;
+  if (factory === undefined) throw new Error(`architecture '${spec.kind}' is not implemented yet`);
+  return factory(spec as never, ctx);
+}
+
+export function implementedKinds(): Kind[] {
+  return Object.keys(architectures) as Kind[];
+}

@@ -1,0 +1,190 @@
+// The clients: they create operations (open-loop Poisson arrivals or closed-loop clients with
+// think time), send each as an attempt to the node the architecture names, and handle what
+// comes back — success, a redirect to the leader, "unavailable", or silence until the timeout —
+// with retries and exponential backoff. Latency is what the client sees: from the op's first
+// attempt to its success, retries included.
+import { FloatColumn, IntColumn } from '../core/columns.js';
+import type { EventQueue } from '../core/event-queue.js';
+import type { Random } from '../core/rng.js';
+import type { Architecture } from '../architectures/architecture.js';
+import { ReplyStatus } from '../protocols/node.js';
+import type { Micros, WorkloadSpec } from '../scenario/scenario.js';
+import type { MetricsCollector } from '../metrics/collector.js';
+import type { KeySampler } from '../workload/keys.js';
+import type { Network } from '../net/network.js';
+import { Ev } from './events.js';
+
+const WRITE = 1;
+/** Some attempt of this op went to a node that was down: its success ends a leaderless failover. */
+const HIT_DEAD_NODE = 2;
+/** Redirects are cheap hops to the leader, not retries; this bounds a redirect loop. */
+const MAX_REDIRECTS = 5;
+
+export interface ClientDeps {
+  queue: EventQueue;
+  workload: WorkloadSpec;
+  duration: Micros;
+  architecture: Architecture;
+  metrics: MetricsCollector;
+  network: Network;
+  keys: KeySampler;
+  /** Draws for arrivals, read/write mix, think time and backoff jitter — one stream each. */
+  arrivals: Random;
+  mix: Random;
+  think: Random;
+  jitter: Random;
+}
+
+export class Clients {
+  // per op
+  private readonly opStart = new FloatColumn();
+  private readonly opKey = new IntColumn();
+  private readonly opFlags = new IntColumn();
+  private readonly opRetries = new IntColumn();
+  private readonly opRedirects = new IntColumn();
+  private readonly opClient = new IntColumn();
+  // per attempt
+  private readonly attemptOp = new IntColumn();
+  private readonly attemptNode = new IntColumn();
+  private readonly attemptOpen = new IntColumn();
+  private readonly attemptSentAt = new FloatColumn();
+  /** Attempts time out in the order they were sent (one fixed timeout), so a cursor over
+   *  attempt ids with a single pending Timeout event replaces one heap event per attempt. */
+  private timeoutCursor = 0;
+  private timeoutPending = false;
+  private readonly meanInterarrival: number;
+
+  constructor(private readonly d: ClientDeps) {
+    const arrival = d.workload.arrival;
+    this.meanInterarrival = arrival.kind === 'poisson' ? 1e6 / arrival.ratePerSecond : 0;
+  }
+
+  /** Schedules the first arrival, or every closed-loop client's first op. */
+  start(): void {
+    const arrival = this.d.workload.arrival;
+    if (arrival.kind === 'poisson') this.d.queue.push(this.interarrival(), Ev.Arrival, 0, 0, 0);
+    else for (let c = 0; c < arrival.clients; c++) this.d.queue.push(this.thinkTime(), Ev.Think, c, 0, 0);
+  }
+
+  private interarrival(): number {
+    return Math.round(-this.meanInterarrival * Math.log(1 - this.d.arrivals()));
+  }
+
+  private thinkTime(): number {
+    const arrival = this.d.workload.arrival;
+    return arrival.kind === 'closed' ? Math.round(-arrival.think * Math.log(1 - this.d.think())) : 0;
+  }
+
+  arrival(now: Micros): void {
+    const next = now + this.interarrival();
+    if (next < this.d.duration) this.d.queue.push(next, Ev.Arrival, 0, 0, 0);
+    this.newOp(now, -1);
+  }
+
+  clientReady(now: Micros, client: number): void {
+    if (now < this.d.duration) this.newOp(now, client);
+  }
+
+  private newOp(now: Micros, client: number): void {
+    const op = this.opStart.push(now);
+    this.opKey.push(this.d.keys());
+    this.opFlags.push(this.d.mix() < this.d.workload.writes ? WRITE : 0);
+    this.opRetries.push(0);
+    this.opRedirects.push(0);
+    this.opClient.push(client);
+    this.d.metrics.opOffered(now);
+    this.send(now, op, -1);
+  }
+
+  /** Sends an attempt of `op` to `target`, or wherever the architecture routes it when -1. */
+  send(now: Micros, op: number, target: number): void {
+    const write = (this.opFlags.get(op) & WRITE) !== 0;
+    const node = target >= 0 ? target : this.d.architecture.route(now, { op, key: this.opKey.get(op), write });
+    if (node < 0) return this.retryLater(now, op);
+    const attempt = this.attemptOp.push(op);
+    this.attemptNode.push(node);
+    this.attemptOpen.push(1);
+    this.attemptSentAt.push(now);
+    this.d.metrics.attemptSent(now);
+    if (!this.d.network.lost()) this.d.queue.push(now + this.d.network.delay(), Ev.AttemptDeliver, node, attempt, 0);
+    if (!this.timeoutPending) this.scheduleTimeouts(now);
+  }
+
+  /** Times out every open attempt whose deadline has passed, then waits for the next open one. */
+  timeouts(now: Micros): void {
+    this.timeoutPending = false;
+    const timeout = this.d.workload.timeout;
+    for (; this.timeoutCursor < this.attemptOp.length; this.timeoutCursor++) {
+      const attempt = this.timeoutCursor;
+      if (this.attemptOpen.get(attempt) === 0) continue;
+      if (this.attemptSentAt.get(attempt) + timeout > now) break;
+      this.timeout(now, attempt);
+    }
+    this.scheduleTimeouts(now);
+  }
+
+  private scheduleTimeouts(now: Micros): void {
+    while (this.timeoutCursor < this.attemptOp.length && this.attemptOpen.get(this.timeoutCursor) === 0) this.timeoutCursor++;
+    if (this.timeoutPending || this.timeoutCursor >= this.attemptOp.length) return;
+    this.timeoutPending = true;
+    this.d.queue.push(Math.max(now, this.attemptSentAt.get(this.timeoutCursor) + this.d.workload.timeout), Ev.AttemptTimeout, 0, 0, 0);
+  }
+
+  /** The request as the node sees it. */
+  request(attempt: number): { attempt: number; op: number; key: number; write: boolean } {
+    const op = this.attemptOp.get(attempt);
+    return { attempt, op, key: this.opKey.get(op), write: (this.opFlags.get(op) & WRITE) !== 0 };
+  }
+
+  /** The attempt reached a node that is down: it will time out. */
+  hitDeadNode(attempt: number): void {
+    const op = this.attemptOp.get(attempt);
+    this.opFlags.set(op, this.opFlags.get(op) | HIT_DEAD_NODE);
+  }
+
+  reply(now: Micros, attempt: number, status: ReplyStatus, value: number): void {
+    if (this.attemptOpen.get(attempt) === 0) return; // it timed out already
+    this.attemptOpen.set(attempt, 0);
+    this.d.architecture.attemptEnded(now, this.attemptNode.get(attempt), status, value);
+    const op = this.attemptOp.get(attempt);
+    if (status === ReplyStatus.Ok) return this.succeed(now, op, value);
+    if (status === ReplyStatus.Redirect && value >= 0 && this.opRedirects.get(op) < MAX_REDIRECTS) {
+      this.opRedirects.set(op, this.opRedirects.get(op) + 1);
+      return this.send(now, op, value);
+    }
+    this.retryLater(now, op);
+  }
+
+  private timeout(now: Micros, attempt: number): void {
+    this.attemptOpen.set(attempt, 0);
+    this.d.architecture.attemptEnded(now, this.attemptNode.get(attempt), -1, 0);
+    this.retryLater(now, this.attemptOp.get(attempt));
+  }
+
+  /** Backs off and retries, or gives the op up when its retries are spent. */
+  private retryLater(now: Micros, op: number): void {
+    const used = this.opRetries.get(op);
+    if (used >= this.d.workload.retries.max) return this.fail(now, op);
+    this.opRetries.set(op, used + 1);
+    // exponential backoff with ±50% jitter, so retries of a failover do not arrive in lockstep
+    const backoff = this.d.workload.retries.backoff * 2 ** used * (0.5 + this.d.jitter());
+    this.d.queue.push(now + Math.round(backoff), Ev.Retry, op, -1, 0);
+  }
+
+  private succeed(now: Micros, op: number, value: number): void {
+    const flags = this.opFlags.get(op);
+    this.d.metrics.opCompleted(now, op, this.opStart.get(op), (flags & WRITE) !== 0, this.opKey.get(op), value);
+    if ((flags & HIT_DEAD_NODE) !== 0 && !this.d.architecture.hasLeader) this.d.metrics.failovers.served(now);
+    this.opDone(now, op);
+  }
+
+  private fail(now: Micros, op: number): void {
+    this.d.metrics.opFailed(now);
+    this.opDone(now, op);
+  }
+
+  private opDone(now: Micros, op: number): void {
+    const client = this.opClient.get(op);
+    if (client >= 0) this.d.queue.push(now + this.thinkTime(), Ev.Think, client, 0, 0);
+  }
+}

@@ -1,0 +1,88 @@
+// Fires the fault plan into the running simulation: crashes and recoveries, partitions and
+// heals, slow nodes. It resolves 'leader' and 'random' targets at the moment the fault fires,
+// and tells the failover tracker when a fault has taken away what clients depend on.
+import { stream, type Random } from '../core/rng.js';
+import { planFaults, type FaultAction } from '../faults/fault-plan.js';
+import type { CrashTarget, Micros, Scenario } from '../scenario/scenario.js';
+import { Ev } from './events.js';
+import type { Simulation } from './simulation.js';
+
+export class FaultInjector {
+  private readonly actions: FaultAction[];
+  private readonly targets: Random;
+
+  constructor(
+    private readonly sim: Simulation,
+    scenario: Scenario,
+    seed: number,
+  ) {
+    this.actions = planFaults(scenario, sim.up.length, seed);
+    this.targets = stream(seed, 'faults/targets');
+  }
+
+  start(): void {
+    this.actions.forEach((action, i) => this.sim.queue.push(action.at, Ev.Fault, i, 0, 0));
+  }
+
+  fire(now: Micros, index: number): void {
+    const action = this.actions[index];
+    const m = this.sim.metrics;
+    switch (action.type) {
+      case 'crash': {
+        const node = this.resolve(action.target);
+        if (node < 0 || !this.sim.isUp(node)) return;
+        const until = action.recoverAfter === undefined ? null : now + action.recoverAfter;
+        m.fault({ at_ms: now / 1000, until_ms: until === null ? null : until / 1000, label: `${action.label}${typeof action.target === 'number' ? '' : ` (node ${node})`}` });
+        this.openFailoverIfServingNode(now, node);
+        this.sim.crash(now, node);
+        if (until !== null) this.sim.queue.push(until, Ev.Recover, node, 0, 0);
+        return;
+      }
+      case 'recover':
+        return this.sim.recover(now, action.node);
+      case 'partition': {
+        m.fault({ at_ms: now / 1000, until_ms: this.untilOf(index, 'heal'), label: action.label });
+        this.sim.network.partition(action.groups);
+        const leader = m.roles.leader;
+        if (leader >= 0 && this.sim.network.sideSize(leader) <= this.sim.up.length / 2) m.failovers.faultHitLeader(now, m.roles.leaderTerm);
+        return;
+      }
+      case 'heal':
+        return this.sim.network.heal();
+      case 'slow':
+        m.fault({ at_ms: now / 1000, until_ms: this.untilOf(index, 'unslow', action.node), label: action.label });
+        this.sim.slowFactor[action.node] = action.factor;
+        return;
+      case 'unslow':
+        this.sim.slowFactor[action.node] = 1;
+        return;
+    }
+  }
+
+  /** A crash opens a failover when it takes the leader, or any node where there is no leader. */
+  private openFailoverIfServingNode(now: Micros, node: number): void {
+    const m = this.sim.metrics;
+    if (!m.hasLeader) m.failovers.faultHitLeader(now, -1);
+    else if (node === m.roles.leader) m.failovers.faultHitLeader(now, m.roles.leaderTerm);
+  }
+
+  private resolve(target: CrashTarget): number {
+    if (typeof target === 'number') return target;
+    if (target === 'leader') return this.sim.metrics.roles.leader;
+    if (target === 'random') {
+      const live = [];
+      for (let node = 0; node < this.sim.up.length; node++) if (this.sim.isUp(node)) live.push(node);
+      return live.length === 0 ? -1 : live[Math.floor(this.targets() * live.length)];
+    }
+    return this.sim.shardLeader(target.shardLeader);
+  }
+
+  /** When the matching end action (heal, unslow) fires, for the chart's shaded band. */
+  private untilOf(index: number, type: 'heal' | 'unslow', node?: number): number | null {
+    for (let i = index + 1; i < this.actions.length; i++) {
+      const a = this.actions[i];
+      if (a.type === type && (node === undefined || (a.type === 'unslow' && a.node === node))) return a.at / 1000;
+    }
+    return null;
+  }
+}

@@ -1,0 +1,77 @@
+// The engine's side of the Outbox: turns a node's effects into scheduled events. One instance
+// is reused for every handler call (no allocation per event); `begin` points it at a node and
+// an instant, and it adds up the CPU the node spends sending, so messages leave one after
+// another as the sender's CPU works through them.
+import type { Random } from '../core/rng.js';
+import type { Message, Outbox, ReplyStatus, Role } from '../protocols/node.js';
+import type { Micros } from '../scenario/scenario.js';
+
+/** What the outbox needs from the engine. */
+export interface NodeEffects {
+  sendMessage(from: number, to: number, msg: Message, departAt: Micros): void;
+  sendReply(node: number, attempt: number, status: ReplyStatus, value: number, departAt: Micros): void;
+  setTimer(node: number, id: number, at: Micros): void;
+  cancelTimer(node: number, id: number): void;
+  persist(node: number, token: number, at: Micros): void;
+  /** CPU cost of sending `msg` from `node`, in µs (already scaled by the node's slowness). */
+  sendCost(node: number, msg: Message): Micros;
+  nodeRandom(node: number): Random;
+  noteRole(now: Micros, node: number, group: number, role: Role, term: number): void;
+  noteCommit(now: Micros, node: number, group: number, index: number, term: number, op: number): void;
+  noteElection(now: Micros, node: number, group: number, term: number): void;
+}
+
+export class EngineOutbox implements Outbox {
+  node = 0;
+  now = 0;
+  /** CPU time spent sending during the current handler. */
+  spent = 0;
+  private rng: Random = () => 0;
+
+  constructor(private readonly engine: NodeEffects) {}
+
+  begin(node: number, now: Micros): this {
+    this.node = node;
+    this.now = now;
+    this.spent = 0;
+    this.rng = this.engine.nodeRandom(node);
+    return this;
+  }
+
+  send(to: number, msg: Message): void {
+    this.spent += this.engine.sendCost(this.node, msg);
+    this.engine.sendMessage(this.node, to, msg, this.now + this.spent);
+  }
+
+  setTimer(id: number, delay: Micros): void {
+    this.engine.setTimer(this.node, id, this.now + Math.max(0, Math.round(delay)));
+  }
+
+  cancelTimer(id: number): void {
+    this.engine.cancelTimer(this.node, id);
+  }
+
+  reply(attempt: number, status: ReplyStatus, value: number): void {
+    this.engine.sendReply(this.node, attempt, status, value, this.now + this.spent);
+  }
+
+  persist(token: number): void {
+    this.engine.persist(this.node, token, this.now + this.spent);
+  }
+
+  random(): number {
+    return this.rng();
+  }
+
+  role(role: Role, term: number, group = 0): void {
+    this.engine.noteRole(this.now, this.node, group, role, term);
+  }
+
+  commit(index: number, term: number, op: number, group = 0): void {
+    this.engine.noteCommit(this.now, this.node, group, index, term, op);
+  }
+
+  electionStarted(term: number, group = 0): void {
+    this.engine.noteElection(this.now, this.node, group, term);
+  }
+}

@@ -1,0 +1,43 @@
+// One run, start to finish: build the architecture for a run spec and trial, simulate, and
+// return the finished metrics. This is the programmatic API the CLI, the tests and the
+// benchmark call.
+import { buildArchitecture } from '../architectures/index.js';
+import { stream, trialSeed } from '../core/rng.js';
+import { MetricsCollector } from '../metrics/collector.js';
+import type { RunResult } from '../metrics/run-result.js';
+import type { Micros, RunSpec } from '../scenario/scenario.js';
+import { Simulation } from './simulation.js';
+
+export interface RunOutput {
+  result: RunResult;
+  events: number;
+}
+
+export function runOnce(run: RunSpec, trial: number, onProgress?: (now: Micros) => void): RunOutput {
+  const scenario = run.scenario;
+  const seed = trialSeed(scenario.seed, trial);
+  const arch = buildArchitecture(scenario.architecture, { scenario, stream: (label) => stream(seed, `arch/${label}`) });
+  const metrics = new MetricsCollector(
+    {
+      scenario: scenario.name,
+      variant: run.variant || scenario.architecture.kind,
+      kind: scenario.architecture.kind,
+      nodes: arch.nodes.length,
+      seed,
+      trial,
+      sweepPoint: run.sweepPoint,
+    },
+    {
+      warmup: scenario.warmup,
+      duration: scenario.duration,
+      bucket: scenario.bucket,
+      hasLeader: arch.hasLeader,
+      initialRole: arch.hasLeader ? 'follower' : 'serving',
+      versionedReads: arch.versionedReads,
+      promisesDurability: arch.promisesDurability,
+    },
+  );
+  const sim = new Simulation(scenario, arch, metrics, seed);
+  const events = sim.run(onProgress);
+  return { result: metrics.finish(scenario.duration, arch.committedWrites()), events };
+}

@@ -1,0 +1,317 @@
+// The engine: one event loop that moves time, and the node-side mechanics every architecture
+// shares — a FIFO CPU per node, timers, an fsync queue, message delivery, crashes. Protocol
+// nodes only see inputs and write effects to the Outbox; everything they do passes through here.
+import { durationSampler, type Sampler } from '../core/distributions.js';
+import { EventQueue } from '../core/event-queue.js';
+import { stream, type Random } from '../core/rng.js';
+import type { Architecture, ClusterView } from '../architectures/architecture.js';
+import type { MetricsCollector } from '../metrics/collector.js';
+import { Job, JobQueue } from '../net/cpu.js';
+import { Network } from '../net/network.js';
+import type { Message, ReplyStatus, Role } from '../protocols/node.js';
+import type { Micros, Scenario } from '../scenario/scenario.js';
+import { keySampler } from '../workload/keys.js';
+import { Clients } from './clients.js';
+import { Ev } from './events.js';
+import { FaultInjector } from './fault-injector.js';
+import { EngineOutbox, type NodeEffects } from './outbox.js';
+
+export class Simulation implements NodeEffects, ClusterView {
+  readonly queue = new EventQueue();
+  readonly network: Network;
+  readonly clients: Clients;
+  readonly up: Uint8Array;
+  /** Bumped at every crash: events of an earlier life of the node are ignored. */
+  private readonly epoch: Int32Array;
+  private readonly cpuBusy: Uint8Array;
+  private readonly cpuFreeAt: Float64Array;
+  readonly slowFactor: Float64Array;
+  private readonly jobs: JobQueue[];
+  private readonly timerGen: Int32Array[];
+  private readonly diskBusy: Uint8Array;
+  private readonly diskPending: Float64Array;
+  private readonly service: Sampler[];
+  private readonly fsync: Sampler[] | null;
+  private readonly rngs: Random[];
+  private readonly messages: (Message | undefined)[] = [];
+  private readonly freeSlots: number[] = [];
+  private readonly outbox = new EngineOutbox(this);
+  private readonly faults: FaultInjector;
+  private readonly perMessage: number;
+  private readonly perEntry: number;
+  private events = 0;
+
+  constructor(
+    private readonly scenario: Scenario,
+    private readonly arch: Architecture,
+    readonly metrics: MetricsCollector,
+    seed: number,
+  ) {
+    const n = arch.nodes.length;
+    this.network = new Network(scenario, n, stream(seed, 'net/delay'), stream(seed, 'net/loss'));
+    this.up = new Uint8Array(n).fill(1);
+    this.epoch = new Int32Array(n);
+    this.cpuBusy = new Uint8Array(n);
+    this.cpuFreeAt = new Float64Array(n);
+    this.slowFactor = new Float64Array(n).fill(1);
+    this.jobs = Array.from({ length: n }, () => new JobQueue());
+    this.timerGen = Array.from({ length: n }, () => new Int32Array(4));
+    this.diskBusy = new Uint8Array(n);
+    this.diskPending = new Float64Array(n).fill(-1);
+    this.service = Array.from({ length: n }, (_, i) => durationSampler(scenario.cpu.service, stream(seed, `node/${i}/cpu`)));
+    const disk = scenario.disk;
+    this.fsync = disk ? Array.from({ length: n }, (_, i) => durationSampler(disk.fsync, stream(seed, `node/${i}/disk`))) : null;
+    this.rngs = Array.from({ length: n }, (_, i) => stream(seed, `node/${i}/protocol`));
+    this.perMessage = scenario.cpu.perMessage;
+    this.perEntry = scenario.cpu.perEntry;
+    this.faults = new FaultInjector(this, scenario, seed);
+    this.clients = new Clients({
+      queue: this.queue,
+      workload: scenario.workload,
+      duration: scenario.duration,
+      architecture: arch,
+      metrics,
+      network: this.network,
+      keys: keySampler(scenario.workload.keys, stream(seed, 'workload/keys')),
+      arrivals: stream(seed, 'workload/arrivals'),
+      mix: stream(seed, 'workload/mix'),
+      think: stream(seed, 'workload/think'),
+      jitter: stream(seed, 'workload/backoff'),
+    });
+  }
+
+  /** Runs to the scenario's end; returns how many events it processed. */
+  run(onProgress?: (now: Micros) => void): number {
+    const q = this.queue;
+    for (let node = 0; node < this.arch.nodes.length; node++) q.push(0, Ev.Start, node, 0, 0);
+    this.clients.start();
+    this.faults.start();
+    if (this.arch.tickInterval > 0) q.push(this.arch.tickInterval, Ev.Tick, 0, 0, 0);
+    const end = this.scenario.duration;
+    let nextProgress = 0;
+    while (q.size > 0 && q.peekTime() <= end) {
+      q.pop();
+      this.events++;
+      this.dispatch(q.now, q.kind, q.a, q.b, q.c);
+      if (onProgress !== undefined && (this.events & 0xffff) === 0 && q.now >= nextProgress) {
+        onProgress(q.now);
+        nextProgress = q.now + end / 100;
+      }
+    }
+    return this.events;
+  }
+
+  private dispatch(now: Micros, kind: number, a: number, b: number, c: number): void {
+    switch (kind) {
+      case Ev.Start:
+        return this.boot(now, a);
+      case Ev.Arrival:
+        return this.clients.arrival(now);
+      case Ev.Think:
+        return this.clients.clientReady(now, a);
+      case Ev.AttemptDeliver:
+        if (this.up[a] === 0) return this.clients.hitDeadNode(b);
+        return this.enqueue(now, a, Job.Request, b, 0, this.service[a]());
+      case Ev.ReplyDeliver:
+        return this.clients.reply(now, a, b, c);
+      case Ev.AttemptTimeout:
+        return this.clients.timeouts(now);
+      case Ev.Retry:
+        return this.clients.send(now, a, b);
+      case Ev.MessageDeliver:
+        return this.deliver(now, a, b, c);
+      case Ev.CpuDone:
+        if (this.epoch[a] === b) this.finishJob(now, a);
+        return;
+      case Ev.Timer:
+        if (this.timerGen[a][b] === c && this.up[a] === 1) this.enqueue(now, a, Job.Timer, b, 0, 0);
+        return;
+      case Ev.DiskDone:
+        if (this.epoch[a] === c) this.fsyncDone(now, a, b);
+        return;
+      case Ev.Fault:
+        return this.faults.fire(now, a);
+      case Ev.Recover:
+        return this.recover(now, a);
+      case Ev.Tick:
+        this.queue.push(now + this.arch.tickInterval, Ev.Tick, 0, 0, 0);
+        return this.arch.tick(now, this);
+    }
+  }
+
+  // ---- CPU: one FIFO server per node ----
+
+  private enqueue(now: Micros, node: number, type: Job, a: number, b: number, cost: Micros): void {
+    this.jobs[node].push(type, a, b, cost);
+    if (this.cpuBusy[node] === 0) this.startJob(node, Math.max(now, this.cpuFreeAt[node]));
+  }
+
+  private startJob(node: number, at: Micros): void {
+    const q = this.jobs[node];
+    const cost = Math.round(q.costAt(q.peek()) * this.slowFactor[node]);
+    this.cpuBusy[node] = 1;
+    this.metrics.cpuBusy(node, at, cost);
+    this.queue.push(at + cost, Ev.CpuDone, node, this.epoch[node], 0);
+  }
+
+  private finishJob(now: Micros, node: number): void {
+    const q = this.jobs[node];
+    const i = q.peek();
+    const type = q.typeAt(i);
+    const a = q.arg1At(i);
+    const b = q.arg2At(i);
+    q.shift();
+    const out = this.outbox.begin(node, now);
+    const protocol = this.arch.nodes[node];
+    if (type === Job.Request) protocol.request(now, this.clients.request(a), out);
+    else if (type === Job.Message) protocol.message(now, b, this.takeMessage(a), out);
+    else if (type === Job.Timer) protocol.timer(now, a, out);
+    else protocol.persisted(now, a, out);
+    this.afterHandler(now, node);
+  }
+
+  /** The CPU pays for the handler's sends, then takes the next job. */
+  private afterHandler(now: Micros, node: number): void {
+    const spent = this.outbox.spent;
+    if (spent > 0) this.metrics.cpuBusy(node, now, spent);
+    this.cpuFreeAt[node] = now + spent;
+    this.cpuBusy[node] = 0;
+    if (this.jobs[node].length > 0 && this.up[node] === 1) this.startJob(node, now + spent);
+  }
+
+  // ---- node life ----
+
+  private boot(now: Micros, node: number): void {
+    this.arch.nodes[node].start(now, this.outbox.begin(node, now));
+    this.afterHandler(now, node);
+  }
+
+  crash(now: Micros, node: number): void {
+    if (this.up[node] === 0) return;
+    this.up[node] = 0;
+    this.epoch[node]++;
+    const q = this.jobs[node];
+    while (q.length > 0) {
+      const i = q.peek();
+      if (q.typeAt(i) === Job.Message) this.takeMessage(q.arg1At(i));
+      else if (q.typeAt(i) === Job.Request) this.clients.hitDeadNode(q.arg1At(i));
+      q.shift();
+    }
+    this.timerGen[node].forEach((_, id, gens) => gens[id]++);
+    this.cpuBusy[node] = 0;
+    this.diskBusy[node] = 0;
+    this.diskPending[node] = -1;
+    this.arch.nodes[node].crash();
+    this.metrics.nodeDown(now, node);
+  }
+
+  recover(now: Micros, node: number): void {
+    if (this.up[node] === 1) return;
+    this.up[node] = 1;
+    this.cpuFreeAt[node] = now;
+    this.metrics.nodeUp(now, node);
+    this.boot(now, node);
+  }
+
+  isUp(node: number): boolean {
+    return this.up[node] === 1;
+  }
+
+  shardLeader(shard: number): number {
+    return this.arch.shardLeader?.(shard) ?? -1;
+  }
+
+  failoverDetected(now: Micros): void {
+    this.metrics.failovers.detected(now);
+  }
+
+  // ---- messages ----
+
+  private deliver(now: Micros, to: number, slot: number, from: number): void {
+    const msg = this.messages[slot] as Message;
+    if (this.up[to] === 0 || !this.network.connected(from, to)) return void this.takeMessage(slot);
+    this.enqueue(now, to, Job.Message, slot, from, this.perMessage + this.perEntry * msg.entries);
+  }
+
+  private takeMessage(slot: number): Message {
+    const msg = this.messages[slot] as Message;
+    this.messages[slot] = undefined;
+    this.freeSlots.push(slot);
+    return msg;
+  }
+
+  sendMessage(from: number, to: number, msg: Message, departAt: Micros): void {
+    this.metrics.messageSent(departAt);
+    if (!this.network.connected(from, to) || this.network.lost()) return;
+    const slot = this.freeSlots.length > 0 ? (this.freeSlots.pop() as number) : this.messages.length;
+    this.messages[slot] = msg;
+    this.queue.push(departAt + this.network.delay(), Ev.MessageDeliver, to, slot, from);
+  }
+
+  sendCost(node: number, msg: Message): Micros {
+    return (this.perMessage + this.perEntry * msg.entries) * this.slowFactor[node];
+  }
+
+  sendReply(_node: number, attempt: number, status: ReplyStatus, value: number, departAt: Micros): void {
+    if (!this.network.lost()) this.queue.push(departAt + this.network.delay(), Ev.ReplyDeliver, attempt, status, value);
+  }
+
+  // ---- timers and disk ----
+
+  setTimer(node: number, id: number, at: Micros): void {
+    let gens = this.timerGen[node];
+    if (id >= gens.length) {
+      const bigger = new Int32Array(Math.max(id + 1, gens.length * 2));
+      bigger.set(gens);
+      this.timerGen[node] = gens = bigger;
+    }
+    this.queue.push(at, Ev.Timer, node, id, ++gens[id]);
+  }
+
+  cancelTimer(node: number, id: number): void {
+    if (id < this.timerGen[node].length) this.timerGen[node][id]++;
+  }
+
+  /** One fsync covers everything requested before it starts; requests during it wait for the next. */
+  persist(node: number, token: number, at: Micros): void {
+    if (this.diskBusy[node] === 1) {
+      if (token > this.diskPending[node]) this.diskPending[node] = token;
+      return;
+    }
+    this.startFsync(node, token, at);
+  }
+
+  private startFsync(node: number, token: number, at: Micros): void {
+    this.diskBusy[node] = 1;
+    const took = this.fsync === null ? 0 : this.fsync[node]();
+    this.queue.push(at + took, Ev.DiskDone, node, token, this.epoch[node]);
+  }
+
+  private fsyncDone(now: Micros, node: number, token: number): void {
+    this.diskBusy[node] = 0;
+    this.enqueue(now, node, Job.Persisted, token, 0, 0);
+    const pending = this.diskPending[node];
+    if (pending >= 0) {
+      this.diskPending[node] = -1;
+      this.startFsync(node, pending, now);
+    }
+  }
+
+  nodeRandom(node: number): Random {
+    return this.rngs[node];
+  }
+
+  // ---- trace notes ----
+
+  noteRole(now: Micros, node: number, group: number, role: Role, term: number): void {
+    this.metrics.role(now, node, group, role, term);
+  }
+
+  noteCommit(now: Micros, node: number, group: number, index: number, term: number, op: number): void {
+    this.metrics.commit(now, node, group, index, term, op);
+  }
+
+  noteElection(now: Micros, _node: number, _group: number, term: number): void {
+    this.metrics.electionStarted(now, term);
+  }
+}

@@ -1,0 +1,60 @@
+// The fault schedule: scenario faults turned into timed actions the engine fires in order.
+// Targets such as 'leader' or 'random' are resolved when the action fires, not when it is
+// planned, because who leads at t=10s is only known then. Random MTBF/MTTR faults draw each
+// node's crash/recover times from that node's own stream, so adding a node leaves every
+// other node's failures where they were.
+import { stream } from '../core/rng.js';
+import type { CrashTarget, Micros, Scenario } from '../scenario/scenario.js';
+
+export type FaultAction =
+  | { at: Micros; type: 'crash'; target: CrashTarget; recoverAfter?: Micros; label: string }
+  | { at: Micros; type: 'recover'; node: number; label: string }
+  | { at: Micros; type: 'partition'; groups: number[][]; label: string }
+  | { at: Micros; type: 'heal'; label: string }
+  | { at: Micros; type: 'slow'; node: number; factor: number; label: string }
+  | { at: Micros; type: 'unslow'; node: number; label: string };
+
+/** Every planned action, in time order (stable for equal times: file order). */
+export function planFaults(scenario: Scenario, nodes: number, seed: number): FaultAction[] {
+  const actions: FaultAction[] = [];
+  for (const fault of scenario.faults) {
+    switch (fault.type) {
+      case 'crash':
+        actions.push({ at: fault.at, type: 'crash', target: fault.target, recoverAfter: fault.recoverAfter, label: `crash ${targetLabel(fault.target)}` });
+        break;
+      case 'partition':
+        actions.push({ at: fault.at, type: 'partition', groups: fault.groups, label: `partition ${JSON.stringify(fault.groups)}` });
+        if (fault.healAfter !== undefined) actions.push({ at: fault.at + fault.healAfter, type: 'heal', label: 'heal' });
+        break;
+      case 'slow':
+        actions.push({ at: fault.at, type: 'slow', node: fault.node, factor: fault.factor, label: `slow node ${fault.node} ×${fault.factor}` });
+        if (fault.for !== undefined) actions.push({ at: fault.at + fault.for, type: 'unslow', node: fault.node, label: `node ${fault.node} speed restored` });
+        break;
+      case 'random':
+        for (let node = 0; node < nodes; node++) actions.push(...randomCrashes(node, fault.mtbf, fault.mttr, scenario.duration, seed));
+        break;
+    }
+  }
+  return actions
+    .map((action, order) => ({ action, order }))
+    .sort((x, y) => x.action.at - y.action.at || x.order - y.order)
+    .map(({ action }) => action);
+}
+
+function randomCrashes(node: number, mtbf: Micros, mttr: Micros, duration: Micros, seed: number): FaultAction[] {
+  const rng = stream(seed, `faults/random/node/${node}`);
+  const exp = (mean: number) => Math.round(-mean * Math.log(1 - rng()));
+  const actions: FaultAction[] = [];
+  for (let t = exp(mtbf); t < duration; ) {
+    const repair = Math.max(1, exp(mttr));
+    actions.push({ at: t, type: 'crash', target: node, recoverAfter: repair, label: `crash node ${node} (random)` });
+    t += repair + exp(mtbf);
+  }
+  return actions;
+}
+
+function targetLabel(target: CrashTarget): string {
+  if (typeof target === 'number') return `node ${target}`;
+  if (typeof target === 'string') return target;
+  return `shard ${target.shardLeader} leader`;
+}

@@ -1,0 +1,96 @@
+// What one finished run hands to the report writers: plain rows, no live objects.
+// Numbers are already in the units their column names say; null means "does not apply".
+
+export const SUMMARY_COLUMNS = [
+  'scenario',
+  'variant',
+  'kind',
+  'nodes',
+  'seed',
+  'trial',
+  'sim_seconds',
+  'offered_ops_s',
+  'throughput_ops_s',
+  'completed',
+  'failed',
+  'latency_mean_ms',
+  'latency_p50_ms',
+  'latency_p99_ms',
+  'latency_p999_ms',
+  'failovers',
+  'failover_mean_ms',
+  'failover_max_ms',
+  'unavailable_ms',
+  'elections',
+  'messages',
+  'leader_utilization',
+  'mean_utilization',
+  'acked_writes_lost',
+  'stale_reads',
+] as const;
+export type SummaryColumn = (typeof SUMMARY_COLUMNS)[number];
+export type Cell = string | number | null;
+export type SummaryRow = Record<SummaryColumn, Cell>;
+
+export const TIMESERIES_COLUMNS = [
+  'variant',
+  'trial',
+  't_ms',
+  'throughput_ops_s',
+  'failed',
+  'latency_p50_ms',
+  'latency_p99_ms',
+  'leader',
+] as const;
+export type TimeseriesRow = Record<(typeof TIMESERIES_COLUMNS)[number], Cell>;
+
+export const FAILOVER_COLUMNS = [
+  'variant',
+  'trial',
+  'fault_at_ms',
+  'detected_at_ms',
+  'elected_at_ms',
+  'first_commit_at_ms',
+  'failover_ms',
+  'unavailable_ms',
+  'election_rounds',
+] as const;
+export type FailoverRow = Record<(typeof FAILOVER_COLUMNS)[number], Cell>;
+
+/** A fault as drawn on charts. */
+export interface FaultMarker {
+  at_ms: number;
+  until_ms: number | null;
+  label: string;
+}
+
+export type TimelineRole = 'leader' | 'follower' | 'candidate' | 'down' | 'serving' | 'idle';
+export interface RoleSegment {
+  from_ms: number;
+  to_ms: number;
+  role: TimelineRole;
+}
+
+export interface InvariantViolation {
+  invariant: string;
+  at_ms: number;
+  detail: string;
+}
+
+export interface RunResult {
+  scenario: string;
+  variant: string;
+  kind: string;
+  nodes: number;
+  trial: number;
+  seed: number;
+  /** Sweep point, dotted path → value; empty without a sweep. */
+  sweepPoint: Record<string, string | number | boolean>;
+  summary: SummaryRow;
+  timeseries: TimeseriesRow[];
+  failovers: FailoverRow[];
+  faults: FaultMarker[];
+  /** Per node, its roles over time (may be capped to the first nodes for large clusters). */
+  timeline: RoleSegment[][];
+  violations: InvariantViolation[];
+}

@@ -1,0 +1,79 @@
+// Each node's CPU: one FIFO server. Everything a node does — a client request, a received
+// protocol message, a timer, an fsync completion — is a job that waits its turn; a job's
+// handler runs when its service ends, and the messages it sends cost CPU before they depart.
+// This queue is what makes a leader the bottleneck: its followers' acknowledgements and its
+// own sends grow with N while a follower's work does not.
+
+/** What a queued job is. */
+export const enum Job {
+  Request = 0,
+  Message = 1,
+  Timer = 2,
+  Persisted = 3,
+}
+
+/** A growable ring buffer of jobs: (job type, two integer arguments, cost in µs). */
+export class JobQueue {
+  private cap = 16;
+  private head = 0;
+  private count = 0;
+  private type = new Int32Array(this.cap);
+  private arg1 = new Int32Array(this.cap);
+  private arg2 = new Int32Array(this.cap);
+  private cost = new Float64Array(this.cap);
+
+  get length(): number {
+    return this.count;
+  }
+
+  push(type: Job, a: number, b: number, cost: number): void {
+    if (this.count === this.cap) this.grow();
+    const i = (this.head + this.count) & (this.cap - 1);
+    this.type[i] = type;
+    this.arg1[i] = a;
+    this.arg2[i] = b;
+    this.cost[i] = cost;
+    this.count++;
+  }
+
+  /** Index of the oldest job (valid until the next push or shift). */
+  peek(): number {
+    return this.head;
+  }
+  typeAt(i: number): Job {
+    return this.type[i];
+  }
+  arg1At(i: number): number {
+    return this.arg1[i];
+  }
+  arg2At(i: number): number {
+    return this.arg2[i];
+  }
+  costAt(i: number): number {
+    return this.cost[i];
+  }
+
+  shift(): void {
+    this.head = (this.head + 1) & (this.cap - 1);
+    this.count--;
+  }
+
+  clear(): void {
+    this.head = 0;
+    this.count = 0;
+  }
+
+  private grow(): void {
+    const cap = this.cap * 2;
+    const reorder = <T extends Int32Array | Float64Array>(old: T, bigger: T): T => {
+      for (let k = 0; k < this.count; k++) bigger[k] = old[(this.head + k) & (this.cap - 1)];
+      return bigger;
+    };
+    this.type = reorder(this.type, new Int32Array(cap));
+    this.arg1 = reorder(this.arg1, new Int32Array(cap));
+    this.arg2 = reorder(this.arg2, new Int32Array(cap));
+    this.cost = reorder(this.cost, new Float64Array(cap));
+    this.head = 0;
+    this.cap = cap;
+  }
+}

@@ -1,0 +1,65 @@
+// The seam between the engine and every protocol: a node is a state machine that takes one
+// input (a client request, a message, a timer, a crash or recovery, a finished fsync) and writes
+// its effects to an Outbox. It reads no clock but `now`, draws no randomness but `out.random()`,
+// and does no I/O. The engine turns the effects into scheduled events; a test can record them.
+
+import type { Micros } from '../scenario/scenario.js';
+
+/** A protocol message. `entries` is how many log entries it carries (it sets the CPU cost). */
+export interface Message {
+  readonly type: string;
+  readonly entries: number;
+}
+
+export type Role = 'leader' | 'follower' | 'candidate' | 'down' | 'serving' | 'idle';
+
+/** A client request as a node sees it. Ids are plain integers so the hot path allocates nothing. */
+export interface ClientRequest {
+  /** The attempt to answer with `out.reply` (a retry is a new attempt of the same op). */
+  readonly attempt: number;
+  /** The client operation, stable across retries: durability is checked per op. */
+  readonly op: number;
+  readonly key: number;
+  readonly write: boolean;
+}
+
+export const enum ReplyStatus {
+  Ok = 0,
+  /** Not the leader; `value` is the leader this node believes in, or -1. */
+  Redirect = 1,
+  /** Cannot serve now (no leader, no quorum); the client backs off and retries. */
+  Unavailable = 2,
+}
+
+export interface Outbox {
+  /** Sends a message; the sender's CPU pays `perMessage + perEntry × entries` before it departs. */
+  send(to: number, msg: Message): void;
+  /** Sets (or resets) timer `id` to fire `delay` from now; one pending instance per id. */
+  setTimer(id: number, delay: Micros): void;
+  cancelTimer(id: number): void;
+  /** Answers a client attempt. For an Ok read, `value` is the version read (for stale-read checks). */
+  reply(attempt: number, status: ReplyStatus, value: number): void;
+  /** Asks the disk to persist; `onPersisted(token)` follows once it is durable (immediately without a disk). */
+  persist(token: number): void;
+  /** Injected randomness: uniform in [0, 1), from this node's own stream. */
+  random(): number;
+  /** Trace notes: the metrics and the invariant checker read these. `group` names the
+   *  replication group when a node hosts several (sharded-raft); it defaults to 0. */
+  role(role: Role, term: number, group?: number): void;
+  /** A log entry became committed at this node: (index, term, op) must never change once committed. */
+  commit(index: number, term: number, op: number, group?: number): void;
+  /** This node started an election round for `term` (failover counts rounds and detection). */
+  electionStarted(term: number, group?: number): void;
+}
+
+export interface ProtocolNode {
+  /** The node boots (at time 0, or after recovery with its persisted state). */
+  start(now: Micros, out: Outbox): void;
+  request(now: Micros, req: ClientRequest, out: Outbox): void;
+  message(now: Micros, from: number, msg: Message, out: Outbox): void;
+  timer(now: Micros, id: number, out: Outbox): void;
+  /** Disk confirmed everything persisted up to `token`. */
+  persisted(now: Micros, token: number, out: Outbox): void;
+  /** Crash: volatile state is lost; persisted state stays. `start` is called on recovery. */
+  crash(): void;
+}

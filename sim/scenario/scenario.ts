@@ -1,0 +1,107 @@
+// The normalized scenario: what the engine runs. The loader turns a scenario file (YAML/JSON,
+// durations with units) into these values; every duration here is integer microseconds and
+// every rate is per second, so the engine never parses text.
+
+/** Simulated time in integer microseconds. */
+export type Micros = number;
+
+export type DistSpec =
+  | { dist: 'constant'; value: number }
+  | { dist: 'uniform'; min: number; max: number }
+  | { dist: 'exponential'; mean: number }
+  | { dist: 'normal'; mean: number; sd: number }
+  | { dist: 'lognormal'; median: number; p99: number }
+  | { dist: 'pareto'; scale: number; shape: number };
+
+export type BalancerPolicy = 'round-robin' | 'random' | 'least-outstanding' | 'power-of-two';
+
+export interface ElectionOptions {
+  electionTimeout: [Micros, Micros];
+  heartbeat: Micros;
+}
+
+export interface RaftOptions extends ElectionOptions {
+  preVote: boolean;
+  checkQuorum: boolean;
+  leaseReads: boolean;
+  /** Most entries one AppendEntries carries. */
+  maxBatch: number;
+  /** Most AppendEntries in flight to one follower before the leader waits for a reply. */
+  pipeline: number;
+}
+
+export type ArchitectureSpec =
+  | {
+      kind: 'stateless-lb';
+      nodes: number;
+      policy: BalancerPolicy;
+      healthCheck: { interval: Micros; unhealthyAfter: number };
+    }
+  | ({ kind: 'raft-group'; nodes: number } & RaftOptions)
+  | ({ kind: 'active-passive'; nodes: number } & ElectionOptions)
+  | ({
+      kind: 'coordinator';
+      nodes: number;
+      purpose: 'ids' | 'rate-limit';
+      batch: number;
+    } & ElectionOptions)
+  | ({ kind: 'sharded-raft'; nodes: number; shards: number; replication: number } & RaftOptions)
+  | {
+      kind: 'leaderless-quorum';
+      nodes: number;
+      replicas: number;
+      writeQuorum: number;
+      readQuorum: number;
+      vnodes: number;
+    };
+
+export type ArchitectureKind = ArchitectureSpec['kind'];
+
+/** Whom a crash fault hits: a node id, the current leader, a random live node, or a shard's leader. */
+export type CrashTarget = number | 'leader' | 'random' | { shardLeader: number };
+
+export type FaultSpec =
+  | { type: 'crash'; at: Micros; target: CrashTarget; recoverAfter?: Micros }
+  | { type: 'partition'; at: Micros; groups: number[][]; healAfter?: Micros }
+  | { type: 'slow'; at: Micros; node: number; factor: number; for?: Micros }
+  | { type: 'random'; mtbf: Micros; mttr: Micros };
+
+export type ArrivalSpec =
+  | { kind: 'poisson'; ratePerSecond: number }
+  | { kind: 'closed'; clients: number; think: Micros };
+
+export type KeySpec = { dist: 'uniform'; count: number } | { dist: 'zipf'; count: number; s: number };
+
+export interface WorkloadSpec {
+  arrival: ArrivalSpec;
+  /** Fraction of requests that are writes, 0..1. */
+  writes: number;
+  keys: KeySpec;
+  timeout: Micros;
+  retries: { max: number; backoff: Micros };
+}
+
+export interface Scenario {
+  name: string;
+  description: string;
+  seed: number;
+  duration: Micros;
+  warmup: Micros;
+  bucket: Micros;
+  trials: number;
+  architecture: ArchitectureSpec;
+  network: { delay: DistSpec; loss: number };
+  cpu: { service: DistSpec; perMessage: Micros; perEntry: Micros };
+  disk?: { fsync: DistSpec };
+  workload: WorkloadSpec;
+  faults: FaultSpec[];
+}
+
+/** One run to execute: a scenario with its variant and sweep point already applied. */
+export interface RunSpec {
+  scenario: Scenario;
+  /** Variant name ('' when the file has no variants: the architecture kind is used in reports). */
+  variant: string;
+  /** The sweep point as dotted path → value (empty without a sweep). */
+  sweepPoint: Record<string, string | number | boolean>;
+}

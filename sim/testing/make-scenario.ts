@@ -1,0 +1,36 @@
+// Builds normalized scenarios in code for tests and the benchmark, with small fixed defaults
+// (no network delay, no faults) so a test states only what it is about.
+import type { ArchitectureSpec, RunSpec, Scenario } from '../scenario/scenario.js';
+
+type Overrides = Partial<Omit<Scenario, 'architecture'>> & { architecture: ArchitectureSpec };
+
+export function makeScenario(overrides: Overrides): Scenario {
+  return {
+    name: 'test',
+    description: '',
+    seed: 1,
+    duration: 10_000_000,
+    warmup: 1_000_000,
+    bucket: 100_000,
+    trials: 1,
+    network: { delay: { dist: 'constant', value: 0 }, loss: 0 },
+    cpu: { service: { dist: 'exponential', mean: 100 }, perMessage: 10, perEntry: 2 },
+    workload: {
+      arrival: { kind: 'poisson', ratePerSecond: 1000 },
+      writes: 0.5,
+      keys: { dist: 'uniform', count: 1000 },
+      timeout: 10_000_000,
+      retries: { max: 0, backoff: 50_000 },
+    },
+    faults: [],
+    ...overrides,
+  };
+}
+
+export function makeRun(overrides: Overrides, variant = ''): RunSpec {
+  return { scenario: makeScenario(overrides), variant, sweepPoint: {} };
+}
+
+export function lb(nodes: number, policy: 'round-robin' | 'random' | 'least-outstanding' | 'power-of-two' = 'round-robin'): ArchitectureSpec {
+  return { kind: 'stateless-lb', nodes, policy, healthCheck: { interval: 1_000_000, unhealthyAfter: 3 } };
+}
