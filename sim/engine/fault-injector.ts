@@ -32,7 +32,11 @@ export class FaultInjector {
         const node = this.resolve(action.target);
         if (node < 0 || !this.sim.isUp(node)) return;
         const until = action.recoverAfter === undefined ? null : now + action.recoverAfter;
-        m.fault({ at_ms: now / 1000, until_ms: until === null ? null : until / 1000, label: `${action.label}${typeof action.target === 'number' ? '' : ` (node ${node})`}` });
+        m.fault({
+          at_ms: now / 1000,
+          until_ms: until === null ? null : until / 1000,
+          label: `${action.label}${typeof action.target === 'number' ? '' : ` (node ${node})`}`,
+        });
         this.openFailoverIfServingNode(now, node);
         this.sim.crash(now, node);
         if (until !== null) this.sim.queue.push(until, Ev.Recover, node, 0, 0);

@@ -20,15 +20,28 @@ export function planFaults(scenario: Scenario, nodes: number, seed: number): Fau
   for (const fault of scenario.faults) {
     switch (fault.type) {
       case 'crash':
-        actions.push({ at: fault.at, type: 'crash', target: fault.target, recoverAfter: fault.recoverAfter, label: `crash ${targetLabel(fault.target)}` });
+        actions.push({
+          at: fault.at,
+          type: 'crash',
+          target: fault.target,
+          recoverAfter: fault.recoverAfter,
+          label: `crash ${targetLabel(fault.target)}`,
+        });
         break;
       case 'partition':
         actions.push({ at: fault.at, type: 'partition', groups: fault.groups, label: `partition ${JSON.stringify(fault.groups)}` });
         if (fault.healAfter !== undefined) actions.push({ at: fault.at + fault.healAfter, type: 'heal', label: 'heal' });
         break;
       case 'slow':
-        actions.push({ at: fault.at, type: 'slow', node: fault.node, factor: fault.factor, label: `slow node ${fault.node} ×${fault.factor}` });
-        if (fault.for !== undefined) actions.push({ at: fault.at + fault.for, type: 'unslow', node: fault.node, label: `node ${fault.node} speed restored` });
+        actions.push({
+          at: fault.at,
+          type: 'slow',
+          node: fault.node,
+          factor: fault.factor,
+          label: `slow node ${fault.node} ×${fault.factor}`,
+        });
+        if (fault.for !== undefined)
+          actions.push({ at: fault.at + fault.for, type: 'unslow', node: fault.node, label: `node ${fault.node} speed restored` });
         break;
       case 'random':
         for (let node = 0; node < nodes; node++) actions.push(...randomCrashes(node, fault.mtbf, fault.mttr, scenario.duration, seed));
@@ -45,7 +58,7 @@ function randomCrashes(node: number, mtbf: Micros, mttr: Micros, duration: Micro
   const rng = stream(seed, `faults/random/node/${node}`);
   const exp = (mean: number) => Math.round(-mean * Math.log(1 - rng()));
   const actions: FaultAction[] = [];
-  for (let t = exp(mtbf); t < duration; ) {
+  for (let t = exp(mtbf); t < duration;) {
     const repair = Math.max(1, exp(mttr));
     actions.push({ at: t, type: 'crash', target: node, recoverAfter: repair, label: `crash node ${node} (random)` });
     t += repair + exp(mtbf);

@@ -195,7 +195,12 @@ export class MetricsCollector {
       trial: this.id.trial,
       seed: this.id.seed,
       sweepPoint: this.id.sweepPoint,
-      summary: this.summary(failovers.map((f) => f.failover_ms).filter((x): x is number => typeof x === 'number'), failovers.length, lost, committedWrites),
+      summary: this.summary(
+        failovers.map((f) => f.failover_ms).filter((x): x is number => typeof x === 'number'),
+        failovers.length,
+        lost,
+        committedWrites,
+      ),
       timeseries: this.timeseries(),
       failovers,
       faults: this.faults,
@@ -216,7 +221,8 @@ export class MetricsCollector {
     const bucket = this.opt.bucket;
     let total = 0;
     for (let i = Math.floor(from / bucket); i * bucket < to && i < this.bucketIndex; i++) {
-      if ((this.attemptsIn[i] ?? 0) > 0 && (this.completedIn[i] ?? 0) === 0) total += Math.min((i + 1) * bucket, this.opt.duration) - i * bucket;
+      if ((this.attemptsIn[i] ?? 0) > 0 && (this.completedIn[i] ?? 0) === 0)
+        total += Math.min((i + 1) * bucket, this.opt.duration) - i * bucket;
     }
     return total;
   }

@@ -28,8 +28,10 @@ export class FailoverTracker {
     return this.open.length;
   }
 
+  /** Detection can come after service resumed (a balancer ejects a dead server only after
+   *  retries already succeeded elsewhere), so it applies to closed failovers too. */
   detected(now: number, term = Infinity): void {
-    for (const f of this.open) if (f.detectedAt === null && term > f.oldTerm) f.detectedAt = now;
+    for (const f of this.all) if (f.detectedAt === null && term > f.oldTerm) f.detectedAt = now;
   }
 
   leaderElected(now: number, term: number): void {
@@ -48,10 +50,15 @@ export class FailoverTracker {
 
   /** A request that had gone to a dead node succeeded elsewhere (leaderless architectures). */
   served(now: number): void {
-    this.closeWhere(now, () => true);
+    this.closeWhere(now, () => true, false);
   }
 
-  rows(variant: string, trial: number, unavailableBetween: (fromMicros: number, toMicros: number) => number, endMicros: number): FailoverRow[] {
+  rows(
+    variant: string,
+    trial: number,
+    unavailableBetween: (fromMicros: number, toMicros: number) => number,
+    endMicros: number,
+  ): FailoverRow[] {
     return this.all.map((f) => {
       const end = f.firstCommitAt ?? endMicros;
       return {
@@ -68,11 +75,11 @@ export class FailoverTracker {
     });
   }
 
-  private closeWhere(now: number, matches: (f: OpenFailover) => boolean): void {
+  private closeWhere(now: number, matches: (f: OpenFailover) => boolean, impliesDetection = true): void {
     for (let i = this.open.length - 1; i >= 0; i--) {
       const f = this.open[i];
       if (!matches(f)) continue;
-      f.detectedAt ??= now;
+      if (impliesDetection) f.detectedAt ??= now;
       f.firstCommitAt = now;
       this.open.splice(i, 1);
     }

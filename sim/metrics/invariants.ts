@@ -18,7 +18,12 @@ export class InvariantChecker {
     const key = `${group}/${term}`;
     const previous = this.leaderOfTerm.get(key);
     if (previous === undefined) this.leaderOfTerm.set(key, node);
-    else if (previous !== node) this.violate('one-leader-per-term', atMs, `group ${group} term ${term}: node ${node} became leader while node ${previous} already was`);
+    else if (previous !== node)
+      this.violate(
+        'one-leader-per-term',
+        atMs,
+        `group ${group} term ${term}: node ${node} became leader while node ${previous} already was`,
+      );
   }
 
   committed(atMs: number, group: number, node: number, index: number, term: number, op: number): void {
@@ -29,12 +34,21 @@ export class InvariantChecker {
       terms[index] = term;
       ops[index] = op;
     } else if (knownTerm !== term || ops[index] !== op) {
-      this.violate('committed-entries-never-change', atMs, `group ${group} index ${index}: node ${node} committed (term ${term}, op ${op}) but (term ${knownTerm}, op ${ops[index]}) was committed before`);
+      this.violate(
+        'committed-entries-never-change',
+        atMs,
+        `group ${group} index ${index}: node ${node} committed (term ${term}, op ${op}) but (term ${knownTerm}, op ${ops[index]}) was committed before`,
+      );
     }
   }
 
   ackedWritesLost(atMs: number, lost: number[]): void {
-    if (lost.length > 0) this.violate('acked-writes-durable', atMs, `${lost.length} acknowledged write(s) missing from the final committed state, first op ${lost[0]}`);
+    if (lost.length > 0)
+      this.violate(
+        'acked-writes-durable',
+        atMs,
+        `${lost.length} acknowledged write(s) missing from the final committed state, first op ${lost[0]}`,
+      );
   }
 
   violate(invariant: string, atMs: number, detail: string): void {

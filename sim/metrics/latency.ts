@@ -9,7 +9,12 @@ export class LatencyHistogram {
   count = 0;
 
   constructor(significantDigits: 2 | 3 = 3) {
-    this.histogram = hdr.build({ numberOfSignificantValueDigits: significantDigits, lowestDiscernibleValue: 1, autoResize: true, useWebAssembly: false });
+    this.histogram = hdr.build({
+      numberOfSignificantValueDigits: significantDigits,
+      lowestDiscernibleValue: 1,
+      autoResize: true,
+      useWebAssembly: false,
+    });
   }
 
   /** Records one latency in microseconds. */

@@ -66,9 +66,7 @@ export type FaultSpec =
   | { type: 'slow'; at: Micros; node: number; factor: number; for?: Micros }
   | { type: 'random'; mtbf: Micros; mttr: Micros };
 
-export type ArrivalSpec =
-  | { kind: 'poisson'; ratePerSecond: number }
-  | { kind: 'closed'; clients: number; think: Micros };
+export type ArrivalSpec = { kind: 'poisson'; ratePerSecond: number } | { kind: 'closed'; clients: number; think: Micros };
 
 export type KeySpec = { dist: 'uniform'; count: number } | { dist: 'zipf'; count: number; s: number };
 

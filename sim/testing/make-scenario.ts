@@ -31,6 +31,9 @@ export function makeRun(overrides: Overrides, variant = ''): RunSpec {
   return { scenario: makeScenario(overrides), variant, sweepPoint: {} };
 }
 
-export function lb(nodes: number, policy: 'round-robin' | 'random' | 'least-outstanding' | 'power-of-two' = 'round-robin'): ArchitectureSpec {
+export function lb(
+  nodes: number,
+  policy: 'round-robin' | 'random' | 'least-outstanding' | 'power-of-two' = 'round-robin',
+): ArchitectureSpec {
   return { kind: 'stateless-lb', nodes, policy, healthCheck: { interval: 1_000_000, unhealthyAfter: 3 } };
 }

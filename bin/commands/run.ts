@@ -1,0 +1,45 @@
+// `leadsim run FILE...`: run scenarios, write their reports, print a summary.
+// Exit 1 when a run broke an invariant (the reports are still written, to show how).
+import { resolve } from 'node:path';
+import { execute } from '../../sim/execute.js';
+import { writeReports } from '../../sim/report/write-reports.js';
+import { EXIT_CHECK_FAILED, EXIT_OK } from '../cli-errors.js';
+import { loadAll, type ScenarioOptions } from '../load-options.js';
+import { progressBar } from '../progress.js';
+import { summaryTable } from '../summary-table.js';
+
+export interface RunOptions extends ScenarioOptions {
+  out?: string;
+  json?: boolean;
+  quiet?: boolean;
+}
+
+export function runCommand(files: string[], options: RunOptions): number {
+  const loaded = loadAll(files, options);
+  let exit = EXIT_OK;
+  const summaries = [];
+  for (const scenario of loaded) {
+    const progress = progressBar(scenario.name, !options.quiet);
+    const { results } = execute(scenario.runs, { trials: scenario.trials, onRunDone: (done, total) => progress.update(done, total) });
+    progress.stop();
+    const outDir = resolve(
+      options.out !== undefined ? (files.length > 1 ? `${options.out}/${scenario.name}` : options.out) : `reports/${scenario.name}`,
+    );
+    writeReports(outDir, { scenario: scenario.name, description: scenario.description, results, sweepKeys: scenario.sweepKeys });
+    const violations = results.flatMap((r) => r.violations.map((v) => ({ variant: r.variant, trial: r.trial, seed: r.seed, ...v })));
+    if (violations.length > 0) exit = EXIT_CHECK_FAILED;
+    for (const v of violations.slice(0, 10)) {
+      process.stderr.write(
+        `leadsim: INVARIANT VIOLATED in ${scenario.file} (variant ${v.variant}, trial ${v.trial}, seed ${v.seed}) at ${v.at_ms} ms: ${v.invariant}: ${v.detail}\n`,
+      );
+    }
+    if (options.json)
+      summaries.push({ scenario: scenario.name, report: `${outDir}/index.html`, summary: results.map((r) => r.summary), violations });
+    else if (!options.quiet) {
+      process.stdout.write(`\n${scenario.name}: ${scenario.description.split('\n')[0]}\n${summaryTable(results)}\n`);
+      process.stdout.write(`report: ${outDir}/index.html\n`);
+    } else process.stdout.write(`${outDir}/index.html\n`);
+  }
+  if (options.json) process.stdout.write(JSON.stringify(summaries, null, 2) + '\n');
+  return exit;
+}

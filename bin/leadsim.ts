@@ -1,0 +1,66 @@
+#!/usr/bin/env node
+// The leadsim command line: a thin layer of commander over the programmatic API in sim/.
+import { Command, Option } from 'commander';
+import { exitOnError } from './cli-errors.js';
+import { checkCommand } from './commands/check.js';
+import { listCommand } from './commands/list.js';
+import { runCommand } from './commands/run.js';
+import { schemaCommand } from './commands/schema.js';
+import { validateCommand } from './commands/validate.js';
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+function scenarioOptions(command: Command): Command {
+  return command
+    .option('--seed <n>', 'override the scenario seed')
+    .option('--trials <n>', 'override the number of Monte Carlo trials')
+    .option('--set <path=value>', 'override any scenario key by dotted path (repeatable)', collect, []);
+}
+
+function main(argv: string[]): void {
+  const program = new Command('leadsim')
+    .description('Deterministic discrete-event simulator: when does leader election help, and when does shared-nothing scaling win?')
+    .exitOverride()
+    .showHelpAfterError();
+  const exitWith = (code: number) => process.exit(code);
+
+  scenarioOptions(program.command('run').description('run scenarios, write reports, print a summary').argument('<files...>'))
+    .option('--out <dir>', 'report directory (default reports/<scenario name>/)')
+    .option('--json', 'print the summary as JSON')
+    .option('--quiet', 'print only where the reports are')
+    .action((files: string[], options) => exitWith(runCommand(files, options)));
+
+  program
+    .command('validate')
+    .description('check scenario files without running them')
+    .argument('<files...>')
+    .action((files: string[]) => exitWith(validateCommand(files)));
+
+  program
+    .command('list')
+    .description('the bundled scenarios')
+    .action(() => exitWith(listCommand()));
+  program
+    .command('schema')
+    .description('print the JSON Schema of scenario files')
+    .action(() => exitWith(schemaCommand()));
+
+  scenarioOptions(
+    program
+      .command('check')
+      .description('rerun scenarios and compare with a stored baseline; exit 1 on a regression')
+      .argument('<files...>'),
+  )
+    .addOption(new Option('--baseline <dir>', 'baseline directory').makeOptionMandatory())
+    .option('--tolerance <pct>', 'allowed relative change', '5%')
+    .option('--update', 'rewrite the baseline from this run')
+    .action((files: string[], options) => exitWith(checkCommand(files, options)));
+
+  program.parse(argv);
+}
+
+try {
+  main(process.argv);
+} catch (error) {
+  exitOnError(error);
+}

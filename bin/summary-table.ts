@@ -1,0 +1,37 @@
+// The short table `leadsim run` prints: one line per variant and sweep point, averaged over
+// trials — the numbers a reader wants before opening the report.
+import type { RunResult } from '../sim/metrics/run-result.js';
+
+const COLUMNS: [string, (rows: RunResult[]) => string][] = [
+  ['ops/s', (rows) => fmt(mean(rows, 'throughput_ops_s'), 0)],
+  ['p50 ms', (rows) => fmt(mean(rows, 'latency_p50_ms'), 2)],
+  ['p99 ms', (rows) => fmt(mean(rows, 'latency_p99_ms'), 2)],
+  ['failed', (rows) => fmt(mean(rows, 'failed'), 0)],
+  ['failovers', (rows) => fmt(mean(rows, 'failovers'), 1)],
+  ['failover ms', (rows) => fmt(mean(rows, 'failover_mean_ms'), 1)],
+  ['unavail ms', (rows) => fmt(mean(rows, 'unavailable_ms'), 0)],
+  ['leader util', (rows) => fmt(mean(rows, 'leader_utilization'), 2)],
+];
+
+export function summaryTable(results: RunResult[]): string {
+  const groups = new Map<string, RunResult[]>();
+  for (const r of results) {
+    const point = Object.entries(r.sweepPoint)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(' ');
+    const label = point ? `${r.variant} ${point}` : r.variant;
+    groups.set(label, [...(groups.get(label) ?? []), r]);
+  }
+  const header = ['variant', ...COLUMNS.map(([name]) => name)];
+  const lines = [...groups].map(([label, rows]) => [label, ...COLUMNS.map(([, cell]) => cell(rows))]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
+  const render = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  return [render(header), ...lines.map(render)].join('\n');
+}
+
+function mean(rows: RunResult[], column: keyof RunResult['summary']): number | null {
+  const values = rows.map((r) => r.summary[column]).filter((v): v is number => typeof v === 'number');
+  return values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length;
+}
+
+const fmt = (x: number | null, digits: number) => (x === null ? '-' : x.toFixed(digits));

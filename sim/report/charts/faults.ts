@@ -1,0 +1,101 @@
+// Fault markers shared by the time-based charts: a shaded band for a fault with a duration, a
+// dashed line for its start, and a label placed in one of a few lanes so labels never overlap.
+
+import type { Scale, Selection } from 'd3-node';
+
+import type { FaultMarker, RunResult } from '../../metrics/run-result.js';
+
+export const FAULT_COLOR = '#D55E00';
+const LANES = 3;
+const LANE_HEIGHT = 14;
+const CHAR_WIDTH = 6.2; // at 11px, close enough to keep labels apart without measuring text
+/** Beyond this many faults (random MTBF schedules) labels and dashed lines would be noise: only bands are drawn. */
+export const MAX_FAULT_LABELS = 12;
+
+/** Faults of several runs, duplicates removed, in time order. */
+export function uniqueFaults(runs: readonly RunResult[]): FaultMarker[] {
+  const seen = new Map<string, FaultMarker>();
+  for (const r of runs) {
+    for (const f of r.faults) seen.set(`${f.at_ms}|${f.until_ms ?? ''}|${f.label}`, f);
+  }
+  return [...seen.values()].sort((a, b) => a.at_ms - b.at_ms || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
+}
+
+export interface FaultLayer {
+  /** Faults drawn without a label (too many, or no free lane). */
+  unlabeled: number;
+}
+
+/**
+ * Draws faults into a plot of the given size. Bands go under the data (call this before
+ * drawing series); labels sit in lanes along the top of the plot.
+ */
+export function drawFaults(plot: Selection, x: Scale, size: { width: number; height: number }, faults: readonly FaultMarker[]): FaultLayer {
+  const g = plot.append('g');
+  const crowded = faults.length > MAX_FAULT_LABELS;
+  for (const f of faults) drawMarker(g, x, size, f, crowded);
+  if (crowded) return { unlabeled: faults.length };
+  return { unlabeled: drawLabels(g, x, size.width, faults) };
+}
+
+/** Words for a caption when some fault labels were left out; empty when all are labelled. */
+export function faultNote(layer: FaultLayer, total: number): string {
+  if (layer.unlabeled === 0) return '';
+  return layer.unlabeled === total ? `${total} faults, too many to label` : `${layer.unlabeled} of ${total} faults unlabelled`;
+}
+
+function drawMarker(g: Selection, x: Scale, size: { width: number; height: number }, f: FaultMarker, crowded: boolean): void {
+  const x0 = clamp(x(f.at_ms), 0, size.width);
+  if (f.until_ms !== null && f.until_ms > f.at_ms) {
+    const x1 = clamp(x(f.until_ms), 0, size.width);
+    g.append('rect')
+      .attr('x', x0)
+      .attr('y', 0)
+      .attr('width', Math.max(1, x1 - x0))
+      .attr('height', size.height)
+      .attr('fill', FAULT_COLOR)
+      .attr('fill-opacity', 0.1);
+  }
+  if (crowded && f.until_ms !== null) return;
+  g.append('line')
+    .attr('x1', x0)
+    .attr('x2', x0)
+    .attr('y1', 0)
+    .attr('y2', size.height)
+    .attr('stroke', FAULT_COLOR)
+    .attr('stroke-width', 1.2)
+    .attr('stroke-dasharray', crowded ? null : '4 3')
+    .attr('stroke-opacity', crowded ? 0.5 : 1);
+}
+
+/** Greedy lane assignment in time order; returns how many labels found no room. */
+function drawLabels(g: Selection, x: Scale, width: number, faults: readonly FaultMarker[]): number {
+  const laneEnd = new Array<number>(LANES).fill(-Infinity);
+  let drawn = 0;
+  for (const f of faults) {
+    const px = clamp(x(f.at_ms), 0, width);
+    const w = f.label.length * CHAR_WIDTH;
+    // Near the right edge the label goes to the left of its marker instead of off the plot.
+    const leftward = px + 4 + w > width;
+    const start = leftward ? px - 4 - w : px + 4;
+    const lane = laneEnd.findIndex((end) => start > end + 6);
+    if (lane < 0) continue;
+    laneEnd[lane] = start + w;
+    g.append('text')
+      .attr('x', leftward ? px - 4 : px + 4)
+      .attr('y', 12 + lane * LANE_HEIGHT)
+      .attr('text-anchor', leftward ? 'end' : 'start')
+      .attr('font-size', 11)
+      .attr('fill', FAULT_COLOR)
+      .attr('stroke', '#fff')
+      .attr('stroke-width', 3)
+      .attr('paint-order', 'stroke')
+      .text(f.label);
+    drawn++;
+  }
+  return faults.length - drawn;
+}
+
+function clamp(v: number, lo: number, hi: number): number {
+  return Math.min(hi, Math.max(lo, v));
+}

@@ -1,0 +1,62 @@
+// Rows → CSV text. Every cell goes through formatCell first, so the bytes depend only on the
+// values (never on the platform's number printing) and a re-run with the same seed is identical.
+
+import { stringify } from 'csv-stringify/sync';
+
+import type { Cell } from '../metrics/run-result.js';
+
+/** Most decimals a non-integer is printed with: µs resolution for ms, 0.1% for fractions. */
+export const MAX_DECIMALS = 3;
+
+/**
+ * One value as CSV text: null (and NaN/±Infinity, which mean "no value") → empty, integers
+ * without a decimal point, other numbers rounded to at most MAX_DECIMALS decimals without
+ * trailing zeros. Never exponent notation, which spreadsheets and diff tools handle badly.
+ */
+export function formatCell(value: Cell | boolean | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (typeof value === 'string') return value;
+  return formatNumber(value);
+}
+
+export function formatNumber(value: number, decimals = MAX_DECIMALS): string {
+  if (!Number.isFinite(value)) return '';
+  // toString switches to exponents at 1e21; BigInt prints every digit.
+  if (Number.isInteger(value)) return Math.abs(value) < 1e21 ? String(value + 0) : BigInt(value).toString();
+  const fixed = value.toFixed(decimals);
+  const trimmed = fixed.includes('.') ? fixed.replace(/0+$/, '').replace(/\.$/, '') : fixed;
+  return trimmed === '-0' ? '0' : trimmed;
+}
+
+/** The extra columns a sweep adds (its dotted keys), minus any that would repeat a base column. */
+export function sweepColumns(base: readonly string[], sweepKeys: readonly string[]): string[] {
+  const seen = new Set(base);
+  const extra: string[] = [];
+  for (const key of sweepKeys) {
+    if (seen.has(key)) continue;
+    seen.add(key);
+    extra.push(key);
+  }
+  return extra;
+}
+
+/** The header line of a CSV with these columns. */
+export function csvHeader(columns: readonly string[]): string {
+  return stringify([columns as string[]], { record_delimiter: '\n' });
+}
+
+/**
+ * Rows as CSV lines without a header, cells in `columns` order. Rows are plain records; a
+ * column a row lacks is an empty cell, so a missing metric is visible rather than shifting cells.
+ */
+export function csvRows(columns: readonly string[], rows: readonly Readonly<Record<string, Cell | boolean | undefined>>[]): string {
+  if (rows.length === 0) return '';
+  const records = rows.map((row) => columns.map((column) => formatCell(row[column])));
+  return stringify(records, { record_delimiter: '\n' });
+}
+
+/** A whole CSV document: header plus rows. */
+export function toCsv(columns: readonly string[], rows: readonly Readonly<Record<string, Cell | boolean | undefined>>[]): string {
+  return csvHeader(columns) + csvRows(columns, rows);
+}

@@ -1,0 +1,145 @@
+// Writes a report directory from finished results. Everything is written into a fresh sibling
+// directory first and swapped in at the end, so a reader (or a crash) never sees a mix of an
+// old and a new report, and a failure leaves the previous report as it was.
+
+import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+
+import { FAILOVER_COLUMNS, SUMMARY_COLUMNS, TIMESERIES_COLUMNS, type Cell, type RunResult } from '../metrics/run-result.js';
+import { renderCharts } from './charts/index.js';
+import { csvHeader, csvRows, sweepColumns } from './csv.js';
+import { renderIndexHtml } from './html.js';
+
+export interface ReportInput {
+  scenario: string;
+  description: string;
+  /** In the order the report should list them (variant, then sweep point, then trial). */
+  results: RunResult[];
+  /** Dotted sweep paths, in scenario order; empty without a sweep. */
+  sweepKeys: string[];
+}
+
+type Row = Readonly<Record<string, Cell | boolean | undefined>>;
+
+export const SUMMARY_FILE = 'summary.csv';
+export const TIMESERIES_FILE = 'timeseries.csv';
+export const FAILOVERS_FILE = 'failovers.csv';
+export const INDEX_FILE = 'index.html';
+
+/** Writes the whole report into outDir (replacing it) and returns the paths written. */
+export function writeReports(outDir: string, input: ReportInput): string[] {
+  const names = replaceDirectory(outDir, (dir) => writeAll(dir, input));
+  return names.map((name) => join(outDir, name));
+}
+
+function writeAll(dir: string, input: ReportInput): string[] {
+  const { results, sweepKeys } = input;
+  const written = [
+    writeCsv(dir, SUMMARY_FILE, SUMMARY_COLUMNS, sweepKeys, results, (r) => [r.summary]),
+    // A sweep repeats (variant, trial) at every point, so its keys are extra columns here too.
+    writeCsv(dir, TIMESERIES_FILE, TIMESERIES_COLUMNS, sweepKeys, results, (r) => r.timeseries),
+    writeCsv(dir, FAILOVERS_FILE, FAILOVER_COLUMNS, sweepKeys, results, (r) => r.failovers),
+  ];
+  const charts = renderCharts(input);
+  for (const chart of charts) {
+    writeFileSync(join(dir, chart.file), `<?xml version="1.0" encoding="UTF-8"?>\n${chart.svg}\n`);
+    written.push(chart.file);
+  }
+  writeFileSync(join(dir, INDEX_FILE), renderIndexHtml(input, charts));
+  written.push(INDEX_FILE);
+  return written;
+}
+
+/**
+ * A CSV as chunks, one per run: timeseries of thousands of trials would otherwise be one
+ * string of hundreds of megabytes. Sweep keys follow the documented columns.
+ */
+function* csvChunks(
+  base: readonly string[],
+  sweepKeys: readonly string[],
+  results: readonly RunResult[],
+  rowsOf: (r: RunResult) => readonly Row[],
+): Generator<string> {
+  const extra = sweepColumns(base, sweepKeys);
+  const columns = [...base, ...extra];
+  yield csvHeader(columns);
+  for (const result of results) {
+    const point = Object.fromEntries(extra.map((key) => [key, result.sweepPoint[key]]));
+    const rows = extra.length > 0 ? rowsOf(result).map((row) => ({ ...row, ...point })) : rowsOf(result);
+    const text = csvRows(columns, rows);
+    if (text) yield text;
+  }
+}
+
+function writeCsv(
+  dir: string,
+  name: string,
+  base: readonly string[],
+  sweepKeys: readonly string[],
+  results: readonly RunResult[],
+  rowsOf: (r: RunResult) => readonly Row[],
+): string {
+  const fd = openSync(join(dir, name), 'w');
+  try {
+    for (const chunk of csvChunks(base, sweepKeys, results, rowsOf)) writeSync(fd, chunk);
+  } finally {
+    closeSync(fd);
+  }
+  return name;
+}
+
+/** The exact text of summary.csv for these results (for baselines and comparisons). */
+export function summaryCsv(results: readonly RunResult[], sweepKeys: readonly string[]): string {
+  return [...csvChunks(SUMMARY_COLUMNS, sweepKeys, results, (r) => [r.summary])].join('');
+}
+
+/** Writes one file via a temporary sibling and a rename, creating its directory if needed. */
+export function writeFileAtomic(file: string, text: string): void {
+  const target = resolve(file);
+  const tmp = `${target}.tmp-${process.pid}`;
+  mkdirSync(dirname(target), { recursive: true });
+  try {
+    writeFileSync(tmp, text);
+    renameSync(tmp, target);
+  } catch (error) {
+    rmSync(tmp, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * Fills a fresh `<outDir>.tmp-<pid>` and swaps it in for outDir. On failure the temporary
+ * directory is removed and outDir is left exactly as it was (or absent).
+ */
+export function replaceDirectory(outDir: string, fill: (dir: string) => string[]): string[] {
+  const target = resolve(outDir);
+  const tmp = `${target}.tmp-${process.pid}`;
+  rmSync(tmp, { recursive: true, force: true });
+  mkdirSync(dirname(target), { recursive: true });
+  mkdirSync(tmp);
+  let names: string[];
+  try {
+    names = fill(tmp);
+  } catch (error) {
+    rmSync(tmp, { recursive: true, force: true });
+    throw error;
+  }
+  swapIn(tmp, target);
+  return names;
+}
+
+/** Old report renamed aside, new one renamed in, old one deleted: each step a single rename. */
+function swapIn(tmp: string, target: string): void {
+  const old = `${target}.old-${process.pid}`;
+  rmSync(old, { recursive: true, force: true });
+  const hadOld = existsSync(target);
+  if (hadOld) renameSync(target, old);
+  try {
+    renameSync(tmp, target);
+  } catch (error) {
+    if (hadOld) renameSync(old, target);
+    rmSync(tmp, { recursive: true, force: true });
+    throw error;
+  }
+  rmSync(old, { recursive: true, force: true });
+}

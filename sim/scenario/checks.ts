@@ -1,0 +1,169 @@
+// Checks that span several keys (a quorum against the replica count, a fault's node against
+// the cluster size), and the normalization into the engine's Scenario. They run only once
+// every field is valid on its own, so each message can quote the other key's value.
+import * as z from 'zod';
+import type { ParsedScenario } from './schema.js';
+import type { ArchitectureSpec, CrashTarget, DistSpec, FaultSpec, Scenario } from './scenario.js';
+import { formatDuration as fmt } from './units.js';
+
+type Path = (string | number)[];
+type Report = (path: Path, message: string) => void;
+
+/** The transform at the end of the scenario schema: cross-field checks, then normalization. */
+export function checkAndNormalize(parsed: ParsedScenario, ctx: z.core.$RefinementCtx<ParsedScenario>): Scenario {
+  let failed = false;
+  const report: Report = (path, message) => {
+    failed = true;
+    ctx.issues.push({ code: 'custom', message, input: undefined, path });
+  };
+  const architecture = resolveArchitecture(parsed.architecture);
+  checkTimes(parsed, report);
+  checkArchitecture(architecture, report);
+  checkDists(parsed, report);
+  parsed.faults.forEach((fault, i) => checkFault(fault, ['faults', i], parsed, architecture, report));
+  if (failed) return z.NEVER;
+  return normalize(parsed, architecture);
+}
+
+const majority = (n: number) => Math.floor(n / 2) + 1;
+
+/** Fills the defaults that depend on other keys: shards, replication, replicas, quorums. */
+function resolveArchitecture(a: ParsedScenario['architecture']): ArchitectureSpec {
+  switch (a.kind) {
+    case 'sharded-raft':
+      return { ...a, shards: a.shards ?? a.nodes, replication: a.replication ?? Math.min(3, a.nodes) };
+    case 'leaderless-quorum': {
+      const replicas = a.replicas ?? Math.min(3, a.nodes);
+      return { ...a, replicas, writeQuorum: a.writeQuorum ?? majority(replicas), readQuorum: a.readQuorum ?? majority(replicas) };
+    }
+    default:
+      return a;
+  }
+}
+
+function checkTimes(s: ParsedScenario, report: Report): void {
+  if (s.warmup >= s.duration)
+    report(['warmup'], `must be shorter than duration (${fmt(s.duration)}): the warmup is left out of the summary (got ${fmt(s.warmup)})`);
+  if (s.bucket > s.duration) report(['bucket'], `must be at most duration (${fmt(s.duration)}) (got ${fmt(s.bucket)})`);
+}
+
+function checkArchitecture(a: ArchitectureSpec, report: Report): void {
+  const at = (key: string): Path => ['architecture', key];
+  if ('electionTimeout' in a) {
+    const [min, max] = a.electionTimeout;
+    if (min > max) report(at('electionTimeout'), `must be [min, max] with min <= max (got [${fmt(min)}, ${fmt(max)}])`);
+    else if (a.heartbeat >= min)
+      report(
+        at('heartbeat'),
+        `must be shorter than the minimum election timeout (${fmt(min)}), or followers call elections while the leader is alive (got ${fmt(a.heartbeat)})`,
+      );
+  }
+  if (a.kind === 'sharded-raft' && a.replication > a.nodes)
+    report(at('replication'), `must be at most nodes (${a.nodes}): a shard keeps each replica on its own node (got ${a.replication})`);
+  if (a.kind === 'leaderless-quorum') {
+    if (a.replicas > a.nodes)
+      report(at('replicas'), `must be at most nodes (${a.nodes}): each key's replicas are distinct nodes (got ${a.replicas})`);
+    else {
+      for (const key of ['writeQuorum', 'readQuorum'] as const) {
+        if (a[key] > a.replicas)
+          report(at(key), `an impossible quorum: ${a[key]} acks from ${a.replicas} replicas; must be from 1 to replicas (${a.replicas})`);
+      }
+    }
+  }
+}
+
+function checkDists(s: ParsedScenario, report: Report): void {
+  const dists: [Path, DistSpec][] = [
+    [['network', 'delay'], s.network.delay],
+    [['cpu', 'service'], s.cpu.service],
+  ];
+  if (s.disk) dists.push([['disk', 'fsync'], s.disk.fsync]);
+  for (const [path, d] of dists) {
+    if (d.dist === 'uniform' && d.min > d.max) report([...path, 'max'], `must be at least min (${fmt(d.min)}) (got ${fmt(d.max)})`);
+    if (d.dist === 'lognormal' && d.p99 < d.median)
+      report([...path, 'p99'], `must be at least the median (${fmt(d.median)}) (got ${fmt(d.p99)})`);
+  }
+}
+
+type ParsedFault = ParsedScenario['faults'][number];
+
+function checkFault(f: ParsedFault, path: Path, s: ParsedScenario, a: ArchitectureSpec, report: Report): void {
+  const node = (id: number, where: Path) => {
+    if (id >= a.nodes) report(where, `node ${id} does not exist: node ids are 0..${a.nodes - 1} (architecture.nodes is ${a.nodes})`);
+  };
+  if ('at' in f && f.at >= s.duration)
+    report(
+      [...path, 'at'],
+      `is not before the end of the run (duration ${fmt(s.duration)}), so the fault would never happen (got ${fmt(f.at)})`,
+    );
+  if ('crash' in f) checkCrashTarget(f.crash, [...path, 'crash'], a, node, report);
+  if ('slow' in f) node(f.slow, [...path, 'slow']);
+  if ('partition' in f) {
+    const seen = new Set<number>();
+    f.partition.forEach((group, g) =>
+      group.forEach((id, j) => {
+        const where = [...path, 'partition', g, j];
+        if (seen.has(id)) report(where, `node ${id} is in more than one group`);
+        seen.add(id);
+        node(id, where);
+      }),
+    );
+  }
+}
+
+const LEADERLESS = new Set(['stateless-lb', 'leaderless-quorum']);
+
+function checkCrashTarget(
+  target: CrashTarget,
+  where: Path,
+  a: ArchitectureSpec,
+  node: (id: number, where: Path) => void,
+  report: Report,
+): void {
+  if (typeof target === 'number') node(target, where);
+  else if (target === 'leader' && LEADERLESS.has(a.kind))
+    report(where, `a ${a.kind} has no leader: crash a node id or random instead (a variant can have faults of its own)`);
+  else if (typeof target === 'object') {
+    if (a.kind !== 'sharded-raft')
+      report(where, `shard:${target.shardLeader}/leader needs a sharded-raft architecture (this one is ${a.kind})`);
+    else if (target.shardLeader >= a.shards)
+      report(where, `shard ${target.shardLeader} does not exist: shards are 0..${a.shards - 1} (architecture.shards is ${a.shards})`);
+  }
+}
+
+function normalize(s: ParsedScenario, architecture: ArchitectureSpec): Scenario {
+  const w = s.workload;
+  return {
+    name: s.name ?? '',
+    description: s.description,
+    seed: s.seed,
+    duration: s.duration,
+    warmup: s.warmup,
+    bucket: s.bucket,
+    trials: s.trials,
+    architecture,
+    network: s.network,
+    cpu: s.cpu,
+    ...(s.disk ? { disk: s.disk } : {}),
+    workload: {
+      arrival: w.arrival.kind === 'poisson' ? { kind: 'poisson', ratePerSecond: w.arrival.rate } : w.arrival,
+      writes: w.writes,
+      keys: w.keys.dist === 'uniform' ? { dist: 'uniform', count: w.keys.count } : w.keys,
+      timeout: w.timeout,
+      retries: w.retries,
+    },
+    faults: s.faults.map(toFaultSpec),
+  };
+}
+
+function toFaultSpec(f: ParsedFault): FaultSpec {
+  if ('crash' in f) return { type: 'crash', at: f.at, target: f.crash, ...opt('recoverAfter', f.recoverAfter) };
+  if ('partition' in f) return { type: 'partition', at: f.at, groups: f.partition, ...opt('healAfter', f.healAfter) };
+  if ('slow' in f) return { type: 'slow', at: f.at, node: f.slow, factor: f.factor, ...opt('for', f.for) };
+  return { type: 'random', mtbf: f.random.mtbf, mttr: f.random.mttr };
+}
+
+/** Leaves an absent optional key out, so normalized scenarios compare and serialize cleanly. */
+function opt<K extends string>(key: K, value: number | undefined): { [P in K]?: number } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: number };
+}

@@ -1,0 +1,110 @@
+// Field schemas shared by every part of the scenario schema. Each one carries its own error
+// message, phrased as what would be valid ("must be an integer from 1 to 1000 (got 0)"), so a
+// message never depends on which of zod's checks happened to fail first.
+import * as z from 'zod';
+import type { CrashTarget } from './scenario.js';
+import { parseDuration, parseRate, UnitError } from './units.js';
+
+/** A value as a user would recognise it in a message: strings quoted, objects as JSON. */
+export function show(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (typeof value === 'string') return `'${value}'`;
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/** An error function that states what is expected, or that the key is missing. */
+export function expecting(what: string) {
+  return (issue: { input?: unknown }) =>
+    issue.input === undefined ? `is required: ${what}` : `must be ${what} (got ${show(issue.input)})`;
+}
+
+/** An integer in [min, max]; the message states the range, e.g. for nodes "an integer from 1 to 1000". */
+export function intIn(min: number, max?: number) {
+  const error = expecting(max === undefined ? `an integer of at least ${min}` : `an integer from ${min} to ${max}`);
+  const base = z.int({ error }).min(min, { error });
+  return max === undefined ? base : base.max(max, { error });
+}
+
+export const positiveNumber = () =>
+  z.number({ error: expecting('a number greater than 0') }).positive({ error: expecting('a number greater than 0') });
+
+export const probability = () => {
+  const error = expecting('a probability from 0 to 1');
+  return z.number({ error }).min(0, { error }).max(1, { error });
+};
+
+export const bool = () => z.boolean({ error: expecting('true or false') });
+
+type Sign = 'positive' | 'nonnegative';
+
+/** A duration with a unit ("150ms"; a bare number means ms) → integer microseconds. */
+export function duration(sign: Sign = 'positive') {
+  const what = sign === 'positive' ? 'a duration greater than 0, e.g. 150ms' : 'a duration of 0 or more, e.g. 150ms';
+  const text = z
+    .union([z.string(), z.number()], { error: expecting(what) })
+    .describe('a duration: 250us, 150ms, 1.5s, 1m (a bare number means ms)');
+  return text.transform((input, ctx) => {
+    try {
+      const micros = parseDuration(input);
+      if (micros > 0 || (micros === 0 && sign === 'nonnegative')) return micros;
+      ctx.issues.push({ code: 'custom', input, message: `must be ${what} (got ${show(input)})` });
+    } catch (error) {
+      if (!(error instanceof UnitError)) throw error;
+      ctx.issues.push({ code: 'custom', input, message: error.message });
+    }
+    return z.NEVER;
+  });
+}
+
+/** A rate ("5000/s"; a bare number means per second) → events per second, greater than 0. */
+export function rate() {
+  const what = 'a rate greater than 0, e.g. 5000/s';
+  const text = z
+    .union([z.string(), z.number()], { error: expecting(what) })
+    .describe('a rate: 5000/s or 300/m (a bare number means per second)');
+  return text.transform((input, ctx) => {
+    try {
+      const perSecond = parseRate(input);
+      if (perSecond > 0) return perSecond;
+      ctx.issues.push({ code: 'custom', input, message: `must be ${what} (got ${show(input)})` });
+    } catch (error) {
+      if (!(error instanceof UnitError)) throw error;
+      ctx.issues.push({ code: 'custom', input, message: error.message });
+    }
+    return z.NEVER;
+  });
+}
+
+/** A node id; whether it exists depends on `architecture.nodes`, checked across fields. */
+export const nodeId = () => {
+  const error = expecting('a node id (0 is the first node)');
+  return z.int({ error }).min(0, { error });
+};
+
+const TARGET_HINT = 'a node id, leader, random or shard:K/leader';
+const SHARD_LEADER = /^shard:(\d+)\/leader$/;
+
+/** Whom a crash hits: `3`, `leader`, `random` or `shard:K/leader` → CrashTarget. */
+export function crashTarget() {
+  return z.union([z.number(), z.string()], { error: expecting(TARGET_HINT) }).transform((input, ctx): CrashTarget => {
+    if (typeof input === 'number' && Number.isInteger(input) && input >= 0) return input;
+    if (input === 'leader' || input === 'random') return input;
+    const shard = typeof input === 'string' ? SHARD_LEADER.exec(input) : null;
+    if (shard) return { shardLeader: Number(shard[1]) };
+    ctx.issues.push({ code: 'custom', input, message: `must be ${TARGET_HINT} (got ${show(input)})` });
+    return z.NEVER;
+  });
+}
+
+/** Distributions of a duration (network delay, CPU service, fsync): every time parameter takes units. */
+export function durationDist() {
+  return z.discriminatedUnion('dist', [
+    z.strictObject({ dist: z.literal('constant'), value: duration('nonnegative') }),
+    z.strictObject({ dist: z.literal('uniform'), min: duration('nonnegative'), max: duration('nonnegative') }),
+    z.strictObject({ dist: z.literal('exponential'), mean: duration() }),
+    z.strictObject({ dist: z.literal('normal'), mean: duration('nonnegative'), sd: duration('nonnegative') }),
+    z.strictObject({ dist: z.literal('lognormal'), median: duration(), p99: duration() }),
+    z.strictObject({ dist: z.literal('pareto'), scale: duration(), shape: positiveNumber() }),
+  ]);
+}

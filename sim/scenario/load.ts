@@ -1,0 +1,244 @@
+// The scenario loader: file → validated runs. Two passes, both against schema.ts:
+//  1. the file as written (scenarioFileSchema): a typo anywhere, even in a variant, is
+//     reported at its own line;
+//  2. every run (variant × sweep point, --set applied) as the engine will see it
+//     (scenarioSchema): values that only clash in combination — a fault on node 4 at a sweep
+//     point with 3 nodes — are reported at the line that set them, naming the variant and point.
+// Trials are expanded by the runner, not here.
+import { readFileSync } from 'node:fs';
+import { basename, extname } from 'node:path';
+import { ScenarioError } from './errors.js';
+import {
+  clone,
+  layered,
+  mergeVariant,
+  originOf,
+  overrideValue,
+  PathError,
+  setLayer,
+  splitPath,
+  sweepPoints,
+  type Layered,
+  type Origin,
+  type Path,
+  type Raw,
+  type SweepAxis,
+} from './expand.js';
+import { show } from './fields.js';
+import { errorMap, problemsOf, type Problem } from './messages.js';
+import type { RunSpec } from './scenario.js';
+import { scenarioFileSchema, scenarioSchema } from './schema.js';
+import { locate, parseSource, type Source } from './source.js';
+
+export { applyOverrides } from './expand.js';
+
+export interface LoadedScenario {
+  file: string;
+  name: string;
+  description: string;
+  baseSeed: number;
+  trials: number;
+  /** The swept dotted paths in file order (the keys of every run's sweepPoint); [] without a sweep. */
+  sweepKeys: string[];
+  /** One per variant × sweep point, variant by variant; each still to be run `trials` times. */
+  runs: RunSpec[];
+}
+
+/** Dotted path → value; text values are read as YAML (`--set architecture.nodes=5`). */
+export type Overrides = Record<string, unknown>;
+
+/** More runs than this in one file is surely a mistake; big sweeps belong in several files or shards. */
+export const MAX_RUNS = 100_000;
+
+// Keys that name the file or seed its trials: one value per file, so neither sweepable nor per variant.
+const UNSWEEPABLE = new Set(['name', 'description', 'seed', 'trials', 'sweep', 'variants']);
+
+export function loadScenarioFile(path: string, overrides: Overrides = {}): LoadedScenario {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String((error as Error).message);
+    throw new ScenarioError({ file: path, key: '', detail: `cannot read the scenario file: ${reason}` });
+  }
+  return parseScenarioText(text, path, overrides);
+}
+
+export function parseScenarioText(text: string, fileName: string, overrides: Overrides = {}): LoadedScenario {
+  const source = parseSource(text, fileName);
+  source.raw.name ??= nameFromFile(fileName);
+  checkFile(source);
+  const base = Object.fromEntries(Object.entries(source.raw).filter(([key]) => key !== 'sweep' && key !== 'variants'));
+  const axes = sweepAxes(source, overrides);
+  const sets = runOverrides(source, overrides, axes);
+  const variants = (source.raw.variants as Raw[] | undefined) ?? [undefined];
+  const points = sweepPoints(axes);
+  if (points.length * variants.length > MAX_RUNS) {
+    throw fileError(
+      source,
+      ['sweep'],
+      `makes ${points.length * variants.length} runs; at most ${MAX_RUNS} fit in one file: split the sweep`,
+    );
+  }
+  const runs = variants.flatMap((variant, v) =>
+    points.map((point) => buildRun(source, base, variant && { raw: variant, index: v }, axes, point, sets)),
+  );
+  const first = runs[0].scenario;
+  return {
+    file: fileName,
+    name: first.name,
+    description: first.description,
+    baseSeed: first.seed,
+    trials: first.trials,
+    sweepKeys: axes.map((a) => a.key),
+    runs,
+  };
+}
+
+/** Pass 1: the file as written, plus the rules that concern the file as a whole. */
+function checkFile(source: Source): void {
+  const result = scenarioFileSchema.safeParse(source.raw, { error: errorMap });
+  if (!result.success) throw firstError(source, problemsOf(result.error.issues), (path) => ({ file: path }));
+  const names = new Map<string, number>();
+  ((source.raw.variants as Raw[] | undefined) ?? []).forEach((variant, i) => {
+    const name = String(variant.name);
+    const earlier = names.get(name);
+    if (earlier !== undefined)
+      throw fileError(
+        source,
+        ['variants', i, 'name'],
+        `duplicate variant name '${name}' (variant ${earlier} has it too): names must be unique`,
+      );
+    names.set(name, i);
+  });
+  for (const key of Object.keys((source.raw.sweep as Raw | undefined) ?? {})) {
+    const where = ['sweep', key];
+    if (UNSWEEPABLE.has(key.split('.')[0]))
+      throw fileError(source, where, `'${key}' cannot be swept: it has one value per file (use trials for repetitions)`);
+    if (key.split('.').some((s) => s === '')) throw fileError(source, where, `'${key}' is not a dotted path such as architecture.nodes`);
+  }
+}
+
+interface Axis extends SweepAxis {
+  /** The --set that replaced this sweep's values, if any. */
+  set?: string;
+}
+
+/** The sweep as written, with `--set sweep.KEY=[...]` replacing or adding an axis. */
+function sweepAxes(source: Source, overrides: Overrides): Axis[] {
+  const axes: Axis[] = Object.entries((source.raw.sweep as Record<string, unknown[]> | undefined) ?? {}).map(([key, values]) => ({
+    key,
+    values,
+  }));
+  for (const [path, text] of Object.entries(overrides)) {
+    if (!path.startsWith('sweep.')) continue;
+    const key = path.slice('sweep.'.length);
+    const values = overrideValue(text);
+    if (UNSWEEPABLE.has(key.split('.')[0])) throw setError(source, path, text, `'${key}' cannot be swept: it has one value per file`);
+    if (!Array.isArray(values) || values.length === 0) throw setError(source, path, text, 'must be a non-empty list, e.g. [3, 5, 7]');
+    const axis: Axis = { key, values, set: `--set ${path}=${String(text)}` };
+    const at = axes.findIndex((a) => a.key === key);
+    if (at >= 0) axes[at] = axis;
+    else axes.push(axis);
+  }
+  return axes;
+}
+
+interface RunOverride {
+  path: Path;
+  value: unknown;
+  text: string;
+}
+
+/** The --set overrides applied to every run; a --set on a swept key pins it (the axis goes). */
+function runOverrides(source: Source, overrides: Overrides, axes: Axis[]): RunOverride[] {
+  const sets: RunOverride[] = [];
+  for (const [path, text] of Object.entries(overrides)) {
+    if (path.startsWith('sweep.')) continue;
+    if (path === 'variants' || path.startsWith('variants.'))
+      throw setError(source, path, text, 'variants cannot be set; set the key for every run instead, e.g. --set architecture.nodes=5');
+    const pinned = axes.findIndex((a) => a.key === path);
+    if (pinned >= 0) axes.splice(pinned, 1);
+    sets.push({ path: splitPath(path), value: overrideValue(text), text: `--set ${path}=${String(text)}` });
+  }
+  return sets;
+}
+
+/** Pass 2: one variant at one sweep point, overrides applied, validated as the engine will run it. */
+function buildRun(
+  source: Source,
+  base: Raw,
+  variant: { raw: Raw; index: number } | undefined,
+  axes: Axis[],
+  point: number[],
+  sets: RunOverride[],
+): RunSpec {
+  const run = layered(base);
+  if (variant) mergeVariant(run, variant.raw, variant.index);
+  const sweepPoint: RunSpec['sweepPoint'] = {};
+  axes.forEach((axis, a) => {
+    const value = axis.values[point[a]];
+    const origin: Origin = axis.set ? { set: axis.set } : { file: ['sweep', axis.key, point[a]] };
+    setOrFail(source, run, splitPath(axis.key), value, origin);
+    sweepPoint[axis.key] =
+      typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : JSON.stringify(value);
+  });
+  for (const set of sets) setOrFail(source, run, set.path, set.value, { set: set.text });
+  const result = scenarioSchema.safeParse(run.raw, { error: errorMap });
+  if (result.success) return { scenario: result.data, variant: variant ? String(variant.raw.name) : '', sweepPoint: clone(sweepPoint) };
+  const context = [
+    variant ? `variant '${String(variant.raw.name)}'` : '',
+    ...axes.map((axis, a) => `sweep ${axis.key}=${show(axis.values[point[a]])}`),
+  ];
+  throw firstError(source, problemsOf(result.error.issues), (path) => originOf(run, path), context.filter(Boolean).join(', '));
+}
+
+/** Sets a sweep value or a --set in a run; a path that cannot exist is the sweep's or --set's fault. */
+function setOrFail(source: Source, run: Layered, path: Path, value: unknown, origin: Origin): void {
+  try {
+    setLayer(run, path, value, origin);
+  } catch (error) {
+    if (!(error instanceof PathError)) throw error;
+    throw 'set' in origin
+      ? new ScenarioError({ file: source.file, key: path.join('.'), detail: `${error.message} (from ${origin.set})` })
+      : fileError(source, origin.file.slice(0, -1), error.message); // the sweep key, not its value
+  }
+}
+
+/** The error to show of several: unknown keys first (they often cause the rest), then by line. */
+function firstError(source: Source, problems: Problem[], originFor: (path: Path) => Origin, context?: string): ScenarioError {
+  const rank = { 'unknown-key': 0, invalid: 1, missing: 2 } as const;
+  const located = problems.map((problem) => {
+    const origin = originFor(problem.path as Path);
+    const position = 'file' in origin ? locate(source, origin.file) : undefined;
+    return { problem, origin, position };
+  });
+  located.sort((x, y) => rank[x.problem.kind] - rank[y.problem.kind] || (x.position?.line ?? 0) - (y.position?.line ?? 0));
+  const { problem, origin, position } = located[0];
+  const detail = 'set' in origin ? `${problem.message} (from ${origin.set})` : problem.message;
+  return new ScenarioError({
+    file: source.file,
+    line: position?.line,
+    column: position?.column,
+    key: problem.path.join('.'),
+    detail,
+    context,
+  });
+}
+
+function fileError(source: Source, path: Path, detail: string): ScenarioError {
+  const { line, column } = locate(source, path);
+  return new ScenarioError({ file: source.file, line, column, key: path.join('.'), detail });
+}
+
+function setError(source: Source, path: string, text: unknown, detail: string): ScenarioError {
+  return new ScenarioError({ file: source.file, key: path, detail: `${detail} (from --set ${path}=${String(text)})` });
+}
+
+/** A scenario without a name is named after its file, made safe for a report directory name. */
+function nameFromFile(file: string): string {
+  const stem = basename(file, extname(file))
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^[^A-Za-z0-9]+/, '');
+  return stem === '' ? 'scenario' : stem;
+}

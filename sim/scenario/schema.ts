@@ -1,0 +1,221 @@
+// The scenario schema: the single source for validating scenario files, for their input type
+// (ScenarioInput) and for the JSON Schema that editors use (`leadsim schema`). Objects are
+// strict everywhere, so a misspelt key is an error, never a silently ignored setting.
+//
+// Defaults (a key left out of the file gets this value):
+//   seed 1, duration 10s, warmup 1s (must be < duration), bucket 100ms, trials 1 (1..100000)
+//   network   { delay: lognormal median 500us p99 2ms, loss 0 }
+//   cpu       { service: exponential mean 100us, perMessage 10us, perEntry 2us }
+//   disk      absent (no fsync cost)
+//   workload  { arrival: poisson 1000/s, writes 0.5, keys: uniform count 1000 (zipf s 0.99),
+//               timeout 500ms, retries { max 2, backoff 50ms } }; closed-loop think 0ms
+//   faults    []
+//   architecture (nodes is always required, 1..1000):
+//     stateless-lb        policy round-robin, healthCheck { interval 1s, unhealthyAfter 3 }
+//     election kinds      electionTimeout [150ms, 300ms], heartbeat 50ms
+//     raft-group, sharded preVote/checkQuorum/leaseReads false, maxBatch 64, pipeline 4
+//     coordinator         purpose ids, batch 1
+//     sharded-raft        shards = nodes, replication 3 (or nodes, if fewer)
+//     leaderless-quorum   replicas 3 (or nodes, if fewer), writeQuorum and readQuorum a
+//                         majority of replicas, vnodes 16
+// The defaults that depend on other keys are filled in by normalize (checks.ts).
+import * as z from 'zod';
+import { checkAndNormalize } from './checks.js';
+import { bool, crashTarget, duration, durationDist, expecting, intIn, nodeId, positiveNumber, probability, rate } from './fields.js';
+
+export const MAX_NODES = 1000;
+
+/** Defaults of the mappings that have a `kind` or `dist` (and of the one tuple), as written in a
+ * file. A sweep or --set that reaches into one the file left out starts from this default, so
+ * `sweep: { workload.arrival.rate: [...] }` keeps the default Poisson arrivals. */
+export const WRITTEN_DEFAULTS: Readonly<Record<string, unknown>> = {
+  'architecture.electionTimeout': ['150ms', '300ms'],
+  'network.delay': { dist: 'lognormal', median: '500us', p99: '2ms' },
+  'cpu.service': { dist: 'exponential', mean: '100us' },
+  'workload.arrival': { kind: 'poisson', rate: '1000/s' },
+  'workload.keys': { dist: 'uniform' },
+};
+const written = <T>(path: string) => WRITTEN_DEFAULTS[path] as T;
+
+const election = {
+  electionTimeout: z
+    .tuple([duration(), duration()], { error: (iss) => `must be [min, max], e.g. [150ms, 300ms] (got ${JSON.stringify(iss.input)})` })
+    .prefault(written<[string, string]>('architecture.electionTimeout')),
+  heartbeat: duration().prefault('50ms'),
+};
+
+const raft = {
+  ...election,
+  preVote: bool().default(false),
+  checkQuorum: bool().default(false),
+  leaseReads: bool().default(false),
+  maxBatch: intIn(1, 100_000).default(64),
+  pipeline: intIn(1, 1000).default(4),
+};
+
+const nodes = intIn(1, MAX_NODES);
+
+// One entry per `architecture.kind`, as plain shapes so the variant schema can reuse them.
+const architectureShapes = {
+  'stateless-lb': {
+    kind: z.literal('stateless-lb'),
+    nodes,
+    policy: z.enum(['round-robin', 'random', 'least-outstanding', 'power-of-two']).default('round-robin'),
+    healthCheck: z.strictObject({ interval: duration().prefault('1s'), unhealthyAfter: intIn(1, 1000).default(3) }).prefault({}),
+  },
+  'active-passive': { kind: z.literal('active-passive'), nodes, ...election },
+  coordinator: {
+    kind: z.literal('coordinator'),
+    nodes,
+    purpose: z.enum(['ids', 'rate-limit']).default('ids'),
+    batch: intIn(1, 1_000_000).default(1),
+    ...election,
+  },
+  'raft-group': { kind: z.literal('raft-group'), nodes, ...raft },
+  'sharded-raft': {
+    kind: z.literal('sharded-raft'),
+    nodes,
+    shards: intIn(1, 100_000).optional().describe('default: one shard per node'),
+    replication: intIn(1, MAX_NODES).optional().describe('default: 3, or nodes if fewer'),
+    ...raft,
+  },
+  'leaderless-quorum': {
+    kind: z.literal('leaderless-quorum'),
+    nodes,
+    replicas: intIn(1, MAX_NODES).optional().describe('default: 3, or nodes if fewer'),
+    writeQuorum: intIn(1, MAX_NODES).optional().describe('default: a majority of replicas'),
+    readQuorum: intIn(1, MAX_NODES).optional().describe('default: a majority of replicas'),
+    vnodes: intIn(1, 4096).default(16),
+  },
+} as const;
+
+type Shapes = typeof architectureShapes;
+const shape = <K extends keyof Shapes>(kind: K) => z.strictObject(architectureShapes[kind]);
+
+export const architectureSchema = z.discriminatedUnion('kind', [
+  shape('stateless-lb'),
+  shape('active-passive'),
+  shape('coordinator'),
+  shape('raft-group'),
+  shape('sharded-raft'),
+  shape('leaderless-quorum'),
+]);
+
+// In a variant everything but `kind` may be left out: a sweep or --set can still supply it.
+const partial = <K extends keyof Shapes>(kind: K) => shape(kind).partial().extend({ kind: architectureShapes[kind].kind });
+const variantArchitectureSchema = z.discriminatedUnion('kind', [
+  partial('stateless-lb'),
+  partial('active-passive'),
+  partial('coordinator'),
+  partial('raft-group'),
+  partial('sharded-raft'),
+  partial('leaderless-quorum'),
+]);
+
+const networkSchema = z.strictObject({
+  delay: durationDist().prefault(written('network.delay')),
+  loss: probability().default(0),
+});
+
+const cpuSchema = z.strictObject({
+  service: durationDist().prefault(written('cpu.service')),
+  perMessage: duration('nonnegative').prefault('10us'),
+  perEntry: duration('nonnegative').prefault('2us'),
+});
+
+const diskSchema = z.strictObject({ fsync: durationDist() });
+
+const workloadSchema = z.strictObject({
+  arrival: z
+    .discriminatedUnion('kind', [
+      z.strictObject({ kind: z.literal('poisson'), rate: rate() }),
+      z.strictObject({ kind: z.literal('closed'), clients: intIn(1, 1_000_000), think: duration('nonnegative').prefault('0ms') }),
+    ])
+    .prefault(written('workload.arrival')),
+  writes: probability().default(0.5),
+  keys: z
+    .discriminatedUnion('dist', [
+      z.strictObject({ dist: z.literal('uniform'), count: intIn(1).default(1000) }),
+      z.strictObject({ dist: z.literal('zipf'), count: intIn(1).default(1000), s: positiveNumber().default(0.99) }),
+    ])
+    .prefault(written('workload.keys')),
+  timeout: duration().prefault('500ms'),
+  retries: z.strictObject({ max: intIn(0, 100).default(2), backoff: duration('nonnegative').prefault('50ms') }).prefault({}),
+});
+
+// A fault is told apart by its action key (crash, partition, slow or random), not by a tag.
+const FAULT_HINT = 'a fault such as { at: 10s, crash: leader }, with one of crash, partition, slow or random';
+const faultSchema = z.union(
+  [
+    z.strictObject({ at: duration('nonnegative'), crash: crashTarget(), recoverAfter: duration().optional() }),
+    z.strictObject({
+      at: duration('nonnegative'),
+      partition: z.array(z.array(nodeId()).min(1, { error: 'a partition group needs at least one node' })).min(2, {
+        error: 'must list at least two groups of node ids, e.g. [[0, 1], [2, 3, 4]]',
+      }),
+      healAfter: duration().optional(),
+    }),
+    z.strictObject({ at: duration('nonnegative'), slow: nodeId(), factor: positiveNumber(), for: duration().optional() }),
+    z.strictObject({ random: z.strictObject({ mtbf: duration(), mttr: duration() }) }),
+  ],
+  { error: expecting(FAULT_HINT) },
+);
+
+const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+const scenarioShape = {
+  name: z.string().regex(NAME, { error: "must be letters, digits, '.', '_' or '-' (it names the report directory)" }).optional(),
+  description: z.string({ error: 'must be a string: one paragraph saying what question the scenario answers' }).default(''),
+  seed: intIn(0).default(1),
+  duration: duration().prefault('10s'),
+  warmup: duration('nonnegative').prefault('1s'),
+  bucket: duration().prefault('100ms'),
+  trials: intIn(1, 100_000).default(1),
+  architecture: architectureSchema,
+  network: networkSchema.prefault({}),
+  cpu: cpuSchema.prefault({}),
+  disk: diskSchema.optional(),
+  workload: workloadSchema.prefault({}),
+  faults: z.array(faultSchema).default([]),
+};
+
+const parsedScenarioSchema = z.strictObject(scenarioShape);
+/** A scenario after field validation, before the checks across fields. */
+export type ParsedScenario = z.output<typeof parsedScenarioSchema>;
+
+/** One scenario, variant and sweep point already applied: validates, fills defaults, yields a Scenario. */
+export const scenarioSchema = parsedScenarioSchema.transform(checkAndNormalize);
+
+const variantSchema = z.strictObject({
+  name: z.string({ error: 'is required: a name for the variant, e.g. raft-5' }).min(1, { error: 'must not be empty' }),
+  architecture: variantArchitectureSchema.optional(),
+  network: networkSchema.partial().optional(),
+  cpu: cpuSchema.partial().optional(),
+  disk: diskSchema.optional(),
+  workload: workloadSchema.partial().optional(),
+  faults: z.array(faultSchema).optional(),
+});
+
+const sweepSchema = z.record(z.string(), z.array(z.unknown(), { error: expectingList }).min(1, { error: 'must list at least one value' }));
+
+function expectingList(issue: { input?: unknown }): string {
+  return `must be a list of values, e.g. [3, 5, 7] (got ${JSON.stringify(issue.input)})`;
+}
+
+/** A scenario file as written: the base scenario (architecture may come from variants), sweep and variants. */
+export const scenarioFileSchema = z.strictObject({
+  ...scenarioShape,
+  architecture: architectureSchema.optional(),
+  sweep: sweepSchema.optional(),
+  variants: z.array(variantSchema).min(1, { error: 'must list at least one variant' }).optional(),
+});
+
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+export type ScenarioFileInput = z.input<typeof scenarioFileSchema>;
+export type ArchitectureInput = z.input<typeof architectureSchema>;
+
+/** The JSON Schema of scenario files, as the file is written (durations are strings or numbers). */
+export function scenarioJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(scenarioFileSchema, { io: 'input', unrepresentable: 'any' });
+  return { ...schema, title: 'leadsim scenario', description: 'A leadsim scenario file (YAML or JSON); see SPEC.md.' };
+}
