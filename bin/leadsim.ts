@@ -17,7 +17,7 @@ function scenarioOptions(command: Command): Command {
     .option('--set <path=value>', 'override any scenario key by dotted path (repeatable)', collect, []);
 }
 
-function main(argv: string[]): void {
+async function main(argv: string[]): Promise<void> {
   const program = new Command('leadsim')
     .description('Deterministic discrete-event simulator: when does leader election help, and when does shared-nothing scaling win?')
     .exitOverride()
@@ -28,7 +28,7 @@ function main(argv: string[]): void {
     .option('--out <dir>', 'report directory (default reports/<scenario name>/)')
     .option('--json', 'print the summary as JSON')
     .option('--quiet', 'print only where the reports are')
-    .action((files: string[], options) => exitWith(runCommand(files, options)));
+    .action(async (files: string[], options) => exitWith(await runCommand(files, options)));
 
   program
     .command('validate')
@@ -54,13 +54,9 @@ function main(argv: string[]): void {
     .addOption(new Option('--baseline <dir>', 'baseline directory').makeOptionMandatory())
     .option('--tolerance <pct>', 'allowed relative change', '5%')
     .option('--update', 'rewrite the baseline from this run')
-    .action((files: string[], options) => exitWith(checkCommand(files, options)));
+    .action(async (files: string[], options) => exitWith(await checkCommand(files, options)));
 
-  program.parse(argv);
+  await program.parseAsync(argv);
 }
 
-try {
-  main(process.argv);
-} catch (error) {
-  exitOnError(error);
-}
+main(process.argv).catch(exitOnError);

@@ -1,12 +1,22 @@
 // Runs every run of a loaded scenario file — each variant × sweep point × trial — and returns
 // the finished results in a fixed order (the order of the file, then trial), whatever order
 // they were computed in. This is the programmatic API behind `leadsim run` and `check`.
-import { runOnce } from './engine/run.js';
+// With more than one run and a built worker (dist/), runs spread over a tinypool of worker
+// threads, one per core; each run is deterministic on its own, so the threads cannot change
+// a single byte of the results.
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import Tinypool from 'tinypool';
+import { runOnce, type RunOutput } from './engine/run.js';
 import type { RunResult } from './metrics/run-result.js';
 import type { RunSpec } from './scenario/scenario.js';
+import type { WorkerTask } from './worker.js';
 
 export interface ExecuteOptions {
   trials: number;
+  /** Worker threads; 1 runs everything on this thread. Default: one per core. */
+  threads?: number;
   /** Called after each run with (runs done, runs in all). */
   onRunDone?: (done: number, total: number) => void;
 }
@@ -16,17 +26,37 @@ export interface Execution {
   events: number;
 }
 
-export function execute(runs: readonly RunSpec[], options: ExecuteOptions): Execution {
-  const results: RunResult[] = [];
-  const total = runs.length * options.trials;
-  let events = 0;
-  for (const run of runs) {
-    for (let trial = 0; trial < options.trials; trial++) {
-      const out = runOnce(run, trial);
-      results.push(out.result);
-      events += out.events;
-      options.onRunDone?.(results.length, total);
-    }
+const workerFile = fileURLToPath(new URL('./worker.js', import.meta.url));
+
+export async function execute(runs: readonly RunSpec[], options: ExecuteOptions): Promise<Execution> {
+  const tasks: WorkerTask[] = runs.flatMap((run) => Array.from({ length: options.trials }, (_, trial) => ({ run, trial })));
+  const threads = Math.min(options.threads ?? availableParallelism(), tasks.length);
+  // the worker exists only in the build; from TypeScript sources (tests) everything runs here
+  const outputs =
+    threads > 1 && existsSync(workerFile) ? await inPool(tasks, threads, options.onRunDone) : inThisThread(tasks, options.onRunDone);
+  return { results: outputs.map((o) => o.result), events: outputs.reduce((sum, o) => sum + o.events, 0) };
+}
+
+function inThisThread(tasks: WorkerTask[], onRunDone?: (done: number, total: number) => void): RunOutput[] {
+  return tasks.map((task, i) => {
+    const out = runOnce(task.run, task.trial);
+    onRunDone?.(i + 1, tasks.length);
+    return out;
+  });
+}
+
+async function inPool(tasks: WorkerTask[], threads: number, onRunDone?: (done: number, total: number) => void): Promise<RunOutput[]> {
+  const pool = new Tinypool({ filename: workerFile, minThreads: threads, maxThreads: threads });
+  let done = 0;
+  try {
+    return await Promise.all(
+      tasks.map(async (task) => {
+        const out = (await pool.run(task)) as RunOutput;
+        onRunDone?.(++done, tasks.length);
+        return out;
+      }),
+    );
+  } finally {
+    await pool.destroy();
   }
-  return { results, events };
 }

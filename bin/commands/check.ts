@@ -16,11 +16,11 @@ export interface CheckOptions extends ScenarioOptions {
   update?: boolean;
 }
 
-export function checkCommand(files: string[], options: CheckOptions): number {
+export async function checkCommand(files: string[], options: CheckOptions): Promise<number> {
   const tolerance = parseTolerance(options.tolerance);
   let exit = EXIT_OK;
   for (const scenario of loadAll(files, options)) {
-    const { results } = execute(scenario.runs, { trials: scenario.trials });
+    const { results } = await execute(scenario.runs, { trials: scenario.trials });
     const current = summaryCsv(results, scenario.sweepKeys);
     const baselineFile = join(options.baseline, scenario.name, 'summary.csv');
     const violations = results.flatMap((r) => r.violations);

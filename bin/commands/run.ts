@@ -14,13 +14,13 @@ export interface RunOptions extends ScenarioOptions {
   quiet?: boolean;
 }
 
-export function runCommand(files: string[], options: RunOptions): number {
+export async function runCommand(files: string[], options: RunOptions): Promise<number> {
   const loaded = loadAll(files, options);
   let exit = EXIT_OK;
   const summaries = [];
   for (const scenario of loaded) {
     const progress = progressBar(scenario.name, !options.quiet);
-    const { results } = execute(scenario.runs, { trials: scenario.trials, onRunDone: (done, total) => progress.update(done, total) });
+    const { results } = await execute(scenario.runs, { trials: scenario.trials, onRunDone: (done, total) => progress.update(done, total) });
     progress.stop();
     const outDir = resolve(
       options.out !== undefined ? (files.length > 1 ? `${options.out}/${scenario.name}` : options.out) : `reports/${scenario.name}`,
