@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 // The leadsim command line: a thin layer of commander over the programmatic API in sim/.
+// `run` and `check` load the simulator and report writers (jsdom) only when called, so
+// `validate`, `list` and `schema` start fast.
 import { Command, Option } from 'commander';
 import { exitOnError } from './cli-errors.js';
-import { checkCommand } from './commands/check.js';
 import { listCommand } from './commands/list.js';
-import { runCommand } from './commands/run.js';
 import { schemaCommand } from './commands/schema.js';
 import { validateCommand } from './commands/validate.js';
 
@@ -28,7 +28,7 @@ async function main(argv: string[]): Promise<void> {
     .option('--out <dir>', 'report directory (default reports/<scenario name>/)')
     .option('--json', 'print the summary as JSON')
     .option('--quiet', 'print only where the reports are')
-    .action(async (files: string[], options) => exitWith(await runCommand(files, options)));
+    .action(async (files: string[], options) => exitWith(await (await import('./commands/run.js')).runCommand(files, options)));
 
   program
     .command('validate')
@@ -54,7 +54,7 @@ async function main(argv: string[]): Promise<void> {
     .addOption(new Option('--baseline <dir>', 'baseline directory').makeOptionMandatory())
     .option('--tolerance <pct>', 'allowed relative change', '5%')
     .option('--update', 'rewrite the baseline from this run')
-    .action(async (files: string[], options) => exitWith(await checkCommand(files, options)));
+    .action(async (files: string[], options) => exitWith(await (await import('./commands/check.js')).checkCommand(files, options)));
 
   await program.parseAsync(argv);
 }

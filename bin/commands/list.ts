@@ -2,6 +2,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadScenarioFile } from '../../sim/scenario/load.js';
+import { headline } from '../headline.js';
 import { bundledScenariosDir } from '../paths.js';
 
 export function listCommand(): number {
@@ -11,7 +12,7 @@ export function listCommand(): number {
     .sort();
   const rows = files.map((f) => {
     const loaded = loadScenarioFile(join(dir, f), {});
-    return [`scenarios/${f}`, loaded.description.split('\n')[0]];
+    return [`scenarios/${f}`, headline(loaded.description)];
   });
   const width = Math.max(...rows.map(([f]) => f.length));
   for (const [f, d] of rows) process.stdout.write(`${f.padEnd(width)}  ${d}\n`);

@@ -5,6 +5,7 @@ import { execute } from '../../sim/execute.js';
 import { writeReports } from '../../sim/report/write-reports.js';
 import { EXIT_CHECK_FAILED, EXIT_OK } from '../cli-errors.js';
 import { loadAll, type ScenarioOptions } from '../load-options.js';
+import { headline } from '../headline.js';
 import { progressBar } from '../progress.js';
 import { summaryTable } from '../summary-table.js';
 
@@ -36,7 +37,7 @@ export async function runCommand(files: string[], options: RunOptions): Promise<
     if (options.json)
       summaries.push({ scenario: scenario.name, report: `${outDir}/index.html`, summary: results.map((r) => r.summary), violations });
     else if (!options.quiet) {
-      process.stdout.write(`\n${scenario.name}: ${scenario.description.split('\n')[0]}\n${summaryTable(results)}\n`);
+      process.stdout.write(`\n${scenario.name}: ${headline(scenario.description)}\n${summaryTable(results)}\n`);
       process.stdout.write(`report: ${outDir}/index.html\n`);
     } else process.stdout.write(`${outDir}/index.html\n`);
   }

@@ -3,6 +3,7 @@
 // compile error.
 import type { ArchitectureSpec } from '../scenario/scenario.js';
 import type { Architecture, BuildContext } from './architecture.js';
+import { buildRaftGroup } from './raft-group.js';
 import { buildStatelessLb } from './stateless-lb.js';
 
 type Kind = ArchitectureSpec['kind'];
@@ -10,6 +11,7 @@ type FactoryFor<K extends Kind> = (spec: Extract<ArchitectureSpec, { kind: K }>,
 
 const architectures: { [K in Kind]?: FactoryFor<K> } = {
   'stateless-lb': buildStatelessLb,
+  'raft-group': buildRaftGroup,
 };
 
 export function buildArchitecture(spec: ArchitectureSpec, ctx: BuildContext): Architecture {

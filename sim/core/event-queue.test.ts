@@ -30,9 +30,9 @@ describe('EventQueue', () => {
 
   it('carries kind and all three arguments', () => {
     const q = new EventQueue();
-    q.push(1, 7, -1, 2_000_000_000, 3);
+    q.push(1, 7, -1, 2_000_000_000, 2 ** 40 + 0.5);
     q.pop();
-    expect([q.now, q.kind, q.a, q.b, q.c]).toEqual([1, 7, -1, 2_000_000_000, 3]);
+    expect([q.now, q.kind, q.a, q.b, q.c]).toEqual([1, 7, -1, 2_000_000_000, 2 ** 40 + 0.5]);
     expect(q.peekTime()).toBe(Infinity);
   });
 

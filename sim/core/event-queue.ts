@@ -2,8 +2,8 @@
 // seq is the insertion counter, so events at the same time pop first-in first-out — the
 // tie-break that makes runs reproducible. Struct-of-arrays keeps a million pending events
 // off the garbage collector (DESIGN.md: 3.2 M vs 0.37 M events/s against an object heap).
-// An event is (time, kind, a, b, c): an integer kind the engine switches on and three
-// integer arguments — no closure or object per event.
+// An event is (time, kind, a, b, c): an integer kind the engine switches on, two integer
+// arguments and one float — no closure or object per event.
 
 export class EventQueue {
   private cap: number;
@@ -14,7 +14,8 @@ export class EventQueue {
   private kindOf: Int32Array;
   private argA: Int32Array;
   private argB: Int32Array;
-  private argC: Int32Array;
+  /** A float: it carries values that outgrow 32 bits (a read's version, a timestamp). */
+  private argC: Float64Array;
 
   /** The popped event, read after `pop()`. */
   now = 0;
@@ -30,7 +31,7 @@ export class EventQueue {
     this.kindOf = new Int32Array(initialCapacity);
     this.argA = new Int32Array(initialCapacity);
     this.argB = new Int32Array(initialCapacity);
-    this.argC = new Int32Array(initialCapacity);
+    this.argC = new Float64Array(initialCapacity);
   }
 
   get size(): number {

@@ -9,7 +9,7 @@ export const enum Ev {
   Think = 2,
   /** a client attempt reaches a node: (node, attempt) */
   AttemptDeliver = 3,
-  /** a node's reply reaches the client: (attempt, status, value) */
+  /** a node's reply reaches the client: (attempt, status, value — may exceed 32 bits) */
   ReplyDeliver = 4,
   /** the oldest open attempt's timeout is due (the clients keep the order) */
   AttemptTimeout = 5,

@@ -16,6 +16,8 @@ import { Ev } from './events.js';
 import { FaultInjector } from './fault-injector.js';
 import { EngineOutbox, type NodeEffects } from './outbox.js';
 
+const BOOT_SPREAD: Micros = 10_000;
+
 export class Simulation implements NodeEffects, ClusterView {
   readonly queue = new EventQueue();
   readonly network: Network;
@@ -45,7 +47,7 @@ export class Simulation implements NodeEffects, ClusterView {
     private readonly scenario: Scenario,
     private readonly arch: Architecture,
     readonly metrics: MetricsCollector,
-    seed: number,
+    private readonly seed: number,
   ) {
     const n = arch.nodes.length;
     this.network = new Network(scenario, n, stream(seed, 'net/delay'), stream(seed, 'net/loss'));
@@ -83,7 +85,7 @@ export class Simulation implements NodeEffects, ClusterView {
   /** Runs to the scenario's end; returns how many events it processed. */
   run(onProgress?: (now: Micros) => void): number {
     const q = this.queue;
-    for (let node = 0; node < this.arch.nodes.length; node++) q.push(0, Ev.Start, node, 0, 0);
+    for (let node = 0; node < this.arch.nodes.length; node++) q.push(this.bootTime(node), Ev.Start, node, 0, 0);
     this.clients.start();
     this.faults.start();
     if (this.arch.tickInterval > 0) q.push(this.arch.tickInterval, Ev.Tick, 0, 0, 0);
@@ -99,6 +101,13 @@ export class Simulation implements NodeEffects, ClusterView {
       }
     }
     return this.events;
+  }
+
+  /** Machines never power on in the same microsecond: each boots within the first
+   *  BOOT_SPREAD, drawn from its own stream. Without this, identical election timeouts
+   *  (150-150ms) would tie forever and no first leader could ever be elected. */
+  private bootTime(node: number): Micros {
+    return Math.floor(stream(this.seed, `node/${node}/boot`)() * BOOT_SPREAD);
   }
 
   private dispatch(now: Micros, kind: number, a: number, b: number, c: number): void {

@@ -34,9 +34,11 @@ export class FailoverTracker {
     for (const f of this.all) if (f.detectedAt === null && term > f.oldTerm) f.detectedAt = now;
   }
 
+  /** A leader won `term`. A later term replaces an earlier winner that was deposed before it
+   *  could commit anything: the failover ends with the leader that actually serves. */
   leaderElected(now: number, term: number): void {
     for (const f of this.open) {
-      if (f.electedAt !== null || term <= f.oldTerm) continue;
+      if (term <= f.oldTerm || (f.electedAt !== null && term <= f.newTerm)) continue;
       f.detectedAt ??= now;
       f.electedAt = now;
       f.newTerm = term;
@@ -45,7 +47,7 @@ export class FailoverTracker {
 
   /** A client write committed in `term`; closes the failovers whose new leader holds that term. */
   committed(now: number, term: number): void {
-    this.closeWhere(now, (f) => f.electedAt !== null && term === f.newTerm);
+    this.closeWhere(now, (f) => f.electedAt !== null && term >= f.newTerm);
   }
 
   /** A request that had gone to a dead node succeeded elsewhere (leaderless architectures). */

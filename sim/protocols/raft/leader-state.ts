@@ -1,0 +1,67 @@
+// Everything only a leader keeps, for one term: created on election, dropped on stepping down
+// or crashing (all of it is volatile).
+import { AckCounter } from './ack-counter.js';
+import type { AppendEntries, Heartbeat } from './messages.js';
+import { Progress } from './progress.js';
+
+/** Heartbeat rounds remembered for the lease: older answers are too late to matter. */
+const ROUNDS = 16;
+
+export class LeaderState {
+  readonly progress: Progress;
+  readonly acks: AckCounter;
+  /** Highest index held by a quorum; only ≥ termStart may be committed by counting (§5.4.2). */
+  quorumIndex: number;
+  /** Index of this term's no-op: the first entry of the leader's own term. */
+  termStart = 0;
+  /** How much of its own log the leader has on disk (its own acknowledgement). */
+  selfMatch = 0;
+  /** Client attempts waiting for their entry to commit, by log index. */
+  readonly pending = new Map<number, number>();
+  /** Index of the latest applied write per key: the version a read returns. */
+  readonly lastWrite = new Map<number, number>();
+  // Heartbeat rounds: when each was sent and how many replicas (self included) answered.
+  round = 0;
+  private readonly roundSentAt = new Float64Array(ROUNDS);
+  private readonly roundAcks = new Int32Array(ROUNDS);
+  /** Send time of the latest round a quorum answered: followers heard us no earlier than this. */
+  quorumHeardAt = -Infinity;
+  /** Last AppendEntries / Heartbeat built, reused while the next one would be identical. */
+  lastAppend: AppendEntries | null = null;
+  lastHeartbeat: Heartbeat | null = null;
+
+  constructor(
+    peers: number,
+    window: number,
+    lastIndex: number,
+    commitIndex: number,
+    readonly since: number,
+  ) {
+    this.progress = new Progress(peers, window, lastIndex + 1);
+    this.acks = new AckCounter(commitIndex + 1);
+    this.quorumIndex = commitIndex;
+  }
+
+  /** Starts a heartbeat round at `now`; the leader counts as its first answer. */
+  startRound(now: number, quorum: number): number {
+    const r = ++this.round;
+    this.roundSentAt[r % ROUNDS] = now;
+    this.roundAcks[r % ROUNDS] = 1;
+    if (quorum <= 1) this.quorumHeardAt = now;
+    return r;
+  }
+
+  /** A follower answered heartbeat round `r`. */
+  roundAnswered(r: number, quorum: number): void {
+    if (r <= 0 || r > this.round || this.round - r >= ROUNDS) return;
+    const slot = r % ROUNDS;
+    if (++this.roundAcks[slot] >= quorum && this.roundSentAt[slot] > this.quorumHeardAt) {
+      this.quorumHeardAt = this.roundSentAt[slot];
+    }
+  }
+
+  /** For checkQuorum: when did a quorum last hear from us (the election counts as contact). */
+  lastQuorumContact(): number {
+    return Math.max(this.quorumHeardAt, this.since);
+  }
+}

@@ -1,0 +1,276 @@
+// One Raft replica of one replication group: a pure state machine in the style of etcd-io/raft.
+// Inputs are messages, timers, client requests and disk confirmations; effects go to the Outbox.
+// A physical node may host several replicas (sharded-raft): every message carries `group`, and
+// timers use ids timerBase + TIMER_ELECTION / TIMER_HEARTBEAT. The protocol is split by concept:
+// step.ts (the term rule, routing), election.ts (votes, pre-votes), replication.ts (the leader),
+// follower.ts (AppendEntries and heartbeats received), service.ts (clients, apply); this file
+// holds the state, role changes, timers and persistence.
+// Fields are public for those sibling modules only; other code uses the methods and getters.
+import type { RaftOptions } from '../../scenario/scenario.js';
+import { ReplyStatus, type ClientRequest, type Outbox, type Role } from '../node.js';
+import { Durability } from './durability.js';
+import { campaign, checkElected } from './election.js';
+import type { LeaderState } from './leader-state.js';
+import { RaftLog } from './log.js';
+import { appendResponse, voteResponse, type RaftMessage } from './messages.js';
+import { onSelfDurable, sendHeartbeats } from './replication.js';
+import { applyCommitted, serve } from './service.js';
+import { State, TIMER_ELECTION, TIMER_HEARTBEAT } from './state.js';
+import { dispatch, stepTerm } from './step.js';
+
+export { LEASE_MARGIN_FRACTION } from './service.js';
+export { State, TIMER_ELECTION, TIMER_HEARTBEAT, TIMERS_PER_REPLICA } from './state.js';
+
+export interface RaftReplicaConfig {
+  id: number;
+  /** Node ids of the group, this replica included. */
+  members: readonly number[];
+  group: number;
+  timerBase: number;
+  options: RaftOptions;
+  /** Deliberate protocol bugs, for proving that the invariant checks can fail. */
+  unsafe?: { commitWithoutMajority?: boolean };
+}
+
+export class RaftReplica {
+  readonly id: number;
+  readonly group: number;
+  readonly timerBase: number;
+  readonly peers: readonly number[];
+  readonly quorum: number;
+  readonly opts: RaftOptions;
+  readonly unsafeCommit: boolean;
+  private readonly peerPos: Int32Array;
+  // Persistent state (what reaches the disk is tracked by `disk`).
+  term = 0;
+  votedFor = -1;
+  readonly log = new RaftLog();
+  readonly disk = new Durability();
+  // Volatile state.
+  state = State.Down;
+  leader = -1;
+  commitIndex = 0;
+  applied = 0;
+  now = 0;
+  electionTimeout = 0;
+  /** Last time the election timer was reset; the timer re-arms lazily when it fires early. */
+  lastReset = 0;
+  /** Last message from a leader (boot counts, so a restarted node cannot break a lease). */
+  leaderHeardAt = -Infinity;
+  /** Votes (or pre-votes) granted by peers in the current round. */
+  votes = 0;
+  lead: LeaderState | null = null;
+  /** A vote granted but not yet durable: it is sent once term and vote are on disk. */
+  pendingVoteFor = -1;
+  // Acknowledgements to leader ackLeader of ackTerm: it sent entries matching up to ackIndex,
+  // we told it ackSent so far, and ackOwed says an answer is still due.
+  ackLeader = -1;
+  ackTerm = 0;
+  ackIndex = 0;
+  ackSent = 0;
+  ackOwed = false;
+  /** Persistent state changed since the last persist request. */
+  dirty = false;
+  private notedRole: Role | null = null;
+  private notedTerm = -1;
+
+  constructor(cfg: RaftReplicaConfig) {
+    this.id = cfg.id;
+    this.group = cfg.group;
+    this.timerBase = cfg.timerBase;
+    this.peers = cfg.members.filter((m) => m !== cfg.id);
+    this.quorum = Math.floor(cfg.members.length / 2) + 1;
+    this.opts = { ...cfg.options, maxBatch: Math.max(1, cfg.options.maxBatch), pipeline: Math.max(1, cfg.options.pipeline) };
+    this.unsafeCommit = cfg.unsafe?.commitWithoutMajority === true;
+    this.peerPos = new Int32Array(Math.max(0, ...cfg.members) + 1).fill(-1);
+    this.peers.forEach((node, p) => (this.peerPos[node] = p));
+  }
+
+  // ---- inputs ----
+
+  start(now: number, out: Outbox): void {
+    this.now = now;
+    this.state = State.Follower;
+    this.leader = -1;
+    this.leaderHeardAt = now;
+    this.noteRole(out);
+    this.resetElectionTimer(out);
+  }
+
+  /** Volatile state is lost; the log falls back to what is durable. */
+  crash(): void {
+    this.state = State.Down;
+    this.log.truncate(this.disk.length);
+    this.term = this.disk.term;
+    this.votedFor = this.disk.vote;
+    this.disk.crash();
+    this.lead = null;
+    this.leader = -1;
+    this.commitIndex = this.applied = 0;
+    this.votes = 0;
+    this.pendingVoteFor = this.ackLeader = -1;
+    this.ackOwed = false;
+    this.dirty = false;
+    this.notedRole = null;
+  }
+
+  request(now: number, req: ClientRequest, out: Outbox): void {
+    if (this.state === State.Down) return;
+    this.now = now;
+    serve(this, req, out);
+    this.flush(out);
+  }
+
+  message(now: number, from: number, msg: RaftMessage, out: Outbox): void {
+    if (this.state === State.Down || msg.group !== this.group) return;
+    this.now = now;
+    if (stepTerm(this, from, msg, out)) dispatch(this, from, msg, out);
+    this.flush(out);
+  }
+
+  timer(now: number, id: number, out: Outbox): void {
+    if (this.state === State.Down) return;
+    this.now = now;
+    const k = id - this.timerBase;
+    if (k === TIMER_ELECTION) this.electionTimer(out);
+    else if (k === TIMER_HEARTBEAT && this.state === State.Leader) sendHeartbeats(this, out);
+    this.flush(out);
+  }
+
+  persisted(now: number, token: number, out: Outbox): void {
+    if (this.state === State.Down) return;
+    this.now = now;
+    if (!this.disk.confirm(token)) return;
+    this.sendPendingVote(out);
+    this.sendPendingAck(out);
+    if (this.state === State.Candidate) checkElected(this, out);
+    else if (this.state === State.Leader) onSelfDurable(this, out);
+    this.flush(out);
+  }
+
+  // ---- what others may read ----
+
+  get role(): Role {
+    if (this.state === State.Down) return 'down';
+    if (this.state === State.Leader) return 'leader';
+    return this.state === State.Candidate ? 'candidate' : 'follower';
+  }
+
+  /** Write ops this replica knows to be committed, in log order. */
+  committedOps(): number[] {
+    return this.log.writeOps(this.commitIndex);
+  }
+
+  peerIndex(node: number): number {
+    return node < this.peerPos.length ? this.peerPos[node] : -1;
+  }
+
+  /**
+   * With checkQuorum or lease reads, a replica that heard from a leader within the minimum
+   * election timeout (or is the leader) ignores vote requests: this is what makes a lease safe —
+   * no quorum can elect anyone else until a lease its members acknowledged has run out.
+   */
+  inLease(): boolean {
+    if (!this.opts.checkQuorum && !this.opts.leaseReads) return false;
+    return this.state === State.Leader || this.now - this.leaderHeardAt < this.opts.electionTimeout[0];
+  }
+
+  // ---- roles and timers ----
+
+  /**
+   * `keepTimer`: a higher-term RequestVote that we may well reject must not restart our
+   * election timer (Raft's Figure 2 resets it only for the current leader or a granted vote);
+   * otherwise a candidate with a stale log, campaigning again and again, keeps the nodes that
+   * could win from ever timing out, and failovers drag on for seconds.
+   */
+  becomeFollower(term: number, leader: number, out: Outbox, keepTimer = false): void {
+    const wasLeader = this.state === State.Leader;
+    if (term > this.term) {
+      this.term = term;
+      this.votedFor = -1;
+      this.pendingVoteFor = -1;
+      this.dirty = true;
+    }
+    if (wasLeader) this.stepDown(out);
+    this.state = State.Follower;
+    this.leader = leader;
+    this.votes = 0;
+    this.noteRole(out);
+    if (!keepTimer || wasLeader) this.resetElectionTimer(out);
+  }
+
+  /** A leader leaving office answers every waiting client: its entries may or may not commit. */
+  private stepDown(out: Outbox): void {
+    const l = this.lead;
+    if (l !== null) for (const attempt of l.pending.values()) out.reply(attempt, ReplyStatus.Unavailable, -1);
+    this.lead = null;
+    out.cancelTimer(this.timerBase + TIMER_HEARTBEAT);
+  }
+
+  noteRole(out: Outbox): void {
+    const role = this.role;
+    if (role === this.notedRole && this.term === this.notedTerm) return;
+    this.notedRole = role;
+    this.notedTerm = this.term;
+    out.role(role, this.term, this.group);
+  }
+
+  /** Draws a new randomized timeout in [min, max] and restarts the election timer. */
+  resetElectionTimer(out: Outbox): void {
+    const [min, max] = this.opts.electionTimeout;
+    this.electionTimeout = min + Math.floor(out.random() * (Math.max(min, max) - min + 1));
+    this.lastReset = this.now;
+    out.setTimer(this.timerBase + TIMER_ELECTION, this.electionTimeout);
+  }
+
+  /** Followers do not re-arm the timer on every message; it fires and re-arms if reset since. */
+  private electionTimer(out: Outbox): void {
+    if (this.state === State.Leader) return;
+    const deadline = this.lastReset + this.electionTimeout;
+    if (this.now < deadline) out.setTimer(this.timerBase + TIMER_ELECTION, deadline - this.now);
+    else campaign(this, out);
+  }
+
+  // ---- persistence ----
+
+  /** One persist request per handler covers every change it made. */
+  private flush(out: Outbox): void {
+    if (!this.dirty) return;
+    this.dirty = false;
+    out.persist(this.disk.request(this.term, this.votedFor, this.log.lastIndex));
+  }
+
+  sendPendingVote(out: Outbox): void {
+    const c = this.pendingVoteFor;
+    if (c < 0 || this.disk.term !== this.term || this.disk.vote !== c) return;
+    this.pendingVoteFor = -1;
+    out.send(c, voteResponse('RequestVoteResp', this.group, this.term, true));
+  }
+
+  /** Acknowledges the durable part of what was accepted; the rest stays owed. */
+  sendPendingAck(out: Outbox): void {
+    if (!this.ackOwed || this.ackTerm !== this.term || this.disk.term !== this.term) return;
+    const durable = Math.min(this.ackIndex, this.disk.length);
+    if (durable < this.ackIndex && durable <= this.ackSent) return;
+    out.send(this.ackLeader, appendResponse(this.group, this.term, true, durable));
+    this.ackSent = durable;
+    if (durable === this.ackIndex) this.ackOwed = false;
+  }
+
+  truncateLog(lastKept: number): void {
+    this.log.truncate(lastKept);
+    this.disk.truncated(lastKept);
+    // Only a broken protocol (the unsafe flag) truncates committed entries; keep running so
+    // the invariant checker sees the damage instead of a crash.
+    if (this.commitIndex > lastKept) this.commitIndex = lastKept;
+    if (this.applied > lastKept) this.applied = lastKept;
+  }
+
+  // ---- commit ----
+
+  advanceCommit(index: number, out: Outbox): void {
+    this.commitIndex = index;
+    if (this.lead !== null) this.lead.acks.dropBelow(index + 1);
+    applyCommitted(this, out);
+  }
+}

@@ -1,0 +1,155 @@
+// The leader's side of log replication (§5.3): it appends, sends AppendEntries in batches of at
+// most maxBatch entries with up to `pipeline` of them unacknowledged per follower, counts
+// acknowledgements per index and commits what a quorum holds — but by counting only entries of
+// its own term (§5.4.2), which is why a new leader appends a no-op at once.
+import type { Outbox } from '../node.js';
+import { LeaderState } from './leader-state.js';
+import { EntryKind, type LogEntry } from './log.js';
+import type { AppendEntries, AppendResponse, HeartbeatResponse } from './messages.js';
+import type { RaftReplica } from './raft-replica.js';
+import { State, TIMER_ELECTION, TIMER_HEARTBEAT } from './state.js';
+
+export function becomeLeader(r: RaftReplica, out: Outbox): void {
+  r.state = State.Leader;
+  r.leader = r.id;
+  r.votes = 0;
+  r.noteRole(out);
+  out.cancelTimer(r.timerBase + TIMER_ELECTION);
+  const l = new LeaderState(r.peers.length, r.opts.pipeline, r.log.lastIndex, r.commitIndex, r.now);
+  r.lead = l;
+  // Reads answer with the latest applied write per key; only a leader needs that index, so it
+  // is rebuilt here (once per term) instead of being kept by every replica.
+  for (let i = 1; i <= r.applied; i++) {
+    const e = r.log.entry(i);
+    if (e.kind === EntryKind.Write) l.lastWrite.set(e.key, i);
+  }
+  l.termStart = r.log.lastIndex + 1;
+  onSelfDurable(r, out);
+  leaderAppend(r, { term: r.term, op: -1, key: -1, kind: EntryKind.Noop }, -1, out);
+  out.setTimer(r.timerBase + TIMER_HEARTBEAT, r.opts.heartbeat);
+}
+
+/** Appends a new entry (persisted at the end of the handler) and sends it where the window allows. */
+export function leaderAppend(r: RaftReplica, entry: LogEntry, attempt: number, out: Outbox): void {
+  const l = r.lead as LeaderState;
+  const index = r.log.append(entry);
+  r.dirty = true;
+  if (attempt >= 0) l.pending.set(index, attempt);
+  if (r.unsafeCommit) r.advanceCommit(index, out); // the deliberate bug: no quorum, no disk
+  for (let p = 0; p < r.peers.length; p++) sendIfAllowed(r, p, out);
+}
+
+/** The leader's own copy counts once it is on disk. */
+export function onSelfDurable(r: RaftReplica, out: Outbox): void {
+  const l = r.lead as LeaderState;
+  if (r.disk.term !== r.term || r.disk.length <= l.selfMatch) return;
+  l.acks.add(l.selfMatch, r.disk.length);
+  l.selfMatch = r.disk.length;
+  maybeCommit(r, out);
+}
+
+function maybeCommit(r: RaftReplica, out: Outbox): void {
+  const l = r.lead as LeaderState;
+  if (l.quorumIndex < r.commitIndex) l.quorumIndex = r.commitIndex;
+  while (l.acks.count(l.quorumIndex + 1) >= r.quorum) l.quorumIndex++;
+  if (l.quorumIndex > r.commitIndex && l.quorumIndex >= l.termStart) r.advanceCommit(l.quorumIndex, out);
+}
+
+/** Sends follower `p` what it lacks, as far as its probe state or pipeline window allows. */
+function sendIfAllowed(r: RaftReplica, p: number, out: Outbox): void {
+  const pr = (r.lead as LeaderState).progress;
+  const last = r.log.lastIndex;
+  const batch = r.opts.maxBatch;
+  if (pr.probing[p] === 1) {
+    // One probe at a time, even an empty one: it finds where the follower's log matches.
+    if (pr.probeSent[p] === 0) sendAppend(r, p, pr.next[p], Math.min(last, pr.next[p] + batch - 1), out);
+    return;
+  }
+  while (pr.next[p] <= last && pr.canSend(p)) sendAppend(r, p, pr.next[p], Math.min(last, pr.next[p] + batch - 1), out);
+}
+
+function sendAppend(r: RaftReplica, p: number, from: number, to: number, out: Outbox): void {
+  const l = r.lead as LeaderState;
+  const prevIndex = from - 1;
+  let m = l.lastAppend;
+  // Followers in step get the very same message object: no allocation per follower.
+  if (m === null || m.prevIndex !== prevIndex || prevIndex + m.entries !== to || m.commit !== r.commitIndex) {
+    const batch = r.log.slice(from, to);
+    const prevTerm = r.log.term(prevIndex);
+    m = { type: 'AppendEntries', group: r.group, term: r.term, prevIndex, prevTerm, commit: r.commitIndex, batch, entries: batch.length };
+    l.lastAppend = m;
+  }
+  l.progress.sent(p, to);
+  out.send(r.peers[p], m as AppendEntries);
+}
+
+export function onAppendResponse(r: RaftReplica, from: number, m: AppendResponse, out: Outbox): void {
+  const p = r.peerIndex(from);
+  if (p < 0) return;
+  const pr = (r.lead as LeaderState).progress;
+  if (m.success) matched(r, p, m.index, out);
+  else {
+    // A rejection of something already matched, or of anything but the current probe, is stale.
+    if (m.rejected <= pr.match[p]) return;
+    if (pr.probing[p] === 1 && m.rejected !== pr.next[p] - 1) return;
+    const hint = r.log.conflictHint(m.index, m.hintTerm);
+    pr.becomeProbe(p, Math.max(pr.match[p] + 1, Math.min(hint + 1, m.rejected)));
+  }
+  sendIfAllowed(r, p, out);
+}
+
+/** Follower `p` holds our log up to `index`, durably. */
+function matched(r: RaftReplica, p: number, index: number, out: Outbox): void {
+  const l = r.lead as LeaderState;
+  const pr = l.progress;
+  if (index > pr.match[p]) {
+    l.acks.add(pr.match[p], index);
+    pr.match[p] = index;
+  }
+  pr.freeTo(p, index);
+  if (pr.probing[p] === 1) pr.becomeReplicate(p);
+  maybeCommit(r, out);
+}
+
+/** Every heartbeat interval: check the quorum (optionally), then a heartbeat to every follower. */
+export function sendHeartbeats(r: RaftReplica, out: Outbox): void {
+  const l = r.lead as LeaderState;
+  if (r.opts.checkQuorum && r.quorum > 1 && r.now - l.lastQuorumContact() > r.opts.electionTimeout[0]) {
+    r.becomeFollower(r.term, -1, out); // no quorum heard us for an election timeout: step down
+    return;
+  }
+  const round = l.startRound(r.now, r.quorum);
+  const pr = l.progress;
+  for (let p = 0; p < r.peers.length; p++) {
+    // A follower may only learn a commit point it holds: min(match, commitIndex).
+    const commit = Math.min(pr.match[p], r.commitIndex);
+    let m = l.lastHeartbeat;
+    if (m === null || m.commit !== commit || m.round !== round) {
+      m = { type: 'Heartbeat', group: r.group, term: r.term, commit, round, entries: 0 };
+      l.lastHeartbeat = m;
+    }
+    out.send(r.peers[p], m);
+  }
+  out.setTimer(r.timerBase + TIMER_HEARTBEAT, r.opts.heartbeat);
+}
+
+/** Stalled heartbeat answers in a row after which the leader assumes an AppendEntries was lost. */
+const STALLS_BEFORE_RESEND = 2;
+
+export function onHeartbeatResponse(r: RaftReplica, from: number, m: HeartbeatResponse, out: Outbox): void {
+  const p = r.peerIndex(from);
+  if (p < 0) return;
+  const l = r.lead as LeaderState;
+  l.roundAnswered(m.round, r.quorum);
+  const pr = l.progress;
+  if (m.match > pr.match[p]) matched(r, p, m.match, out);
+  const behind = pr.match[p] < r.log.lastIndex;
+  const stalled = behind && pr.probing[p] === 0 && pr.match[p] === pr.seenMatch[p];
+  pr.stalls[p] = stalled ? pr.stalls[p] + 1 : 0;
+  pr.seenMatch[p] = pr.match[p];
+  // Entries outstanding and no progress over two heartbeats: an AppendEntries or its answer
+  // was lost. Probe again from the follower's match (a retransmission).
+  if (pr.stalls[p] >= STALLS_BEFORE_RESEND) pr.becomeProbe(p, pr.match[p] + 1);
+  if (pr.probing[p] === 1) pr.probeSent[p] = 0; // the answer to a probe may have been lost
+  if (behind) sendIfAllowed(r, p, out);
+}

@@ -1,0 +1,50 @@
+// What clients get from a replica: writes go through the log and are answered when applied
+// (value = their log index); reads go through the log too (a read marker), or with a valid
+// lease are answered at once (value = index of the latest applied write to the key, 0 if none).
+// Non-leaders redirect to the leader they know.
+import { ReplyStatus, type ClientRequest, type Outbox } from '../node.js';
+import type { LeaderState } from './leader-state.js';
+import { EntryKind } from './log.js';
+import type { RaftReplica } from './raft-replica.js';
+import { leaderAppend } from './replication.js';
+import { State } from './state.js';
+
+/** Lease reads stop this long before the lease ends: the usual allowance for clock drift. */
+export const LEASE_MARGIN_FRACTION = 0.1;
+
+export function serve(r: RaftReplica, req: ClientRequest, out: Outbox): void {
+  const l = r.lead;
+  if (r.state !== State.Leader || l === null) return out.reply(req.attempt, ReplyStatus.Redirect, r.leader);
+  if (!req.write && leaseValid(r, l)) return out.reply(req.attempt, ReplyStatus.Ok, l.lastWrite.get(req.key) ?? 0);
+  const kind = req.write ? EntryKind.Write : EntryKind.Read;
+  leaderAppend(r, { term: r.term, op: req.op, key: req.key, kind }, req.attempt, out);
+}
+
+/**
+ * A lease read is safe while no other leader can exist: a quorum answered a heartbeat round
+ * sent at quorumHeardAt, and each of them ignores vote requests for electionTimeout.min after
+ * receiving it (RaftReplica.inLease). The leader must also have committed an entry of its own
+ * term, so that everything committed before it is applied here.
+ */
+function leaseValid(r: RaftReplica, l: LeaderState): boolean {
+  if (!r.opts.leaseReads || r.commitIndex < l.termStart) return false;
+  const min = r.opts.electionTimeout[0];
+  return r.now < l.quorumHeardAt + min - min * LEASE_MARGIN_FRACTION;
+}
+
+/** Applies entries up to commitIndex: a commit note each, and on a leader the client answers. */
+export function applyCommitted(r: RaftReplica, out: Outbox): void {
+  const l = r.lead;
+  while (r.applied < r.commitIndex) {
+    const i = ++r.applied;
+    const e = r.log.entry(i);
+    out.commit(i, e.term, e.kind === EntryKind.Write ? e.op : -1, r.group);
+    if (l === null) continue;
+    if (e.kind === EntryKind.Write) l.lastWrite.set(e.key, i);
+    if (l.pending.size === 0) continue;
+    const attempt = l.pending.get(i);
+    if (attempt === undefined) continue;
+    l.pending.delete(i);
+    out.reply(attempt, ReplyStatus.Ok, e.kind === EntryKind.Write ? i : (l.lastWrite.get(e.key) ?? 0));
+  }
+}

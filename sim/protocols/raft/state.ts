@@ -1,0 +1,16 @@
+// Names shared by the replica's modules: its states and the timers it uses (as offsets from the
+// replica's timerBase, so a node hosting several replicas gives each its own range).
+
+export const TIMER_ELECTION = 0;
+export const TIMER_HEARTBEAT = 1;
+/** Timer ids a replica uses: timerBase .. timerBase + TIMERS_PER_REPLICA - 1. */
+export const TIMERS_PER_REPLICA = 2;
+
+export const enum State {
+  Down,
+  Follower,
+  /** Pre-vote round (§9.6 of Ongaro's thesis): still a follower to the outside world. */
+  PreCandidate,
+  Candidate,
+  Leader,
+}
