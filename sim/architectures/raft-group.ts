@@ -4,13 +4,14 @@
 // and hears from all N−1 followers — is where this architecture saturates.
 import { committedWrites, raftGroupNodes } from '../protocols/raft/raft-node.js';
 import type { ArchitectureSpec } from '../scenario/scenario.js';
-import type { Architecture, ArchitectureFactory } from './architecture.js';
+import type { Architecture, BuildContext } from './architecture.js';
 import { LeaderHint } from './leader-hint.js';
 
 type Spec = Extract<ArchitectureSpec, { kind: 'raft-group' }>;
 
-export const buildRaftGroup: ArchitectureFactory<Spec> = (spec, ctx): Architecture => {
-  const nodes = raftGroupNodes(spec.nodes, spec);
+/** `unsafe` deliberately breaks the protocol, for tests that prove the invariant checks can fail. */
+export const buildRaftGroup = (spec: Spec, ctx: BuildContext, unsafe?: { commitWithoutMajority?: boolean }): Architecture => {
+  const nodes = raftGroupNodes(spec.nodes, spec, unsafe);
   const hint = new LeaderHint(spec.nodes, ctx.stream('clients'));
   return {
     nodes,

@@ -1,6 +1,7 @@
 // One run, start to finish: build the architecture for a run spec and trial, simulate, and
 // return the finished metrics. This is the programmatic API the CLI, the tests and the
 // benchmark call.
+import type { Architecture, BuildContext } from '../architectures/architecture.js';
 import { buildArchitecture } from '../architectures/index.js';
 import { stream, trialSeed } from '../core/rng.js';
 import { MetricsCollector } from '../metrics/collector.js';
@@ -13,10 +14,17 @@ export interface RunOutput {
   events: number;
 }
 
-export function runOnce(run: RunSpec, trial: number, onProgress?: (now: Micros) => void): RunOutput {
+export interface RunHooks {
+  onProgress?: (now: Micros) => void;
+  /** Builds the architecture instead of the registry (tests: a deliberately broken protocol). */
+  build?: (ctx: BuildContext) => Architecture;
+}
+
+export function runOnce(run: RunSpec, trial: number, hooks: RunHooks = {}): RunOutput {
   const scenario = run.scenario;
   const seed = trialSeed(scenario.seed, trial);
-  const arch = buildArchitecture(scenario.architecture, { scenario, stream: (label) => stream(seed, `arch/${label}`) });
+  const ctx: BuildContext = { scenario, stream: (label) => stream(seed, `arch/${label}`) };
+  const arch = hooks.build ? hooks.build(ctx) : buildArchitecture(scenario.architecture, ctx);
   const metrics = new MetricsCollector(
     {
       scenario: scenario.name,
@@ -38,6 +46,6 @@ export function runOnce(run: RunSpec, trial: number, onProgress?: (now: Micros) 
     },
   );
   const sim = new Simulation(scenario, arch, metrics, seed);
-  const events = sim.run(onProgress);
+  const events = sim.run(hooks.onProgress);
   return { result: metrics.finish(scenario.duration, arch.committedWrites()), events };
 }

@@ -183,16 +183,21 @@ export class Simulation implements NodeEffects, ClusterView {
   private afterHandler(now: Micros, node: number): void {
     const spent = this.outbox.spent;
     if (spent > 0) this.metrics.cpuBusy(node, now, spent);
-    this.cpuFreeAt[node] = now + spent;
+    const free = Math.max(this.cpuFreeAt[node], now) + spent;
+    this.cpuFreeAt[node] = free;
     this.cpuBusy[node] = 0;
-    if (this.jobs[node].length > 0 && this.up[node] === 1) this.startJob(node, now + spent);
+    if (this.jobs[node].length > 0 && this.up[node] === 1) this.startJob(node, free);
   }
 
   // ---- node life ----
 
+  /** Boot runs outside the job queue (a job may be in service: requests can arrive first);
+   *  what its sends cost is added to the CPU's backlog. */
   private boot(now: Micros, node: number): void {
     this.arch.nodes[node].start(now, this.outbox.begin(node, now));
-    this.afterHandler(now, node);
+    const spent = this.outbox.spent;
+    if (spent > 0) this.metrics.cpuBusy(node, now, spent);
+    this.cpuFreeAt[node] = Math.max(this.cpuFreeAt[node], now) + spent;
   }
 
   crash(now: Micros, node: number): void {
