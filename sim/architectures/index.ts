@@ -3,6 +3,7 @@
 // compile error.
 import type { ArchitectureSpec } from '../scenario/scenario.js';
 import type { Architecture, BuildContext } from './architecture.js';
+import { buildLeaderlessQuorum } from './leaderless-quorum.js';
 import { buildRaftGroup } from './raft-group.js';
 import { buildStatelessLb } from './stateless-lb.js';
 
@@ -12,6 +13,7 @@ type FactoryFor<K extends Kind> = (spec: Extract<ArchitectureSpec, { kind: K }>,
 const architectures: { [K in Kind]?: FactoryFor<K> } = {
   'stateless-lb': buildStatelessLb,
   'raft-group': buildRaftGroup,
+  'leaderless-quorum': buildLeaderlessQuorum,
 };
 
 export function buildArchitecture(spec: ArchitectureSpec, ctx: BuildContext): Architecture {

@@ -3,7 +3,7 @@
 // and tells the failover tracker when a fault has taken away what clients depend on.
 import { stream, type Random } from '../core/rng.js';
 import { planFaults, type FaultAction } from '../faults/fault-plan.js';
-import type { CrashTarget, Micros, Scenario } from '../scenario/scenario.js';
+import type { CrashTarget, Micros, PartitionMember, Scenario } from '../scenario/scenario.js';
 import { Ev } from './events.js';
 import type { Simulation } from './simulation.js';
 
@@ -45,8 +45,9 @@ export class FaultInjector {
       case 'recover':
         return this.sim.recover(now, action.node);
       case 'partition': {
-        m.fault({ at_ms: now / 1000, until_ms: this.untilOf(index, 'heal'), label: action.label });
-        this.sim.network.partition(action.groups);
+        const groups = this.resolveGroups(action.groups);
+        m.fault({ at_ms: now / 1000, until_ms: this.untilOf(index, 'heal'), label: `partition ${JSON.stringify(groups)}` });
+        this.sim.network.partition(groups);
         const leader = m.roles.leader;
         if (leader >= 0 && this.sim.network.sideSize(leader) <= this.sim.up.length / 2) m.failovers.faultHitLeader(now, m.roles.leaderTerm);
         return;
@@ -79,6 +80,17 @@ export class FaultInjector {
       return live.length === 0 ? -1 : live[Math.floor(this.targets() * live.length)];
     }
     return this.sim.shardLeader(target.shardLeader);
+  }
+
+  /** `leader` in a partition group means whoever leads now; it is taken out of any other group. */
+  private resolveGroups(groups: PartitionMember[][]): number[][] {
+    const leader = this.sim.metrics.roles.leader;
+    return groups.map((group) =>
+      group.flatMap((member) => {
+        if (member === 'leader') return leader >= 0 ? [leader] : [];
+        return member === leader && groups.some((g) => g.includes('leader')) ? [] : [member];
+      }),
+    );
   }
 
   /** When the matching end action (heal, unslow) fires, for the chart's shaded band. */

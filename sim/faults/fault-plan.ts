@@ -4,12 +4,12 @@
 // node's crash/recover times from that node's own stream, so adding a node leaves every
 // other node's failures where they were.
 import { stream } from '../core/rng.js';
-import type { CrashTarget, Micros, Scenario } from '../scenario/scenario.js';
+import type { CrashTarget, Micros, PartitionMember, Scenario } from '../scenario/scenario.js';
 
 export type FaultAction =
   | { at: Micros; type: 'crash'; target: CrashTarget; recoverAfter?: Micros; label: string }
   | { at: Micros; type: 'recover'; node: number; label: string }
-  | { at: Micros; type: 'partition'; groups: number[][]; label: string }
+  | { at: Micros; type: 'partition'; groups: PartitionMember[][]; label: string }
   | { at: Micros; type: 'heal'; label: string }
   | { at: Micros; type: 'slow'; node: number; factor: number; label: string }
   | { at: Micros; type: 'unslow'; node: number; label: string };

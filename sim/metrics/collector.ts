@@ -5,6 +5,7 @@ import type { Role } from '../protocols/node.js';
 import { FailoverTracker } from './failover.js';
 import { InvariantChecker } from './invariants.js';
 import { LatencyHistogram } from './latency.js';
+import { LeaderLoad } from './leader-load.js';
 import { RoleTracker } from './roles.js';
 import type { FaultMarker, RunResult, SummaryRow, TimeseriesRow } from './run-result.js';
 import { StaleReadCounter } from './staleness.js';
@@ -39,6 +40,7 @@ export class MetricsCollector {
   private readonly ackedWrites = new Set<number>();
   private readonly faults: FaultMarker[] = [];
   private readonly busy: Float64Array;
+  private readonly leaderLoad: LeaderLoad;
   private readonly downSince: Float64Array;
   private readonly downtime: Float64Array;
   // per bucket
@@ -49,7 +51,6 @@ export class MetricsCollector {
   private readonly p99In: (number | null)[] = [];
   private readonly leaderIn: (number | null)[] = [];
   private bucketIndex = 0;
-  private windowStarted = false;
   // window totals
   private offered = 0;
   private completed = 0;
@@ -61,8 +62,9 @@ export class MetricsCollector {
     private readonly id: RunIdentity,
     private readonly opt: MeasureOptions,
   ) {
-    this.roles = new RoleTracker(id.nodes, opt.initialRole, opt.warmup);
+    this.roles = new RoleTracker(id.nodes, opt.initialRole);
     this.busy = new Float64Array(id.nodes);
+    this.leaderLoad = new LeaderLoad(id.nodes, opt.warmup, opt.duration);
     this.downSince = new Float64Array(id.nodes).fill(-1);
     this.downtime = new Float64Array(id.nodes);
   }
@@ -77,10 +79,6 @@ export class MetricsCollector {
 
   /** Closes every bucket that ends at or before `now`; call before recording anything at `now`. */
   advance(now: number): void {
-    if (!this.windowStarted && now >= this.opt.warmup) {
-      this.windowStarted = true;
-      this.roles.startWindow();
-    }
     const bucket = this.opt.bucket;
     while ((this.bucketIndex + 1) * bucket <= now && (this.bucketIndex + 1) * bucket <= this.opt.duration) this.closeBucket();
   }
@@ -132,6 +130,7 @@ export class MetricsCollector {
     const start = Math.max(from, this.opt.warmup);
     const end = Math.min(from + micros, this.opt.duration);
     if (end > start) this.busy[node] += end - start;
+    this.leaderLoad.cpuBusy(node, from, micros);
   }
 
   messageSent(now: number): void {
@@ -141,6 +140,7 @@ export class MetricsCollector {
   nodeDown(now: number, node: number): void {
     this.advance(now);
     this.downSince[node] = now;
+    this.leaderLoad.leftOffice(now, node);
     this.roles.change(now, node, 'down', -1);
   }
 
@@ -162,6 +162,8 @@ export class MetricsCollector {
       this.invariants.leaderElected(now / 1000, group, node, term);
       this.failovers.leaderElected(now, term);
     }
+    if (role === 'leader') this.leaderLoad.tookOffice(now, node);
+    else this.leaderLoad.leftOffice(now, node);
     this.roles.change(now, node, role, term);
   }
 
@@ -253,7 +255,7 @@ export class MetricsCollector {
       unavailable_ms: this.unavailableMicros(this.opt.warmup, this.opt.duration) / 1000,
       elections: this.opt.hasLeader ? this.elections : null,
       messages: this.messages,
-      leader_utilization: this.opt.hasLeader ? this.leaderUtilization() : null,
+      leader_utilization: this.opt.hasLeader ? this.leaderLoad.utilization(this.opt.duration) : null,
       mean_utilization: this.meanUtilization(),
       acked_writes_lost: this.opt.promisesDurability && committed !== null ? lost.length : null,
       stale_reads: this.opt.versionedReads ? this.staleness.stale : null,
@@ -263,15 +265,6 @@ export class MetricsCollector {
   private utilization(node: number): number | null {
     const up = this.opt.duration - this.opt.warmup - this.downtime[node];
     return up > 0 ? this.busy[node] / up : null;
-  }
-
-  private leaderUtilization(): number | null {
-    let max: number | null = null;
-    for (const node of this.roles.ledInWindow) {
-      const u = this.utilization(node);
-      if (u !== null && (max === null || u > max)) max = u;
-    }
-    return max;
   }
 
   private meanUtilization(): number {

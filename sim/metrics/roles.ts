@@ -13,14 +13,8 @@ export class RoleTracker {
   /** The leader with the highest term seen, while it still leads; -1 when none. */
   leader = -1;
   leaderTerm = -1;
-  /** Nodes that led at some time inside the measured window. */
-  readonly ledInWindow = new Set<number>();
 
-  constructor(
-    nodes: number,
-    initial: Role,
-    private readonly warmupMicros: number,
-  ) {
+  constructor(nodes: number, initial: Role) {
     this.role = new Array<Role>(nodes).fill(initial);
     this.since = new Float64Array(nodes);
     this.segments = Array.from({ length: Math.min(nodes, TIMELINE_NODES) }, () => []);
@@ -38,15 +32,9 @@ export class RoleTracker {
     } else if (was === 'leader' && node === this.leader && role !== 'leader') {
       this.leader = -1;
     }
-    if (role === 'leader' && now >= this.warmupMicros) this.ledInWindow.add(node);
     if (was === role) return;
     this.closeSegment(now, node);
     this.role[node] = role;
-  }
-
-  /** At the end of warmup, whoever leads counts as a leader of the measured window. */
-  startWindow(): void {
-    if (this.leader >= 0) this.ledInWindow.add(this.leader);
   }
 
   finish(now: number): RoleSegment[][] {

@@ -103,6 +103,10 @@ function checkFault(f: ParsedFault, path: Path, s: ParsedScenario, a: Architectu
     f.partition.forEach((group, g) =>
       group.forEach((id, j) => {
         const where = [...path, 'partition', g, j];
+        if (id === 'leader') {
+          if (LEADERLESS.has(a.kind)) report(where, `a ${a.kind} has no leader: name node ids instead`);
+          return;
+        }
         if (seen.has(id)) report(where, `node ${id} is in more than one group`);
         seen.add(id);
         node(id, where);

@@ -82,6 +82,9 @@ export const nodeId = () => {
   return z.int({ error }).min(0, { error });
 };
 
+/** A partition member: a node id, or `leader` (resolved when the partition starts). */
+export const partitionMember = () => z.union([nodeId(), z.literal('leader')], { error: expecting('a node id or leader') });
+
 const TARGET_HINT = 'a node id, leader, random or shard:K/leader';
 const SHARD_LEADER = /^shard:(\d+)\/leader$/;
 

@@ -60,9 +60,12 @@ export type ArchitectureKind = ArchitectureSpec['kind'];
 /** Whom a crash fault hits: a node id, the current leader, a random live node, or a shard's leader. */
 export type CrashTarget = number | 'leader' | 'random' | { shardLeader: number };
 
+/** A node in a partition group: an id, or whoever leads when the partition starts. */
+export type PartitionMember = number | 'leader';
+
 export type FaultSpec =
   | { type: 'crash'; at: Micros; target: CrashTarget; recoverAfter?: Micros }
-  | { type: 'partition'; at: Micros; groups: number[][]; healAfter?: Micros }
+  | { type: 'partition'; at: Micros; groups: PartitionMember[][]; healAfter?: Micros }
   | { type: 'slow'; at: Micros; node: number; factor: number; for?: Micros }
   | { type: 'random'; mtbf: Micros; mttr: Micros };
 

@@ -21,7 +21,8 @@
 // The defaults that depend on other keys are filled in by normalize (checks.ts).
 import * as z from 'zod';
 import { checkAndNormalize } from './checks.js';
-import { bool, crashTarget, duration, durationDist, expecting, intIn, nodeId, positiveNumber, probability, rate } from './fields.js';
+import { bool, crashTarget, duration, durationDist, expecting, intIn, nodeId,
+  partitionMember, positiveNumber, probability, rate } from './fields.js';
 
 export const MAX_NODES = 1000;
 
@@ -150,8 +151,9 @@ const faultSchema = z.union(
     z.strictObject({ at: duration('nonnegative'), crash: crashTarget(), recoverAfter: duration().optional() }),
     z.strictObject({
       at: duration('nonnegative'),
-      partition: z.array(z.array(nodeId()).min(1, { error: 'a partition group needs at least one node' })).min(2, {
-        error: 'must list at least two groups of node ids, e.g. [[0, 1], [2, 3, 4]]',
+      // nodes named in no group form one more side, so [[leader]] cuts the leader off from the rest
+      partition: z.array(z.array(partitionMember()).min(1, { error: 'a partition group needs at least one node' })).min(1, {
+        error: 'must list groups of node ids, e.g. [[0, 1], [2, 3, 4]] or [[leader]]',
       }),
       healAfter: duration().optional(),
     }),
