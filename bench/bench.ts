@@ -31,13 +31,13 @@ function runReference(workload: string, events: number): number | null {
   return match ? Number(match[1]) : null;
 }
 
-function childMain(name: string): void {
+async function childMain(name: string): Promise<void> {
   const found = benchCases.find((c: BenchCase) => c.name === name);
   if (found === undefined) throw new Error(`no bench case ${name}`);
   const out = mkdtempSync(join(tmpdir(), 'leadsim-bench-'));
   try {
     const started = process.hrtime.bigint();
-    const { events, note } = found.run(out);
+    const { events, note } = await found.run(out);
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const maxRssMiB = process.resourceUsage().maxRSS / 1024;
     console.log(JSON.stringify({ events, seconds, maxRssMiB, note }));
@@ -83,5 +83,5 @@ function main(): void {
 const fmt = (x: number) => Math.round(x).toLocaleString('en-US');
 
 const caseIndex = process.argv.indexOf('--case');
-if (caseIndex >= 0) childMain(process.argv[caseIndex + 1]);
+if (caseIndex >= 0) await childMain(process.argv[caseIndex + 1]);
 else main();

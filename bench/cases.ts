@@ -4,13 +4,16 @@
 import { EventQueue } from '../sim/core/event-queue.js';
 import { stream } from '../sim/core/rng.js';
 import { runOnce } from '../sim/engine/run.js';
+import { execute } from '../sim/execute.js';
+import { writeReports } from '../sim/report/write-reports.js';
+import type { ArchitectureSpec } from '../sim/scenario/scenario.js';
 import { lb, makeRun } from '../sim/testing/make-scenario.js';
 
 export interface BenchCase {
   name: string;
   /** Which reference-loop workload the events/s are compared with. */
   reference: 'mm1' | 'heartbeat';
-  run(outDir: string): { events: number; note: string };
+  run(outDir: string): { events: number; note: string } | Promise<{ events: number; note: string }>;
 }
 
 /** The engine alone: one FIFO server, ρ = 0.8, as in reference-loop.mjs. */
@@ -49,8 +52,8 @@ function engineMm1(target: number): { events: number; note: string } {
   return { events: target, note: `mean response ${(sumResponse / served).toFixed(3)} (theory 5)` };
 }
 
-/** 2 million M/M/1 requests through the full product (ρ = 0.8, 10 k requests/s for 200 s). */
-function productMm1(): { events: number; note: string } {
+/** 2 million M/M/1 requests through the full product (ρ = 0.8, 10 k requests/s for 200 s), reports included. */
+function productMm1(outDir: string): { events: number; note: string } {
   const run = makeRun({
     architecture: lb(1),
     duration: 201_000_000,
@@ -64,13 +67,69 @@ function productMm1(): { events: number; note: string } {
     cpu: { service: { dist: 'exponential', mean: 80 }, perMessage: 0, perEntry: 0 },
   });
   const { result, events } = runOnce(run, 0);
+  writeReports(outDir, { scenario: 'bench-mm1', description: '', results: [result], sweepKeys: [] });
   return {
     events,
     note: `${result.summary.completed} requests after warmup, mean ${(result.summary.latency_mean_ms as number).toFixed(3)} ms (theory 0.400)`,
   };
 }
 
+const raft = (nodes: number): ArchitectureSpec => ({
+  kind: 'raft-group',
+  nodes,
+  electionTimeout: [150_000, 300_000],
+  heartbeat: 50_000,
+  preVote: false,
+  checkQuorum: false,
+  leaseReads: false,
+  maxBatch: 64,
+  pipeline: 4,
+});
+
+const writes = (ratePerSecond: number) => ({
+  arrival: { kind: 'poisson' as const, ratePerSecond },
+  writes: 1,
+  keys: { dist: 'uniform' as const, count: 1000 },
+  timeout: 300_000,
+  retries: { max: 3, backoff: 50_000 },
+});
+const lan = { delay: { dist: 'lognormal' as const, median: 500, p99: 2000 }, loss: 0 };
+
+/** One 1000-node group under a steady 50 writes/s for 60 simulated seconds. */
+function raft1000(): { events: number; note: string } {
+  const run = makeRun({ architecture: raft(1000), duration: 60_000_000, warmup: 2_000_000, network: lan, workload: writes(50) });
+  const { result, events } = runOnce(run, 0);
+  const s = result.summary;
+  return {
+    events,
+    note: `${s.completed} writes, leader CPU ${((s.leader_utilization as number) * 100).toFixed(0)}%, p99 ${s.latency_p99_ms} ms`,
+  };
+}
+
+/** 1000 trials of a five-node leader crash (3 s each), over a worker per core. */
+async function raftTrials(): Promise<{ events: number; note: string }> {
+  const run = makeRun({
+    architecture: raft(5),
+    duration: 3_000_000,
+    warmup: 500_000,
+    network: lan,
+    workload: writes(200),
+    faults: [{ type: 'crash', at: 1_500_000, target: 'leader' }],
+  });
+  const { results, events } = await execute([run], { trials: 1000 });
+  const failovers = results
+    .map((r) => r.summary.failover_mean_ms)
+    .filter((x): x is number => typeof x === 'number')
+    .sort((a, b) => a - b);
+  return {
+    events,
+    note: `${failovers.length} failovers, median ${failovers[failovers.length >> 1]} ms, max ${failovers[failovers.length - 1]} ms`,
+  };
+}
+
 export const benchCases: BenchCase[] = [
   { name: 'engine-mm1', reference: 'mm1', run: () => engineMm1(10_000_000) },
-  { name: 'product-mm1-2M-requests', reference: 'mm1', run: () => productMm1() },
+  { name: 'product-mm1-2M-requests', reference: 'mm1', run: (out) => productMm1(out) },
+  { name: 'raft-1000-nodes-60s', reference: 'heartbeat', run: () => raft1000() },
+  { name: 'raft-5-leader-crash-1000-trials', reference: 'heartbeat', run: () => raftTrials() },
 ];
