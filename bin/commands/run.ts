@@ -37,7 +37,7 @@ export async function runCommand(files: string[], options: RunOptions): Promise<
     if (options.json)
       summaries.push({ scenario: scenario.name, report: `${outDir}/index.html`, summary: results.map((r) => r.summary), violations });
     else if (!options.quiet) {
-      process.stdout.write(`\n${scenario.name}: ${headline(scenario.description)}\n${summaryTable(results)}\n`);
+      process.stdout.write(`\n${[scenario.name, headline(scenario.description)].filter(Boolean).join(': ')}\n${summaryTable(results)}\n`);
       process.stdout.write(`report: ${outDir}/index.html\n`);
     } else process.stdout.write(`${outDir}/index.html\n`);
   }

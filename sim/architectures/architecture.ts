@@ -28,15 +28,13 @@ export interface Architecture {
   readonly versionedReads: boolean;
   /** The node this attempt goes to, or -1 when none can take it (the client backs off). */
   route(now: Micros, attempt: ClientAttempt): number;
-  /** An attempt sent to `node` ended: a reply arrived (with its status) or it timed out (status -1). */
-  attemptEnded(now: Micros, node: number, status: ReplyStatus | -1, value: number): void;
+  /** An attempt for `key` sent to `node` ended: a reply arrived (with its status) or it timed out (status -1). */
+  attemptEnded(now: Micros, node: number, status: ReplyStatus | -1, value: number, key: number): void;
   /** Periodic work outside the nodes (a load balancer's health checks); `tickInterval` 0 means none. */
   readonly tickInterval: Micros;
   tick(now: Micros, cluster: ClusterView): void;
   /** After the run: every write op in the final committed state (for durability checks). */
   committedWrites(): ReadonlySet<number> | null;
-  /** The node leading shard `shard` now, or -1 (for `crash: "shard:K/leader"`). */
-  shardLeader?(shard: number): number;
 }
 
 export interface BuildContext {

@@ -5,6 +5,7 @@ import type { ArchitectureSpec } from '../scenario/scenario.js';
 import type { Architecture, BuildContext } from './architecture.js';
 import { buildLeaderlessQuorum } from './leaderless-quorum.js';
 import { buildRaftGroup } from './raft-group.js';
+import { buildShardedRaft } from './sharded-raft.js';
 import { buildStatelessLb } from './stateless-lb.js';
 
 type Kind = ArchitectureSpec['kind'];
@@ -13,6 +14,7 @@ type FactoryFor<K extends Kind> = (spec: Extract<ArchitectureSpec, { kind: K }>,
 const architectures: { [K in Kind]?: FactoryFor<K> } = {
   'stateless-lb': buildStatelessLb,
   'raft-group': buildRaftGroup,
+  'sharded-raft': buildShardedRaft,
   'leaderless-quorum': buildLeaderlessQuorum,
 };
 

@@ -6,14 +6,18 @@ import { ReplyStatus } from '../protocols/node.js';
 
 export class LeaderHint {
   private leader = -1;
+  private readonly members: readonly number[];
 
+  /** `members`: the nodes that may lead (a count n means nodes 0..n-1). */
   constructor(
-    private readonly nodes: number,
+    members: number | readonly number[],
     private readonly rng: Random,
-  ) {}
+  ) {
+    this.members = typeof members === 'number' ? Array.from({ length: members }, (_, i) => i) : members;
+  }
 
   target(): number {
-    return this.leader >= 0 ? this.leader : Math.floor(this.rng() * this.nodes);
+    return this.leader >= 0 ? this.leader : this.members[Math.floor(this.rng() * this.members.length)];
   }
 
   /** Learns from how an attempt to `node` ended (status -1: it timed out). */

@@ -145,7 +145,7 @@ export class Clients {
   reply(now: Micros, attempt: number, status: ReplyStatus, value: number): void {
     if (this.attemptOpen.get(attempt) === 0) return; // it timed out already
     this.attemptOpen.set(attempt, 0);
-    this.d.architecture.attemptEnded(now, this.attemptNode.get(attempt), status, value);
+    this.d.architecture.attemptEnded(now, this.attemptNode.get(attempt), status, value, this.opKey.get(this.attemptOp.get(attempt)));
     const op = this.attemptOp.get(attempt);
     if (status === ReplyStatus.Ok) return this.succeed(now, op, value);
     if (status === ReplyStatus.Redirect && value >= 0 && this.opRedirects.get(op) < MAX_REDIRECTS) {
@@ -157,7 +157,7 @@ export class Clients {
 
   private timeout(now: Micros, attempt: number): void {
     this.attemptOpen.set(attempt, 0);
-    this.d.architecture.attemptEnded(now, this.attemptNode.get(attempt), -1, 0);
+    this.d.architecture.attemptEnded(now, this.attemptNode.get(attempt), -1, 0, this.opKey.get(this.attemptOp.get(attempt)));
     this.retryLater(now, this.attemptOp.get(attempt));
   }
 

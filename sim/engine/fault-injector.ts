@@ -48,8 +48,10 @@ export class FaultInjector {
         const groups = this.resolveGroups(action.groups);
         m.fault({ at_ms: now / 1000, until_ms: this.untilOf(index, 'heal'), label: `partition ${JSON.stringify(groups)}` });
         this.sim.network.partition(groups);
-        const leader = m.roles.leader;
-        if (leader >= 0 && this.sim.network.sideSize(leader) <= this.sim.up.length / 2) m.failovers.faultHitLeader(now, m.roles.leaderTerm);
+        for (const group of m.roles.ledGroups()) {
+          const leader = m.roles.leaderOf(group);
+          if (this.sim.network.sideSize(leader) <= this.sim.up.length / 2) m.failovers.faultHitLeader(now, m.roles.termOf(group), group);
+        }
         return;
       }
       case 'heal':
@@ -64,11 +66,12 @@ export class FaultInjector {
     }
   }
 
-  /** A crash opens a failover when it takes the leader, or any node where there is no leader. */
+  /** A crash opens a failover for every group it takes the leader of (sharded-raft: all the
+   *  shards the node led), or — without leaders — for the node itself. */
   private openFailoverIfServingNode(now: Micros, node: number): void {
     const m = this.sim.metrics;
     if (!m.hasLeader) m.failovers.faultHitLeader(now, -1);
-    else if (node === m.roles.leader) m.failovers.faultHitLeader(now, m.roles.leaderTerm);
+    else for (const group of m.roles.groupsLedBy(node)) m.failovers.faultHitLeader(now, m.roles.termOf(group), group);
   }
 
   private resolve(target: CrashTarget): number {
@@ -79,7 +82,7 @@ export class FaultInjector {
       for (let node = 0; node < this.sim.up.length; node++) if (this.sim.isUp(node)) live.push(node);
       return live.length === 0 ? -1 : live[Math.floor(this.targets() * live.length)];
     }
-    return this.sim.shardLeader(target.shardLeader);
+    return this.sim.metrics.roles.leaderOf(target.shardLeader);
   }
 
   /** `leader` in a partition group means whoever leads now; it is taken out of any other group. */

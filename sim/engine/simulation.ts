@@ -231,10 +231,6 @@ export class Simulation implements NodeEffects, ClusterView {
     return this.up[node] === 1;
   }
 
-  shardLeader(shard: number): number {
-    return this.arch.shardLeader?.(shard) ?? -1;
-  }
-
   failoverDetected(now: Micros): void {
     this.metrics.failovers.detected(now);
   }
@@ -325,7 +321,7 @@ export class Simulation implements NodeEffects, ClusterView {
     this.metrics.commit(now, node, group, index, term, op);
   }
 
-  noteElection(now: Micros, _node: number, _group: number, term: number): void {
-    this.metrics.electionStarted(now, term);
+  noteElection(now: Micros, _node: number, group: number, term: number): void {
+    this.metrics.electionStarted(now, term, group);
   }
 }

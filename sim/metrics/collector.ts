@@ -141,7 +141,7 @@ export class MetricsCollector {
     this.advance(now);
     this.downSince[node] = now;
     this.leaderLoad.leftOffice(now, node);
-    this.roles.change(now, node, 'down', -1);
+    this.roles.down(now, node);
   }
 
   nodeUp(now: number, node: number): void {
@@ -160,21 +160,21 @@ export class MetricsCollector {
     this.advance(now);
     if (role === 'leader') {
       this.invariants.leaderElected(now / 1000, group, node, term);
-      this.failovers.leaderElected(now, term);
+      this.failovers.leaderElected(now, term, group);
     }
     if (role === 'leader') this.leaderLoad.tookOffice(now, node);
     else this.leaderLoad.leftOffice(now, node);
-    this.roles.change(now, node, role, term);
+    this.roles.change(now, node, role, term, group);
   }
 
-  electionStarted(now: number, term: number): void {
+  electionStarted(now: number, term: number, group: number): void {
     if (this.inWindow(now)) this.elections++;
-    this.failovers.detected(now, term);
+    this.failovers.detected(now, term, group);
   }
 
   commit(now: number, node: number, group: number, index: number, term: number, op: number): void {
     this.invariants.committed(now / 1000, group, node, index, term, op);
-    if (op >= 0 && this.failovers.openCount > 0) this.failovers.committed(now, term);
+    if (op >= 0 && this.failovers.openCount > 0) this.failovers.committed(now, term, group);
   }
 
   fault(marker: FaultMarker): void {

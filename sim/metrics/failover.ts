@@ -5,6 +5,8 @@
 import type { FailoverRow } from './run-result.js';
 
 interface OpenFailover {
+  /** The replication group whose leader was lost (0 for single-group architectures). */
+  group: number;
   faultAt: number;
   oldTerm: number;
   detectedAt: number | null;
@@ -18,8 +20,8 @@ export class FailoverTracker {
   private readonly open: OpenFailover[] = [];
 
   /** A fault hit the leader of `term` (term -1 for architectures without one). */
-  faultHitLeader(now: number, term: number): void {
-    const f: OpenFailover = { faultAt: now, oldTerm: term, detectedAt: null, electedAt: null, newTerm: -1, firstCommitAt: null };
+  faultHitLeader(now: number, term: number, group = 0): void {
+    const f: OpenFailover = { group, faultAt: now, oldTerm: term, detectedAt: null, electedAt: null, newTerm: -1, firstCommitAt: null };
     this.all.push(f);
     this.open.push(f);
   }
@@ -30,15 +32,15 @@ export class FailoverTracker {
 
   /** Detection can come after service resumed (a balancer ejects a dead server only after
    *  retries already succeeded elsewhere), so it applies to closed failovers too. */
-  detected(now: number, term = Infinity): void {
-    for (const f of this.all) if (f.detectedAt === null && term > f.oldTerm) f.detectedAt = now;
+  detected(now: number, term = Infinity, group = -1): void {
+    for (const f of this.all) if (f.detectedAt === null && term > f.oldTerm && (group < 0 || f.group === group)) f.detectedAt = now;
   }
 
   /** A leader won `term`. A later term replaces an earlier winner that was deposed before it
    *  could commit anything: the failover ends with the leader that actually serves. */
-  leaderElected(now: number, term: number): void {
+  leaderElected(now: number, term: number, group = 0): void {
     for (const f of this.open) {
-      if (term <= f.oldTerm || (f.electedAt !== null && term <= f.newTerm)) continue;
+      if (f.group !== group || term <= f.oldTerm || (f.electedAt !== null && term <= f.newTerm)) continue;
       f.detectedAt ??= now;
       f.electedAt = now;
       f.newTerm = term;
@@ -46,8 +48,8 @@ export class FailoverTracker {
   }
 
   /** A client write committed in `term`; closes the failovers whose new leader holds that term. */
-  committed(now: number, term: number): void {
-    this.closeWhere(now, (f) => f.electedAt !== null && term >= f.newTerm);
+  committed(now: number, term: number, group = 0): void {
+    this.closeWhere(now, (f) => f.group === group && f.electedAt !== null && term >= f.newTerm);
   }
 
   /** A request that had gone to a dead node succeeded elsewhere (leaderless architectures). */

@@ -21,8 +21,19 @@
 // The defaults that depend on other keys are filled in by normalize (checks.ts).
 import * as z from 'zod';
 import { checkAndNormalize } from './checks.js';
-import { bool, crashTarget, duration, durationDist, expecting, intIn, nodeId,
-  partitionMember, positiveNumber, probability, rate } from './fields.js';
+import {
+  bool,
+  crashTarget,
+  duration,
+  durationDist,
+  expecting,
+  intIn,
+  nodeId,
+  partitionMember,
+  positiveNumber,
+  probability,
+  rate,
+} from './fields.js';
 
 export const MAX_NODES = 1000;
 

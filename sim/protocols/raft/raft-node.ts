@@ -78,8 +78,12 @@ export function raftGroupNodes(n: number, options: RaftOptions, unsafe?: { commi
  * durable logs.
  */
 export function committedWrites(nodes: readonly RaftGroupNode[]): Set<number> {
-  if (nodes.length === 0) return new Set();
-  const replicas = nodes.map((n) => n.replica);
+  return committedWritesOf(nodes.map((n) => n.replica));
+}
+
+/** The same for the replicas of one group, wherever they live (sharded-raft). */
+export function committedWritesOf(replicas: readonly RaftReplica[]): Set<number> {
+  if (replicas.length === 0) return new Set();
   let ref = replicas[0];
   let commit = 0;
   for (const r of replicas) {

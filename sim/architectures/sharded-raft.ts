@@ -1,0 +1,48 @@
+// `sharded-raft`: S shards, each its own Raft group of `replication` replicas, placed on N
+// nodes; keys hash to shards. Shard s lives on nodes s, s+1, …, s+R−1 (mod N), so every node
+// holds about S·R/N replicas and, once elections settle, leads about S/N shards. A node crash
+// fails over every shard leader it held, at once; heartbeats and elections of all its groups
+// share its one CPU and one disk.
+import { ShardedRaftNode } from '../protocols/multiraft/sharded-node.js';
+import { committedWritesOf } from '../protocols/raft/raft-node.js';
+import type { RaftReplica } from '../protocols/raft/raft-replica.js';
+import type { ArchitectureSpec } from '../scenario/scenario.js';
+import type { Architecture, BuildContext } from './architecture.js';
+import { LeaderHint } from './leader-hint.js';
+
+type Spec = Extract<ArchitectureSpec, { kind: 'sharded-raft' }>;
+
+/** A key's shard: a multiplicative hash, so neighbouring keys spread over shards. */
+export function shardOfKey(key: number, shards: number): number {
+  return (Math.imul(key, 0x9e3779b1) >>> 0) % shards;
+}
+
+export function placement(shards: number, replication: number, nodes: number): number[][] {
+  return Array.from({ length: shards }, (_, s) => Array.from({ length: replication }, (_, j) => (s + j) % nodes));
+}
+
+export const buildShardedRaft = (spec: Spec, ctx: BuildContext): Architecture => {
+  const layout = placement(spec.shards, spec.replication, spec.nodes);
+  const shardOf = (key: number) => shardOfKey(key, spec.shards);
+  const nodes = Array.from({ length: spec.nodes }, (_, id) => new ShardedRaftNode(id, layout, spec, shardOf));
+  const rng = ctx.stream('clients');
+  const hints = layout.map((members) => new LeaderHint(members, rng));
+  return {
+    nodes,
+    hasLeader: true,
+    promisesDurability: true,
+    versionedReads: true,
+    tickInterval: 0,
+    route: (_now, attempt) => hints[shardOf(attempt.key)].target(),
+    attemptEnded: (_now, node, status, value, key) => hints[shardOf(key)].update(node, status, value),
+    tick: () => {},
+    committedWrites: () => {
+      const all = new Set<number>();
+      layout.forEach((members, shard) => {
+        const replicas = members.map((node) => nodes[node].replicas[shard] as RaftReplica);
+        for (const op of committedWritesOf(replicas)) all.add(op);
+      });
+      return all;
+    },
+  };
+};

@@ -1,0 +1,98 @@
+// A physical node of `sharded-raft`: it hosts one Raft replica for each shard placed on it,
+// and shares one CPU (the engine's) and one disk among them, as multi-Raft systems do. It
+// routes each input to the replica of its group: messages by `group`, timers by id range,
+// client requests by the shard their key hashes to.
+import { ReplyStatus, type ClientRequest, type Message, type Outbox, type ProtocolNode } from '../node.js';
+import type { RaftMessage } from '../raft/messages.js';
+import { RaftReplica, TIMERS_PER_REPLICA } from '../raft/raft-replica.js';
+import type { RaftOptions } from '../../scenario/scenario.js';
+import { SharedDisk } from './shared-disk.js';
+
+export class ShardedRaftNode implements ProtocolNode {
+  /** Replica of shard s, or undefined where this node holds none. */
+  readonly replicas: (RaftReplica | undefined)[];
+  private readonly disk = new SharedDisk();
+  private readonly view = new ReplicaOutbox(this.disk);
+
+  constructor(
+    id: number,
+    placement: readonly (readonly number[])[],
+    options: RaftOptions,
+    private readonly shardOf: (key: number) => number,
+  ) {
+    this.replicas = placement.map((members, shard) =>
+      members.includes(id) ? new RaftReplica({ id, members, group: shard, timerBase: shard * TIMERS_PER_REPLICA, options }) : undefined,
+    );
+  }
+
+  start(now: number, out: Outbox): void {
+    this.replicas.forEach((r, shard) => r?.start(now, this.view.of(out, shard)));
+  }
+
+  request(now: number, req: ClientRequest, out: Outbox): void {
+    const shard = this.shardOf(req.key);
+    const replica = this.replicas[shard];
+    if (replica === undefined) return out.reply(req.attempt, ReplyStatus.Redirect, -1);
+    replica.request(now, req, this.view.of(out, shard));
+  }
+
+  message(now: number, from: number, msg: Message, out: Outbox): void {
+    const m = msg as RaftMessage;
+    this.replicas[m.group]?.message(now, from, m, this.view.of(out, m.group));
+  }
+
+  timer(now: number, id: number, out: Outbox): void {
+    const shard = Math.floor(id / TIMERS_PER_REPLICA);
+    this.replicas[shard]?.timer(now, id, this.view.of(out, shard));
+  }
+
+  persisted(now: number, token: number, out: Outbox): void {
+    this.disk.confirm(token, (shard, replicaToken) => this.replicas[shard]?.persisted(now, replicaToken, this.view.of(out, shard)));
+  }
+
+  crash(): void {
+    this.disk.crash();
+    for (const r of this.replicas) r?.crash();
+  }
+}
+
+/** The node's outbox as one replica sees it: everything passes through, but persist tokens are
+ *  translated to the node's shared disk. One instance, re-aimed per call: no allocation. */
+class ReplicaOutbox implements Outbox {
+  private out!: Outbox;
+  private shard = 0;
+  constructor(private readonly disk: SharedDisk) {}
+
+  of(out: Outbox, shard: number): this {
+    this.out = out;
+    this.shard = shard;
+    return this;
+  }
+  send(to: number, msg: Message): void {
+    this.out.send(to, msg);
+  }
+  setTimer(id: number, delay: number): void {
+    this.out.setTimer(id, delay);
+  }
+  cancelTimer(id: number): void {
+    this.out.cancelTimer(id);
+  }
+  reply(attempt: number, status: ReplyStatus, value: number): void {
+    this.out.reply(attempt, status, value);
+  }
+  persist(token: number): void {
+    this.out.persist(this.disk.request(this.shard, token));
+  }
+  random(): number {
+    return this.out.random();
+  }
+  role(role: Parameters<Outbox['role']>[0], term: number, group?: number): void {
+    this.out.role(role, term, group);
+  }
+  commit(index: number, term: number, op: number, group?: number): void {
+    this.out.commit(index, term, op, group);
+  }
+  electionStarted(term: number, group?: number): void {
+    this.out.electionStarted(term, group);
+  }
+}
