@@ -3,6 +3,8 @@
 // compile error.
 import type { ArchitectureSpec } from '../scenario/scenario.js';
 import type { Architecture, BuildContext } from './architecture.js';
+import { buildActivePassive } from './active-passive.js';
+import { buildCoordinator } from './coordinator.js';
 import { buildLeaderlessQuorum } from './leaderless-quorum.js';
 import { buildRaftGroup } from './raft-group.js';
 import { buildShardedRaft } from './sharded-raft.js';
@@ -16,6 +18,8 @@ const architectures: { [K in Kind]?: FactoryFor<K> } = {
   'raft-group': buildRaftGroup,
   'sharded-raft': buildShardedRaft,
   'leaderless-quorum': buildLeaderlessQuorum,
+  'active-passive': buildActivePassive,
+  coordinator: buildCoordinator,
 };
 
 export function buildArchitecture(spec: ArchitectureSpec, ctx: BuildContext): Architecture {

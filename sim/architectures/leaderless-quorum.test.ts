@@ -59,10 +59,10 @@ describe('leaderless-quorum: stale reads', () => {
     const one = runOnce(chaos(1, 1), 0).result.summary;
     const writeTwo = runOnce(chaos(1, 2), 0).result.summary;
     const readTwo = runOnce(chaos(2, 1), 0).result.summary;
-    // ~0.5% of the ~28k reads in the window; a larger quorum on either side cuts it
+    // ~1.2% of the ~28k reads in the window; a larger quorum on either side cuts it
     expect(one.stale_reads as number).toBeGreaterThan(100);
-    expect(one.stale_reads as number).toBeGreaterThan(2 * (writeTwo.stale_reads as number));
-    expect(one.stale_reads as number).toBeGreaterThan(2 * (readTwo.stale_reads as number));
+    expect(one.stale_reads as number).toBeGreaterThan(1.5 * (writeTwo.stale_reads as number));
+    expect(one.stale_reads as number).toBeGreaterThan(10 * (readTwo.stale_reads as number));
     expect(writeTwo.stale_reads as number).toBeGreaterThan(0);
     expect(one.failed).toBe(0);
   });
@@ -140,7 +140,7 @@ describe('leaderless-quorum: availability with a node down', () => {
     it(`R=${r}, W=${w}: exactly the ${what} of keys on the dead node fail; majorities fail nothing`, () => {
       const s = nodeOneDown(r, w);
       const expected = 0.5 * share * (s.offered_ops_s as number) * 5;
-      expect(Math.abs((s.failed as number) / expected - 1)).toBeLessThan(0.1);
+      expect(Math.abs((s.failed as number) / expected - 1)).toBeLessThan(0.05);
     });
   }
 

@@ -42,7 +42,7 @@ export const buildLeaderlessQuorum: ArchitectureFactory<Spec> = (spec, ctx): Arc
     route: (now, attempt) => router.pick(now, attempt.key),
     attemptEnded: (now, node, status) => router.ended(now, node, status),
     tick: () => {},
-    committedWrites: () => acked.surviving(ring, { durableVersion: (node, key) => nodes[node].store.durableVersion(key) }),
+    committedWrites: () => acked.surviving(ring, { durableVersion: (node, key) => nodes[node].durableVersionOf(key) }),
   };
 };
 

@@ -59,11 +59,11 @@ export class Clients {
     this.meanInterarrival = arrival.kind === 'poisson' ? 1e6 / arrival.ratePerSecond : 0;
   }
 
-  /** Schedules the first arrival, or every closed-loop client's first op. */
-  start(): void {
+  /** Schedules the first arrival, or every closed-loop client's first op, from `at` on (once the nodes are up). */
+  start(at: Micros): void {
     const arrival = this.d.workload.arrival;
-    if (arrival.kind === 'poisson') this.d.queue.push(this.interarrival(), Ev.Arrival, 0, 0, 0);
-    else for (let c = 0; c < arrival.clients; c++) this.d.queue.push(this.thinkTime(), Ev.Think, c, 0, 0);
+    if (arrival.kind === 'poisson') this.d.queue.push(at + this.interarrival(), Ev.Arrival, 0, 0, 0);
+    else for (let c = 0; c < arrival.clients; c++) this.d.queue.push(at + this.thinkTime(), Ev.Think, c, 0, 0);
   }
 
   private interarrival(): number {

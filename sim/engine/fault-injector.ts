@@ -50,7 +50,8 @@ export class FaultInjector {
         this.sim.network.partition(groups);
         for (const group of m.roles.ledGroups()) {
           const leader = m.roles.leaderOf(group);
-          if (this.sim.network.sideSize(leader) <= this.sim.up.length / 2) m.failovers.faultHitLeader(now, m.roles.termOf(group), group);
+          if (this.sim.network.sideSize(leader) <= this.sim.up.length / 2)
+            m.failovers.faultHitLeader(now, m.roles.termOf(group), group, leader);
         }
         return;
       }
@@ -71,7 +72,7 @@ export class FaultInjector {
   private openFailoverIfServingNode(now: Micros, node: number): void {
     const m = this.sim.metrics;
     if (!m.hasLeader) m.failovers.faultHitLeader(now, -1);
-    else for (const group of m.roles.groupsLedBy(node)) m.failovers.faultHitLeader(now, m.roles.termOf(group), group);
+    else for (const group of m.roles.groupsLedBy(node)) m.failovers.faultHitLeader(now, m.roles.termOf(group), group, node);
   }
 
   private resolve(target: CrashTarget): number {

@@ -51,7 +51,7 @@ export class Simulation implements NodeEffects, ClusterView {
   ) {
     const n = arch.nodes.length;
     this.network = new Network(scenario, n, stream(seed, 'net/delay'), stream(seed, 'net/loss'));
-    this.up = new Uint8Array(n).fill(1);
+    this.up = new Uint8Array(n); // up from its boot on
     this.epoch = new Int32Array(n);
     this.cpuBusy = new Uint8Array(n);
     this.cpuFreeAt = new Float64Array(n);
@@ -86,7 +86,7 @@ export class Simulation implements NodeEffects, ClusterView {
   run(onProgress?: (now: Micros) => void): number {
     const q = this.queue;
     for (let node = 0; node < this.arch.nodes.length; node++) q.push(this.bootTime(node), Ev.Start, node, 0, 0);
-    this.clients.start();
+    this.clients.start(BOOT_SPREAD);
     this.faults.start();
     if (this.arch.tickInterval > 0) q.push(this.arch.tickInterval, Ev.Tick, 0, 0, 0);
     const end = this.scenario.duration;
@@ -113,6 +113,7 @@ export class Simulation implements NodeEffects, ClusterView {
   private dispatch(now: Micros, kind: number, a: number, b: number, c: number): void {
     switch (kind) {
       case Ev.Start:
+        this.up[a] = 1;
         return this.boot(now, a);
       case Ev.Arrival:
         return this.clients.arrival(now);
@@ -255,7 +256,7 @@ export class Simulation implements NodeEffects, ClusterView {
     if (!this.network.connected(from, to) || this.network.lost()) return;
     const slot = this.freeSlots.length > 0 ? (this.freeSlots.pop() as number) : this.messages.length;
     this.messages[slot] = msg;
-    this.queue.push(departAt + this.network.delay(), Ev.MessageDeliver, to, slot, from);
+    this.queue.push(this.network.arrival(from, to, departAt), Ev.MessageDeliver, to, slot, from);
   }
 
   sendCost(node: number, msg: Message): Micros {

@@ -174,7 +174,7 @@ export class MetricsCollector {
 
   commit(now: number, node: number, group: number, index: number, term: number, op: number): void {
     this.invariants.committed(now / 1000, group, node, index, term, op);
-    if (op >= 0 && this.failovers.openCount > 0) this.failovers.committed(now, term, group);
+    if (op >= 0 && this.failovers.openCount > 0) this.failovers.committed(now, term, group, node);
   }
 
   fault(marker: FaultMarker): void {

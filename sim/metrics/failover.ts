@@ -7,6 +7,8 @@ import type { FailoverRow } from './run-result.js';
 interface OpenFailover {
   /** The replication group whose leader was lost (0 for single-group architectures). */
   group: number;
+  /** The leader the fault hit (-1 without a leader). */
+  oldLeader: number;
   faultAt: number;
   oldTerm: number;
   detectedAt: number | null;
@@ -20,8 +22,17 @@ export class FailoverTracker {
   private readonly open: OpenFailover[] = [];
 
   /** A fault hit the leader of `term` (term -1 for architectures without one). */
-  faultHitLeader(now: number, term: number, group = 0): void {
-    const f: OpenFailover = { group, faultAt: now, oldTerm: term, detectedAt: null, electedAt: null, newTerm: -1, firstCommitAt: null };
+  faultHitLeader(now: number, term: number, group = 0, leader = -1): void {
+    const f: OpenFailover = {
+      group,
+      oldLeader: leader,
+      faultAt: now,
+      oldTerm: term,
+      detectedAt: null,
+      electedAt: null,
+      newTerm: -1,
+      firstCommitAt: null,
+    };
     this.all.push(f);
     this.open.push(f);
   }
@@ -48,8 +59,14 @@ export class FailoverTracker {
   }
 
   /** A client write committed in `term`; closes the failovers whose new leader holds that term. */
-  committed(now: number, term: number, group = 0): void {
-    this.closeWhere(now, (f) => f.group === group && f.electedAt !== null && term >= f.newTerm);
+  /** A client write committed at `node` in `term`. It closes the failovers whose new leader
+   *  holds that term — or, when a partition healed before anyone stood for election, those whose
+   *  old leader is still leading and committing in its old term (then no election happened). */
+  committed(now: number, term: number, group = 0, node = -1): void {
+    this.closeWhere(
+      now,
+      (f) => f.group === group && (f.electedAt !== null ? term >= f.newTerm : term === f.oldTerm && node === f.oldLeader && node >= 0),
+    );
   }
 
   /** A request that had gone to a dead node succeeded elsewhere (leaderless architectures). */

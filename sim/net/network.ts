@@ -13,12 +13,27 @@ export class Network {
   private readonly lossRng: Random;
   /** side[node]: nodes talk only to nodes on the same side. All 0 when healed. */
   private readonly side: Int32Array;
+  /** Latest arrival per directed link (from × n + to): links deliver in order, as TCP does. */
+  private readonly lastArrival: Float64Array;
+  private readonly nodes: number;
 
   constructor(scenario: Scenario, nodes: number, delayRng: Random, lossRng: Random) {
     this.delay = durationSampler(scenario.network.delay, delayRng);
     this.loss = scenario.network.loss;
     this.lossRng = lossRng;
     this.side = new Int32Array(nodes);
+    this.nodes = nodes;
+    this.lastArrival = new Float64Array(nodes * nodes);
+  }
+
+  /** When a message sent at `departAt` from one node to another arrives: after its own delay,
+   *  and never before an earlier message on the same link (no reordering between two nodes;
+   *  without this, pipelined AppendEntries would overtake each other and be rejected). */
+  arrival(from: number, to: number, departAt: number): number {
+    const link = from * this.nodes + to;
+    const at = Math.max(departAt + this.delay(), this.lastArrival[link]);
+    this.lastArrival[link] = at;
+    return at;
   }
 
   /** Draws whether one message is lost (no draw at all when loss is 0, to keep streams stable). */

@@ -3,6 +3,7 @@
 
 import { SUMMARY_COLUMNS, type RunResult } from '../metrics/run-result.js';
 import { comparisonRows, type ComparisonRow } from './aggregate.js';
+import { serversNeeded } from './servers-needed.js';
 import type { ChartSvg } from './charts/index.js';
 import { formatCell, formatNumber, sweepColumns } from './csv.js';
 import type { ReportInput } from './write-reports.js';
@@ -74,6 +75,18 @@ function comparisonTable(rows: readonly ComparisonRow[], sweepKeys: readonly str
   return table(headers, body);
 }
 
+function serversNeededTable(results: readonly RunResult[], sweepKeys: readonly string[]): string {
+  const needed = serversNeeded(results, sweepKeys);
+  if (needed === null) return '';
+  const headers = ['variant', ...needed.targets.map((t) => `nodes for ${formatNumber(t, 0)} ops/s`), 'best (ops/s)'];
+  const body = needed.rows.map((r) => [
+    { text: r.variant, numeric: false },
+    ...r.nodes.map((n) => ({ text: n === null ? 'not reached' : String(n), numeric: n !== null })),
+    { text: fixed(r.best, 0), numeric: true },
+  ]);
+  return `<h2>Servers needed</h2>\n<p class="meta">The smallest swept ${escapeHtml(needed.key)} whose mean throughput reaches each target.</p>\n${table(headers, body)}`;
+}
+
 function summaryTable(results: readonly RunResult[], sweepKeys: readonly string[]): string {
   const extra = sweepColumns(SUMMARY_COLUMNS, sweepKeys);
   const shown = results.slice(0, MAX_SUMMARY_ROWS);
@@ -135,6 +148,7 @@ ${violationsBanner(input.results)}
 <h2>Comparison</h2>
 <p class="meta">Means over trials; failover mean over all failovers; ${dash} where a metric does not apply.</p>
 ${comparisonTable(comparisonRows(input.results, input.sweepKeys), input.sweepKeys)}
+${serversNeededTable(input.results, input.sweepKeys)}
 <h2>Charts</h2>
 ${figures(charts)}
 <h2>Summary</h2>

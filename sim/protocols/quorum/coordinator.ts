@@ -21,9 +21,9 @@ export interface Coordination {
   missing: number;
   /** A write's version; for a read, the highest version answered so far. */
   version: number;
-  /** Read answers so far, for read repair: who answered, and with which version. */
-  readonly from: number[];
-  readonly versions: number[];
+  /** Read answers so far, for read repair: who answered, and with which version (null for a write). */
+  readonly from: number[] | null;
+  readonly versions: number[] | null;
 }
 
 export class Coordinations {
@@ -44,8 +44,8 @@ export class Coordinations {
       deadline: now + this.timeout,
       missing,
       version: 0,
-      from: [],
-      versions: [],
+      from: req.write ? null : [],
+      versions: req.write ? null : [],
     };
     this.open.set(c.req, c);
     if (!this.armed) this.arm(now, out);

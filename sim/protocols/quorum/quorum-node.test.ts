@@ -81,14 +81,14 @@ describe('QuorumNode writes', () => {
     const { n, out } = node(2, 2, [], 1);
     n.message(0, 0, writeMsg(KEY, 5000, 9), out);
     n.message(0, 2, writeMsg(KEY, 3000, 4), out);
-    expect(n.store.version(KEY)).toBe(5000);
+    expect(n.versionOf(KEY)).toBe(5000);
     expect(out.sent()).toEqual([]);
     n.persisted(10, 2, out);
     expect(out.sent()).toEqual([
       { to: 0, msg: writeAck(9) },
       { to: 2, msg: writeAck(4) },
     ]);
-    expect(n.store.durableVersion(KEY)).toBe(5000);
+    expect(n.durableVersionOf(KEY)).toBe(5000);
   });
 });
 
@@ -113,7 +113,7 @@ describe('QuorumNode reads', () => {
     n.message(20, 2, readResp(0, 9000), out);
     expect(out.of('reply')).toEqual([{ kind: 'reply', attempt: 1, status: ReplyStatus.Ok, value: 9000 }]);
     // the coordinator's own copy was the stale one: repaired locally, persisted, no ack owed
-    expect(n.store.version(KEY)).toBe(9000);
+    expect(n.versionOf(KEY)).toBe(9000);
     expect(out.of('persist').length).toBe(1);
     out.take();
     n.message(30, 1, readResp(0, 0), out); // late answer: ignored, not repaired
@@ -147,7 +147,7 @@ describe('QuorumNode crash', () => {
     n.request(3, write(9), out);
     out.take();
     n.crash();
-    expect(n.store.version(KEY)).toBe(4096);
+    expect(n.versionOf(KEY)).toBe(4096);
     expect(n.coordinations).toBe(0);
     n.start(100, out);
     expect(out.of('role')).toEqual([{ kind: 'role', role: 'serving', term: 0, group: 0 }]);

@@ -30,10 +30,10 @@ export interface QuorumOptions {
 }
 
 export class QuorumNode implements ProtocolNode {
-  readonly store = new ReplicaStore();
+  private readonly store = new ReplicaStore();
   private readonly coordinating: Coordinations;
   private lastVersion = 0;
-  /** Bound once: the persisted-write callback of `persisted`, without a closure per call. */
+  /** The outbox of the `persisted` call in progress, for `ackDurable` (bound once: no closure per call). */
   private out: Outbox | null = null;
 
   constructor(
@@ -62,12 +62,15 @@ export class QuorumNode implements ProtocolNode {
   message(_now: Micros, from: number, msg: Message, out: Outbox): void {
     const m = msg as QuorumMessage;
     switch (m.type) {
-      case 'QWrite':
-        return out.persist(this.store.write(m.key, m.version, m.req < 0 ? NO_ACK : from, m.req));
+      case 'QWrite': {
+        const slot = this.slotOf(m.key);
+        if (slot >= 0) out.persist(this.store.write(slot, m.version, m.req < 0 ? NO_ACK : from, m.req));
+        return;
+      }
       case 'QWriteAck':
         return this.writeAcked(m.req, out);
       case 'QRead':
-        return out.send(from, readResp(m.req, this.store.version(m.key)));
+        return out.send(from, readResp(m.req, this.versionOf(m.key)));
       case 'QReadResp': {
         const c = this.coordinating.get(m.req);
         if (c !== undefined && !c.write) this.readAnswered(c, from, m.version, out);
@@ -86,10 +89,29 @@ export class QuorumNode implements ProtocolNode {
     this.out = null;
   }
 
+  /** What this node's replica of `key` holds now (0: nothing, or not a replica). */
+  versionOf(key: number): number {
+    const slot = this.slotOf(key);
+    return slot < 0 ? 0 : this.store.version(slot);
+  }
+
+  /** What this node has on disk for `key` (0: nothing, or not a replica). */
+  durableVersionOf(key: number): number {
+    const slot = this.slotOf(key);
+    return slot < 0 ? 0 : this.store.durableVersion(slot);
+  }
+
   crash(): void {
     this.store.crash();
     this.coordinating.crash();
+    // volatile too: time has moved on by the recovery, so new versions still exceed the old
     this.lastVersion = 0;
+  }
+
+  /** Where this node stores `key`, or -1 when it is not one of the key's replicas. */
+  private slotOf(key: number): number {
+    const i = this.ring.position(key, this.id);
+    return i < 0 ? -1 : this.ring.slot(key, i);
   }
 
   private readonly ackDurable = (ackTo: number, req: number): void => {
@@ -109,7 +131,7 @@ export class QuorumNode implements ProtocolNode {
     c.version = this.nextVersion(now);
     for (let i = 0; i < this.ring.replicas; i++) {
       const node = this.ring.replica(req.key, i);
-      if (node === this.id) out.persist(this.store.write(req.key, c.version, this.id, c.req));
+      if (node === this.id) out.persist(this.store.write(this.ring.slot(req.key, i), c.version, this.id, c.req));
       else out.send(node, writeMsg(req.key, c.version, c.req));
     }
   }
@@ -124,9 +146,8 @@ export class QuorumNode implements ProtocolNode {
 
   private coordinateRead(now: Micros, req: ClientRequest, out: Outbox): void {
     const c = this.coordinating.begin(now, out, req, this.opt.readQuorum);
-    const local = this.ring.holds(req.key, this.id);
-    if (local) {
-      this.readAnswered(c, this.id, this.store.version(req.key), out);
+    if (this.ring.holds(req.key, this.id)) {
+      this.readAnswered(c, this.id, this.versionOf(req.key), out);
       if (c.missing === 0) return;
     }
     const msg = readMsg(req.key, c.req);
@@ -137,8 +158,8 @@ export class QuorumNode implements ProtocolNode {
   }
 
   private readAnswered(c: Coordination, from: number, version: number, out: Outbox): void {
-    c.from.push(from);
-    c.versions.push(version);
+    (c.from as number[]).push(from);
+    (c.versions as number[]).push(version);
     if (version > c.version) c.version = version;
     if (--c.missing > 0) return;
     this.coordinating.finish(c);
@@ -148,10 +169,12 @@ export class QuorumNode implements ProtocolNode {
 
   /** Sends the newest version to the answering replicas that returned an older one. */
   private repair(c: Coordination, out: Outbox): void {
-    for (let i = 0; i < c.from.length; i++) {
-      if (c.versions[i] >= c.version) continue;
-      if (c.from[i] === this.id) out.persist(this.store.write(c.key, c.version, NO_ACK, -1));
-      else out.send(c.from[i], writeMsg(c.key, c.version, -1));
+    const from = c.from as number[];
+    const versions = c.versions as number[];
+    for (let i = 0; i < from.length; i++) {
+      if (versions[i] >= c.version) continue;
+      if (from[i] === this.id) out.persist(this.store.write(this.slotOf(c.key), c.version, NO_ACK, -1));
+      else out.send(from[i], writeMsg(c.key, c.version, -1));
     }
   }
 }

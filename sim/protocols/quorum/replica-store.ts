@@ -3,8 +3,11 @@
 // arrive; `durable` is what the disk has confirmed, all a crash leaves behind. A write is
 // acknowledged only once durable, so the acks waiting on each persist token sit in a flat
 // FIFO (one fsync confirms every token at or below it: fsyncs batch under load).
+//
+// Keys are addressed by the node's dense slot numbers from the ring (Ring.slot), so both
+// tables are typed arrays of the size of the node's share of the keys.
 
-/** Fields per pending write in the FIFO: token, key, version, ack-to node, request id. */
+/** Fields per pending write in the FIFO: token, slot, version, ack-to node, request id. */
 const STRIDE = 5;
 /** `ackTo` of a write nobody waits for (a read repair). */
 export const NO_ACK = -1;
@@ -13,28 +16,29 @@ export const NO_ACK = -1;
 export type AckSink = (ackTo: number, req: number) => void;
 
 export class ReplicaStore {
-  private memory = new Map<number, number>();
-  private readonly durable = new Map<number, number>();
+  private memory = new Float64Array(64);
+  private durable = new Float64Array(64);
   private readonly pending: number[] = [];
   private head = 0;
   /** Tokens only grow, across crashes too, so the disk can compare them. */
   private seq = 0;
 
-  /** What a read of `key` returns now (0: never written). */
-  version(key: number): number {
-    return this.memory.get(key) ?? 0;
+  /** What a read of the key in `slot` returns now (0: never written). */
+  version(slot: number): number {
+    return slot < this.memory.length ? this.memory[slot] : 0;
   }
 
-  /** What survives a crash for `key` (0: nothing). */
-  durableVersion(key: number): number {
-    return this.durable.get(key) ?? 0;
+  /** What survives a crash for the key in `slot` (0: nothing). */
+  durableVersion(slot: number): number {
+    return slot < this.durable.length ? this.durable[slot] : 0;
   }
 
   /** Applies a write in memory and returns the token to hand to `out.persist`. */
-  write(key: number, version: number, ackTo: number, req: number): number {
-    if (version > this.version(key)) this.memory.set(key, version);
+  write(slot: number, version: number, ackTo: number, req: number): number {
+    if (slot >= this.memory.length) this.grow(slot);
+    if (version > this.memory[slot]) this.memory[slot] = version;
     const token = ++this.seq;
-    this.pending.push(token, key, version, ackTo, req);
+    this.pending.push(token, slot, version, ackTo, req);
     return token;
   }
 
@@ -42,9 +46,8 @@ export class ReplicaStore {
   confirm(token: number, ack: AckSink): void {
     const p = this.pending;
     while (this.head < p.length && p[this.head] <= token) {
-      const key = p[this.head + 1];
-      const version = p[this.head + 2];
-      if (version > this.durableVersion(key)) this.durable.set(key, version);
+      const slot = p[this.head + 1];
+      if (p[this.head + 2] > this.durable[slot]) this.durable[slot] = p[this.head + 2];
       if (p[this.head + 3] !== NO_ACK) ack(p[this.head + 3], p[this.head + 4]);
       this.head += STRIDE;
     }
@@ -57,8 +60,19 @@ export class ReplicaStore {
 
   /** A crash: writes not yet on disk are gone, and so are the acks they owed. */
   crash(): void {
-    this.memory = new Map(this.durable);
+    this.memory.set(this.durable);
     this.pending.length = 0;
     this.head = 0;
+  }
+
+  /** Both tables grow together, so a slot in `pending` always has a durable cell. */
+  private grow(slot: number): void {
+    const capacity = Math.max(slot + 1, this.memory.length * 2);
+    const memory = new Float64Array(capacity);
+    memory.set(this.memory);
+    const durable = new Float64Array(capacity);
+    durable.set(this.durable);
+    this.memory = memory;
+    this.durable = durable;
   }
 }

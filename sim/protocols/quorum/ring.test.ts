@@ -44,6 +44,15 @@ describe('Ring', () => {
     expect(new Ring(5, 1, 5).preferenceList(7).sort()).toEqual([0, 1, 2, 3, 4]);
   });
 
+  it("numbers each node's keys densely, so a replica can keep them in an array", () => {
+    const ring = new Ring(7, 16, 3);
+    const slots: number[][] = Array.from({ length: 7 }, () => []);
+    for (let key = 0; key < 500; key++) for (let i = 0; i < 3; i++) slots[ring.replica(key, i)].push(ring.slot(key, i));
+    for (const held of slots) expect(held.sort((a, b) => a - b)).toEqual(held.map((_, j) => j));
+    expect(ring.position(3, ring.replica(3, 2))).toBe(2);
+    expect(ring.position(3, [0, 1, 2, 3, 4, 5, 6].find((n) => !ring.holds(3, n)) as number)).toBe(-1);
+  });
+
   it('rejects more replicas than nodes', () => {
     expect(() => new Ring(2, 16, 3)).toThrow(/3 replicas/);
   });

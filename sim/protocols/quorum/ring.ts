@@ -6,7 +6,9 @@
 //
 // Lookups are a binary search over the sorted points plus a short walk, and each key's list is
 // cached on first use in one flat Int32Array (keys are small dense integers), so 1000 nodes ×
-// 16 vnodes and 100k keys cost a few milliseconds and a few megabytes once.
+// 16 vnodes and 100k keys cost a few milliseconds and a few megabytes once. The cache also
+// numbers the keys each node holds, 0, 1, 2… in order of first use: a replica keeps its
+// versions in a typed array indexed by that slot, not in a Map keyed by a sparse key.
 
 /** murmur3's 32-bit finalizer: a bijection that spreads every input bit over the output. */
 export function mix32(x: number): number {
@@ -28,12 +30,31 @@ export function keyHash(key: number): number {
   return mix32(Math.imul(key ^ 0x27d4eb2f, 0x165667b1) + 0x61c88647);
 }
 
+/** Node ids fit in 10 bits (the scenario allows at most 1000 nodes). */
+const NODE_SPAN = 1024;
+
+/** Every virtual node's point in clockwise order, and the node that owns each. */
+function circle(nodes: number, vnodes: number): [Float64Array, Int32Array] {
+  // (point, node) packed into one exact float — point × 2^10 + node, below 2^42 — so a
+  // native numeric sort orders the circle, ties (vanishingly rare) going to the lower node
+  const packed = new Float64Array(nodes * vnodes);
+  for (let node = 0; node < nodes; node++) {
+    for (let v = 0; v < vnodes; v++) packed[node * vnodes + v] = pointOf(node, v) * NODE_SPAN + node;
+  }
+  packed.sort();
+  return [packed.map((x) => Math.floor(x / NODE_SPAN)), Int32Array.from(packed, (x) => x % NODE_SPAN)];
+}
+
 export class Ring {
   /** The points in clockwise order, and which node owns each. */
   private readonly points: Float64Array;
   private readonly owners: Int32Array;
   /** cache[key × replicas + i] is the key's i-th replica; cached[key] says it is filled. */
   private cache: Int32Array;
+  /** slots[key × replicas + i] is the key's slot in its i-th replica's store. */
+  private slots: Int32Array;
+  /** How many keys each node has been given a slot for. */
+  private readonly held: Int32Array;
   private cached: Uint8Array;
   /** Per-node stamp for "already in this list", so a lookup stays linear even for many replicas. */
   private readonly seen: Int32Array;
@@ -46,13 +67,11 @@ export class Ring {
     keyHint = 1024,
   ) {
     if (replicas > nodes) throw new Error(`ring: ${replicas} replicas need at least as many nodes (got ${nodes})`);
-    const order = Array.from({ length: nodes * vnodes }, (_, i) => i);
-    const at = (i: number) => pointOf(Math.floor(i / vnodes), i % vnodes);
-    // ties (vanishingly rare) go to the lower node id, so the order never depends on the sort
-    order.sort((a, b) => at(a) - at(b) || a - b);
-    this.points = Float64Array.from(order, at);
-    this.owners = Int32Array.from(order, (i) => Math.floor(i / vnodes));
+    if (nodes > NODE_SPAN) throw new Error(`ring: at most ${NODE_SPAN} nodes (got ${nodes})`);
+    [this.points, this.owners] = circle(nodes, vnodes);
     this.cache = new Int32Array(Math.max(1, keyHint) * replicas);
+    this.slots = new Int32Array(this.cache.length);
+    this.held = new Int32Array(nodes);
     this.cached = new Uint8Array(Math.max(1, keyHint));
     this.seen = new Int32Array(nodes);
   }
@@ -64,6 +83,19 @@ export class Ring {
     return this.cache[key * this.replicas + i];
   }
 
+  /** Where `key` lives in the store of its i-th replica: that node's keys are numbered densely. */
+  slot(key: number, i: number): number {
+    if (key >= this.cached.length) this.grow(key);
+    if (this.cached[key] === 0) this.fill(key);
+    return this.slots[key * this.replicas + i];
+  }
+
+  /** `node`'s position (0 = primary) in `key`'s preference list, or -1 when it is not a replica. */
+  position(key: number, node: number): number {
+    for (let i = 0; i < this.replicas; i++) if (this.replica(key, i) === node) return i;
+    return -1;
+  }
+
   /** The first `replicas` distinct nodes clockwise from the key's hash. */
   preferenceList(key: number): number[] {
     return Array.from({ length: this.replicas }, (_, i) => this.replica(key, i));
@@ -71,8 +103,7 @@ export class Ring {
 
   /** Whether `node` is one of `key`'s replicas. */
   holds(key: number, node: number): boolean {
-    for (let i = 0; i < this.replicas; i++) if (this.replica(key, i) === node) return true;
-    return false;
+    return this.position(key, node) >= 0;
   }
 
   private fill(key: number): void {
@@ -83,6 +114,7 @@ export class Ring {
       const node = this.owners[p];
       if (this.seen[node] === stamp) continue;
       this.seen[node] = stamp;
+      this.slots[base + found] = this.held[node]++;
       this.cache[base + found++] = node;
     }
     this.cached[key] = 1;
@@ -106,7 +138,10 @@ export class Ring {
     cached.set(this.cached);
     const cache = new Int32Array(capacity * this.replicas);
     cache.set(this.cache);
+    const slots = new Int32Array(capacity * this.replicas);
+    slots.set(this.slots);
     this.cached = cached;
     this.cache = cache;
+    this.slots = slots;
   }
 }

@@ -1,0 +1,34 @@
+// `coordinator`: a stateless fleet behind a load balancer (round-robin, with stateless-lb's
+// health checks) in which every request needs a unique ID or a rate-limit token from one
+// coordinator, elected among the same N nodes. The coordinator allocates blocks of `batch`
+// durably, through its Raft log, so a new coordinator never repeats an ID. At batch 1 every
+// request costs the coordinator two messages plus an entry replicated to N−1 followers: it is
+// the bottleneck. Leasing blocks removes it (throughput grows with N again), but servers
+// without IDs left stall while a new coordinator is elected. Both purposes share the model: a
+// durable counter (for rate limits: a global quota that survives failover).
+import { CoordinatorNode } from '../protocols/elected/coordinator-node.js';
+import { electedGroup } from '../protocols/elected/elected-node.js';
+import type { ArchitectureSpec } from '../scenario/scenario.js';
+import type { Architecture, ArchitectureFactory } from './architecture.js';
+import { buildStatelessLb } from './stateless-lb.js';
+
+type Spec = Extract<ArchitectureSpec, { kind: 'coordinator' }>;
+
+/** The front of the fleet: stateless-lb's balancer and health checks, as SPEC.md sets them. */
+const FRONT = { policy: 'round-robin', healthCheck: { interval: 1_000_000, unhealthyAfter: 3 } } as const;
+
+export const buildCoordinator: ArchitectureFactory<Spec> = (spec, ctx): Architecture => {
+  const nodes = electedGroup(spec.nodes, (id, members) => new CoordinatorNode(id, members, spec));
+  const front = buildStatelessLb({ kind: 'stateless-lb', nodes: spec.nodes, ...FRONT }, ctx);
+  return {
+    nodes,
+    hasLeader: true,
+    promisesDurability: false,
+    versionedReads: false,
+    tickInterval: front.tickInterval,
+    route: front.route,
+    attemptEnded: front.attemptEnded,
+    tick: front.tick,
+    committedWrites: () => null,
+  };
+};

@@ -1,0 +1,71 @@
+// A node of `coordinator`: a stateless server behind the load balancer that needs an ID (or a
+// rate-limit token) for every request, and a member of the group that elects the one
+// coordinator handing them out. Serving is the LeaseClient's job; coordinating is the
+// replica's, through the GrantOutbox: a lease request becomes an allocation entry in the
+// replica's log, and its commit becomes a grant. The replica's replies can come out of any of
+// its handlers (a commit is noticed on an AppendEntries response), so every replica call goes
+// through the adapter.
+import type { ElectionOptions, Micros } from '../../scenario/scenario.js';
+import type { ClientRequest, Message, Outbox } from '../node.js';
+import { ElectedNode, FIRST_OWN_TIMER } from './elected-node.js';
+import { GrantOutbox } from './grant-outbox.js';
+import { LeaseClient } from './lease-client.js';
+import { isLeaseMessage } from './lease-messages.js';
+
+export const TIMER_LEASE = FIRST_OWN_TIMER;
+
+export interface CoordinatorOptions extends ElectionOptions {
+  /** IDs or tokens per lease. */
+  batch: number;
+}
+
+export class CoordinatorNode extends ElectedNode {
+  protected readonly adapter: GrantOutbox;
+  private readonly lease: LeaseClient;
+
+  constructor(id: number, members: readonly number[], options: CoordinatorOptions) {
+    super(id, members, options);
+    this.adapter = new GrantOutbox(options.batch);
+    const [, electionMax] = options.electionTimeout;
+    this.lease = new LeaseClient({
+      batch: options.batch,
+      timeout: electionMax,
+      hold: options.heartbeat,
+      timerId: TIMER_LEASE,
+      fallback: (out) => this.guessCoordinator(out, members.length),
+    });
+  }
+
+  request(now: Micros, req: ClientRequest, out: Outbox): void {
+    this.lease.request(now, req.attempt, out);
+  }
+
+  override message(now: Micros, from: number, msg: Message, out: Outbox): void {
+    if (!isLeaseMessage(msg)) return super.message(now, from, msg, out);
+    switch (msg.type) {
+      case 'LeaseRequest':
+        return this.replica.request(now, this.adapter.allocation(from), this.adapter.over(out));
+      case 'LeaseGrant':
+        return this.lease.granted(now, from, msg.start, msg.count, out);
+      case 'LeaseRefused':
+        return this.lease.refused(now, from, msg.leader, out);
+    }
+  }
+
+  override timer(now: Micros, id: number, out: Outbox): void {
+    if (id === TIMER_LEASE) this.lease.timer(now, out);
+    else super.timer(now, id, out);
+  }
+
+  override crash(): void {
+    super.crash();
+    this.lease.crash();
+    this.adapter.crash();
+  }
+
+  /** The leader this node's replica follows, else a random member. */
+  private guessCoordinator(out: Outbox, members: number): number {
+    const leader = this.replica.leader;
+    return leader >= 0 ? leader : Math.floor(out.random() * members);
+  }
+}

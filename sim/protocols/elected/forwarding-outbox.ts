@@ -1,0 +1,56 @@
+// An Outbox that passes every effect on to another one: the base of the small adapters that
+// sit between an elected node's RaftReplica and the engine and change one kind of effect.
+// One instance per node, pointed at the real outbox for each handler call (`over`), so the
+// hot path allocates nothing.
+import type { Micros } from '../../scenario/scenario.js';
+import type { Message, Outbox, ReplyStatus, Role } from '../node.js';
+
+const NOWHERE: Outbox = {
+  send: () => {},
+  setTimer: () => {},
+  cancelTimer: () => {},
+  reply: () => {},
+  persist: () => {},
+  random: () => 0,
+  role: () => {},
+  commit: () => {},
+  electionStarted: () => {},
+};
+
+export class ForwardingOutbox implements Outbox {
+  protected inner: Outbox = NOWHERE;
+
+  /** Forwards to `out` from now on; returns this adapter, to hand to the replica. */
+  over(out: Outbox): this {
+    this.inner = out;
+    return this;
+  }
+
+  send(to: number, msg: Message): void {
+    this.inner.send(to, msg);
+  }
+  setTimer(id: number, delay: Micros): void {
+    this.inner.setTimer(id, delay);
+  }
+  cancelTimer(id: number): void {
+    this.inner.cancelTimer(id);
+  }
+  reply(attempt: number, status: ReplyStatus, value: number): void {
+    this.inner.reply(attempt, status, value);
+  }
+  persist(token: number): void {
+    this.inner.persist(token);
+  }
+  random(): number {
+    return this.inner.random();
+  }
+  role(role: Role, term: number, group?: number): void {
+    this.inner.role(role, term, group);
+  }
+  commit(index: number, term: number, op: number, group?: number): void {
+    this.inner.commit(index, term, op, group);
+  }
+  electionStarted(term: number, group?: number): void {
+    this.inner.electionStarted(term, group);
+  }
+}
