@@ -18,7 +18,8 @@ type Spec = Extract<ArchitectureSpec, { kind: 'coordinator' }>;
 const FRONT = { policy: 'round-robin', healthCheck: { interval: 1_000_000, unhealthyAfter: 3 } } as const;
 
 export const buildCoordinator: ArchitectureFactory<Spec> = (spec, ctx): Architecture => {
-  const nodes = electedGroup(spec.nodes, (id, members) => new CoordinatorNode(id, members, spec));
+  const deadline = ctx.scenario.workload.timeout;
+  const nodes = electedGroup(spec.nodes, (id, members) => new CoordinatorNode(id, members, { ...spec, deadline }));
   const front = buildStatelessLb({ kind: 'stateless-lb', nodes: spec.nodes, ...FRONT }, ctx);
   return {
     nodes,

@@ -17,6 +17,8 @@ export const TIMER_LEASE = FIRST_OWN_TIMER;
 export interface CoordinatorOptions extends ElectionOptions {
   /** IDs or tokens per lease. */
   batch: number;
+  /** The clients' timeout: a request waiting longer is dropped (see LeaseClient). */
+  deadline: Micros;
 }
 
 export class CoordinatorNode extends ElectedNode {
@@ -29,6 +31,7 @@ export class CoordinatorNode extends ElectedNode {
     const [, electionMax] = options.electionTimeout;
     this.lease = new LeaseClient({
       batch: options.batch,
+      deadline: options.deadline,
       timeout: electionMax,
       hold: options.heartbeat,
       timerId: TIMER_LEASE,

@@ -4,6 +4,9 @@
 // time (a bounded RPC window, so an overloaded coordinator's queue stays bounded and the
 // backlog waits at the servers). A refusal naming a coordinator is followed at once; a refusal
 // without one, or no answer within `timeout`, makes the server ask again later (elsewhere).
+// Clients send their deadline along (as gRPC does): a request still waiting when its client
+// has given up is dropped, not answered — otherwise, after a stall, IDs would go to attempts
+// nobody waits for while their retries queue behind them, and the backlog would never drain.
 import type { Micros } from '../../scenario/scenario.js';
 import { ReplyStatus, type Outbox } from '../node.js';
 import { Fifo } from './fifo.js';
@@ -15,6 +18,8 @@ export const MAX_IN_FLIGHT = 16;
 export interface LeaseClientConfig {
   /** IDs per lease. */
   batch: number;
+  /** How long a client waits for an answer (its timeout). */
+  deadline: Micros;
   /** A lease request unanswered this long is given up (and asked again). */
   timeout: Micros;
   /** After a refusal that names no coordinator, wait this long before asking again. */
@@ -26,8 +31,9 @@ export interface LeaseClientConfig {
 
 export class LeaseClient {
   private readonly pool = new IdPool();
-  /** Client attempts waiting for an ID, oldest first. */
+  /** Client attempts waiting for an ID, oldest first, and when each arrived. */
   private readonly waiting = new Fifo();
+  private readonly waitingSince = new Fifo();
   /** Send times of unanswered lease requests, oldest first. */
   private readonly inFlight = new Fifo();
   /** The coordinator that last answered or was named in a refusal, or -1. */
@@ -41,15 +47,18 @@ export class LeaseClient {
     const id = this.pool.take();
     if (id >= 0) return out.reply(attempt, ReplyStatus.Ok, id);
     this.waiting.push(attempt);
+    this.waitingSince.push(now);
     this.askAsNeeded(now, out);
   }
 
   granted(now: Micros, from: number, start: number, count: number, out: Outbox): void {
     this.answered(from);
     this.pool.add(start, count);
+    this.dropExpired(now);
     while (this.waiting.length > 0) {
       const id = this.pool.take();
       if (id < 0) break;
+      this.waitingSince.shift();
       out.reply(this.waiting.shift(), ReplyStatus.Ok, id);
     }
     this.askAsNeeded(now, out);
@@ -74,6 +83,7 @@ export class LeaseClient {
   crash(): void {
     this.pool.clear();
     this.waiting.clear();
+    this.waitingSince.clear();
     this.inFlight.clear();
     this.coordinator = -1;
     this.holdUntil = 0;
@@ -85,8 +95,16 @@ export class LeaseClient {
     this.coordinator = coordinator;
   }
 
+  private dropExpired(now: Micros): void {
+    while (this.waiting.length > 0 && this.waitingSince.peek() + this.cfg.deadline <= now) {
+      this.waiting.shift();
+      this.waitingSince.shift();
+    }
+  }
+
   private askAsNeeded(now: Micros, out: Outbox): void {
     const { batch, timeout } = this.cfg;
+    this.dropExpired(now);
     const holding = now < this.holdUntil;
     while (!holding && this.inFlight.length < MAX_IN_FLIGHT && this.waiting.length > this.inFlight.length * batch) {
       out.send(this.coordinator >= 0 ? this.coordinator : this.cfg.fallback(out), LEASE_REQUEST);
