@@ -28,7 +28,15 @@ export class Simulation implements NodeEffects, ClusterView {
   private readonly cpuBusy: Uint8Array;
   private readonly cpuFreeAt: Float64Array;
   readonly slowFactor: Float64Array;
-  private readonly jobs: JobQueue[];
+  /** Two classes of work per node. Urgent work — timers, fsync completions and liveness
+   *  messages (heartbeats, votes) — is served before the rest, so a node with a backlog of
+   *  requests still sends and hears heartbeats on time; client requests and data messages share
+   *  one FIFO queue, so replication work waits in line with the requests that caused it.
+   *  Non-preemptive. */
+  private readonly protocolJobs: JobQueue[];
+  private readonly requestJobs: JobQueue[];
+  /** The queue of the job in service: 1 for the FIFO of requests and data, 0 for urgent work. */
+  private readonly servingRequest: Uint8Array;
   private readonly timerGen: Int32Array[];
   private readonly diskBusy: Uint8Array;
   private readonly diskPending: Float64Array;
@@ -56,7 +64,9 @@ export class Simulation implements NodeEffects, ClusterView {
     this.cpuBusy = new Uint8Array(n);
     this.cpuFreeAt = new Float64Array(n);
     this.slowFactor = new Float64Array(n).fill(1);
-    this.jobs = Array.from({ length: n }, () => new JobQueue());
+    this.protocolJobs = Array.from({ length: n }, () => new JobQueue());
+    this.requestJobs = Array.from({ length: n }, () => new JobQueue());
+    this.servingRequest = new Uint8Array(n);
     this.timerGen = Array.from({ length: n }, () => new Int32Array(4));
     this.diskBusy = new Uint8Array(n);
     this.diskPending = new Float64Array(n).fill(-1);
@@ -149,15 +159,22 @@ export class Simulation implements NodeEffects, ClusterView {
     }
   }
 
-  // ---- CPU: one FIFO server per node ----
+  // ---- CPU: one server per node, urgent work first, each class first-in first-out ----
 
   private enqueue(now: Micros, node: number, type: Job, a: number, b: number, cost: Micros): void {
-    this.jobs[node].push(type, a, b, cost);
+    const urgent = type === Job.Timer || type === Job.Persisted || (type === Job.Message && this.messages[a]?.urgent === true);
+    (urgent ? this.protocolJobs : this.requestJobs)[node].push(type, a, b, cost);
     if (this.cpuBusy[node] === 0) this.startJob(node, Math.max(now, this.cpuFreeAt[node]));
   }
 
+  private hasJobs(node: number): boolean {
+    return this.protocolJobs[node].length > 0 || this.requestJobs[node].length > 0;
+  }
+
   private startJob(node: number, at: Micros): void {
-    const q = this.jobs[node];
+    const request = this.protocolJobs[node].length === 0 ? 1 : 0;
+    this.servingRequest[node] = request;
+    const q = (request === 1 ? this.requestJobs : this.protocolJobs)[node];
     const cost = Math.round(q.costAt(q.peek()) * this.slowFactor[node]);
     this.cpuBusy[node] = 1;
     this.metrics.cpuBusy(node, at, cost);
@@ -165,7 +182,7 @@ export class Simulation implements NodeEffects, ClusterView {
   }
 
   private finishJob(now: Micros, node: number): void {
-    const q = this.jobs[node];
+    const q = (this.servingRequest[node] === 1 ? this.requestJobs : this.protocolJobs)[node];
     const i = q.peek();
     const type = q.typeAt(i);
     const a = q.arg1At(i);
@@ -187,7 +204,7 @@ export class Simulation implements NodeEffects, ClusterView {
     const free = Math.max(this.cpuFreeAt[node], now) + spent;
     this.cpuFreeAt[node] = free;
     this.cpuBusy[node] = 0;
-    if (this.jobs[node].length > 0 && this.up[node] === 1) this.startJob(node, free);
+    if (this.hasJobs(node) && this.up[node] === 1) this.startJob(node, free);
   }
 
   // ---- node life ----
@@ -205,12 +222,12 @@ export class Simulation implements NodeEffects, ClusterView {
     if (this.up[node] === 0) return;
     this.up[node] = 0;
     this.epoch[node]++;
-    const q = this.jobs[node];
-    while (q.length > 0) {
-      const i = q.peek();
-      if (q.typeAt(i) === Job.Message) this.takeMessage(q.arg1At(i));
-      else if (q.typeAt(i) === Job.Request) this.clients.hitDeadNode(q.arg1At(i));
-      q.shift();
+    for (const q of [this.protocolJobs[node], this.requestJobs[node]]) {
+      for (; q.length > 0; q.shift()) {
+        const i = q.peek();
+        if (q.typeAt(i) === Job.Message) this.takeMessage(q.arg1At(i));
+        else if (q.typeAt(i) === Job.Request) this.clients.hitDeadNode(q.arg1At(i));
+      }
     }
     this.timerGen[node].forEach((_, id, gens) => gens[id]++);
     this.cpuBusy[node] = 0;

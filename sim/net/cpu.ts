@@ -1,6 +1,7 @@
-// Each node's CPU: one FIFO server. Everything a node does — a client request, a received
-// protocol message, a timer, an fsync completion — is a job that waits its turn; a job's
-// handler runs when its service ends, and the messages it sends cost CPU before they depart.
+// Each node's CPU: one server. Everything a node does — a client request, a received protocol
+// message, a timer, an fsync completion — is a job that waits its turn in a FIFO queue (the
+// engine keeps two: timers and liveness messages go before requests and data); a job's handler runs when its
+// service ends, and the messages it sends cost CPU before they depart.
 // This queue is what makes a leader the bottleneck: its followers' acknowledgements and its
 // own sends grow with N while a follower's work does not.
 

@@ -9,6 +9,10 @@ import type { Micros } from '../scenario/scenario.js';
 export interface Message {
   readonly type: string;
   readonly entries: number;
+  /** Liveness traffic (heartbeats, votes): the receiver's CPU takes it before queued client
+   *  work, as a consensus loop running apart from request handling does. Data messages
+   *  (entries, acknowledgements) wait in line with the requests that caused them. */
+  readonly urgent?: boolean;
 }
 
 export type Role = 'leader' | 'follower' | 'candidate' | 'down' | 'serving' | 'idle';

@@ -4,7 +4,8 @@
 // replica's, through the GrantOutbox: a lease request becomes an allocation entry in the
 // replica's log, and its commit becomes a grant. The replica's replies can come out of any of
 // its handlers (a commit is noticed on an AppendEntries response), so every replica call goes
-// through the adapter.
+// through the adapter. The coordinator's own server asks it by message like any other (a
+// loopback RPC), so its clients cost it what everyone's cost it.
 import type { ElectionOptions, Micros } from '../../scenario/scenario.js';
 import type { ClientRequest, Message, Outbox } from '../node.js';
 import { ElectedNode, FIRST_OWN_TIMER } from './elected-node.js';
@@ -24,6 +25,8 @@ export interface CoordinatorOptions extends ElectionOptions {
 export class CoordinatorNode extends ElectedNode {
   protected readonly adapter: GrantOutbox;
   private readonly lease: LeaseClient;
+  /** The leader this node's replica last reported. */
+  private knownLeader = -1;
 
   constructor(id: number, members: readonly number[], options: CoordinatorOptions) {
     super(id, members, options);
@@ -47,11 +50,11 @@ export class CoordinatorNode extends ElectedNode {
     if (!isLeaseMessage(msg)) return super.message(now, from, msg, out);
     switch (msg.type) {
       case 'LeaseRequest':
-        return this.replica.request(now, this.adapter.allocation(from), this.adapter.over(out));
+        return this.replica.request(now, this.adapter.allocation(from, msg), this.adapter.over(out));
       case 'LeaseGrant':
-        return this.lease.granted(now, from, msg.start, msg.count, out);
+        return this.lease.granted(now, from, msg.seq, msg.start, msg.count, out);
       case 'LeaseRefused':
-        return this.lease.refused(now, from, msg.leader, out);
+        return this.lease.refused(now, from, msg.seq, msg.leader, out);
     }
   }
 
@@ -64,6 +67,15 @@ export class CoordinatorNode extends ElectedNode {
     super.crash();
     this.lease.crash();
     this.adapter.crash();
+    this.knownLeader = -1;
+  }
+
+  /** A member hears who won an election (heartbeats): its lease requests follow at once. */
+  protected override afterReplica(now: Micros, out: Outbox): void {
+    const leader = this.replica.leader;
+    if (leader === this.knownLeader) return;
+    this.knownLeader = leader;
+    if (leader >= 0) this.lease.coordinatorChanged(now, leader, out);
   }
 
   /** The leader this node's replica follows, else a random member. */

@@ -38,17 +38,24 @@ export abstract class ElectedNode implements ProtocolNode {
 
   abstract request(now: number, req: ClientRequest, out: Outbox): void;
 
+  /** Runs after every input the replica handled: the place to react to a new leader. */
+  protected afterReplica(_now: number, _out: Outbox): void {}
+
   start(now: number, out: Outbox): void {
     this.replica.start(now, this.adapter.over(out));
+    this.afterReplica(now, out);
   }
   message(now: number, from: number, msg: Message, out: Outbox): void {
     this.replica.message(now, from, msg as RaftMessage, this.adapter.over(out));
+    this.afterReplica(now, out);
   }
   timer(now: number, id: number, out: Outbox): void {
     this.replica.timer(now, id, this.adapter.over(out));
+    this.afterReplica(now, out);
   }
   persisted(now: number, token: number, out: Outbox): void {
     this.replica.persisted(now, token, this.adapter.over(out));
+    this.afterReplica(now, out);
   }
   crash(): void {
     this.replica.crash();

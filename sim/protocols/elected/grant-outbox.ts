@@ -6,33 +6,38 @@
 // whichever coordinator commits it (an ID allocator on etcd counts with its revisions alike).
 import { ReplyStatus, type ClientRequest } from '../node.js';
 import { ForwardingOutbox } from './forwarding-outbox.js';
-import { leaseGrant, leaseRefused } from './lease-messages.js';
+import { leaseGrant, leaseRefused, type LeaseRequest } from './lease-messages.js';
+
+interface Asked {
+  readonly server: number;
+  readonly seq: number;
+}
 
 export class GrantOutbox extends ForwardingOutbox {
-  /** Internal attempt → the server whose lease request it is. Volatile: cleared by a crash. */
-  private readonly askedBy = new Map<number, number>();
+  /** Internal attempt → the lease request it stands for. Volatile: cleared by a crash. */
+  private readonly asked = new Map<number, Asked>();
   private nextAttempt = 0;
 
   constructor(private readonly batch: number) {
     super();
   }
 
-  /** The allocation to hand to replica.request for a lease request from `server`. */
-  allocation(server: number): ClientRequest {
+  /** The allocation to hand to replica.request for lease request `msg` from `server`. */
+  allocation(server: number, msg: LeaseRequest): ClientRequest {
     const attempt = this.nextAttempt++;
-    this.askedBy.set(attempt, server);
+    this.asked.set(attempt, { server, seq: msg.seq });
     return { attempt, op: attempt, key: server, write: true };
   }
 
   override reply(attempt: number, status: ReplyStatus, value: number): void {
-    const server = this.askedBy.get(attempt);
-    if (server === undefined) return this.inner.reply(attempt, status, value);
-    this.askedBy.delete(attempt);
-    if (status === ReplyStatus.Ok) this.inner.send(server, leaseGrant(value * this.batch, this.batch));
-    else this.inner.send(server, leaseRefused(status === ReplyStatus.Redirect ? value : -1));
+    const ask = this.asked.get(attempt);
+    if (ask === undefined) return this.inner.reply(attempt, status, value);
+    this.asked.delete(attempt);
+    if (status === ReplyStatus.Ok) this.inner.send(ask.server, leaseGrant(ask.seq, value * this.batch, this.batch));
+    else this.inner.send(ask.server, leaseRefused(ask.seq, status === ReplyStatus.Redirect ? value : -1));
   }
 
   crash(): void {
-    this.askedBy.clear();
+    this.asked.clear();
   }
 }

@@ -1,19 +1,23 @@
 // The server side of leasing: a client request is answered at once with an ID from the
-// server's pool; when the pool is empty the request waits and the server asks the coordinator
-// for a block — one lease request per `batch` waiting requests, at most MAX_IN_FLIGHT at a
-// time (a bounded RPC window, so an overloaded coordinator's queue stays bounded and the
-// backlog waits at the servers). A refusal naming a coordinator is followed at once; a refusal
-// without one, or no answer within `timeout`, makes the server ask again later (elsewhere).
-// Clients send their deadline along (as gRPC does): a request still waiting when its client
-// has given up is dropped, not answered — otherwise, after a stall, IDs would go to attempts
-// nobody waits for while their retries queue behind them, and the backlog would never drain.
+// server's pool; when the pool is empty the request waits (WaitingClients) and the server asks
+// the coordinator for a block — one lease request per `batch` waiting requests, at most
+// MAX_IN_FLIGHT at a time (a bounded RPC window, so an overloaded coordinator's queue stays
+// bounded and the backlog waits at the servers). A refusal naming a coordinator is followed at
+// once; a refusal without one makes the server wait `hold`; a request unanswered within
+// `timeout` is given up and asked again elsewhere, and so is one sent to a node that is no
+// longer the coordinator when the server learns of a new one. A late grant is still used.
 import type { Micros } from '../../scenario/scenario.js';
 import { ReplyStatus, type Outbox } from '../node.js';
-import { Fifo } from './fifo.js';
 import { IdPool } from './id-pool.js';
-import { LEASE_REQUEST } from './lease-messages.js';
+import { leaseRequest } from './lease-messages.js';
+import { WaitingClients } from './waiting-clients.js';
 
 export const MAX_IN_FLIGHT = 16;
+
+interface Pending {
+  readonly sentAt: Micros;
+  readonly to: number;
+}
 
 export interface LeaseClientConfig {
   /** IDs per lease. */
@@ -31,88 +35,97 @@ export interface LeaseClientConfig {
 
 export class LeaseClient {
   private readonly pool = new IdPool();
-  /** Client attempts waiting for an ID, oldest first, and when each arrived. */
-  private readonly waiting = new Fifo();
-  private readonly waitingSince = new Fifo();
-  /** Send times of unanswered lease requests, oldest first. */
-  private readonly inFlight = new Fifo();
+  private readonly waiting: WaitingClients;
+  /** Unanswered lease requests by seq, in the order sent. */
+  private readonly inFlight = new Map<number, Pending>();
+  private nextSeq = 0;
   /** The coordinator that last answered or was named in a refusal, or -1. */
   private coordinator = -1;
   private holdUntil = 0;
   private timerAt = -1;
 
-  constructor(private readonly cfg: LeaseClientConfig) {}
+  constructor(private readonly cfg: LeaseClientConfig) {
+    this.waiting = new WaitingClients(cfg.deadline);
+  }
 
   request(now: Micros, attempt: number, out: Outbox): void {
     const id = this.pool.take();
     if (id >= 0) return out.reply(attempt, ReplyStatus.Ok, id);
-    this.waiting.push(attempt);
-    this.waitingSince.push(now);
+    this.waiting.push(now, attempt);
     this.askAsNeeded(now, out);
   }
 
-  granted(now: Micros, from: number, start: number, count: number, out: Outbox): void {
-    this.answered(from);
+  granted(now: Micros, from: number, seq: number, start: number, count: number, out: Outbox): void {
+    this.answered(seq, from);
     this.pool.add(start, count);
-    this.dropExpired(now);
+    this.waiting.dropExpired(now);
     while (this.waiting.length > 0) {
       const id = this.pool.take();
       if (id < 0) break;
-      this.waitingSince.shift();
       out.reply(this.waiting.shift(), ReplyStatus.Ok, id);
     }
     this.askAsNeeded(now, out);
   }
 
-  refused(now: Micros, from: number, leader: number, out: Outbox): void {
-    this.answered(leader);
+  refused(now: Micros, from: number, seq: number, leader: number, out: Outbox): void {
+    this.answered(seq, leader);
     if (leader < 0 || leader === from) this.holdUntil = now + this.cfg.hold;
     this.askAsNeeded(now, out);
   }
 
-  /** The lease timer: unanswered requests past their deadline are given up, then ask again. */
+  /** The lease timer: requests unanswered past the timeout are given up; then ask again. */
   timer(now: Micros, out: Outbox): void {
     this.timerAt = -1;
-    while (this.inFlight.length > 0 && this.inFlight.peek() + this.cfg.timeout <= now) {
-      this.inFlight.shift();
+    for (const [seq, pending] of this.inFlight) {
+      if (pending.sentAt + this.cfg.timeout > now) break;
+      this.inFlight.delete(seq);
       this.coordinator = -1;
     }
+    this.askAsNeeded(now, out);
+  }
+
+  /** The server learned that `leader` coordinates now: requests sent elsewhere go to it instead. */
+  coordinatorChanged(now: Micros, leader: number, out: Outbox): void {
+    this.coordinator = leader;
+    for (const [seq, pending] of this.inFlight) if (pending.to !== leader) this.inFlight.delete(seq);
     this.askAsNeeded(now, out);
   }
 
   crash(): void {
     this.pool.clear();
     this.waiting.clear();
-    this.waitingSince.clear();
     this.inFlight.clear();
     this.coordinator = -1;
     this.holdUntil = 0;
     this.timerAt = -1;
   }
 
-  private answered(coordinator: number): void {
-    if (this.inFlight.length > 0) this.inFlight.shift();
+  private answered(seq: number, coordinator: number): void {
+    this.inFlight.delete(seq);
     this.coordinator = coordinator;
   }
 
-  private dropExpired(now: Micros): void {
-    while (this.waiting.length > 0 && this.waitingSince.peek() + this.cfg.deadline <= now) {
-      this.waiting.shift();
-      this.waitingSince.shift();
+  /** Asks for as many blocks as the waiting requests need, then sets the timer for what is pending. */
+  private askAsNeeded(now: Micros, out: Outbox): void {
+    this.waiting.dropExpired(now);
+    const holding = now < this.holdUntil;
+    while (!holding && this.inFlight.size < MAX_IN_FLIGHT && this.needsMore()) {
+      const seq = this.nextSeq++;
+      const to = this.coordinator >= 0 ? this.coordinator : this.cfg.fallback(out);
+      out.send(to, leaseRequest(seq));
+      this.inFlight.set(seq, { sentAt: now, to });
     }
+    let wake = Infinity;
+    for (const pending of this.inFlight.values()) {
+      wake = pending.sentAt + this.cfg.timeout;
+      break;
+    }
+    if (holding && this.needsMore()) wake = Math.min(wake, this.holdUntil);
+    if (wake < Infinity) this.wakeAt(now, wake, out);
   }
 
-  private askAsNeeded(now: Micros, out: Outbox): void {
-    const { batch, timeout } = this.cfg;
-    this.dropExpired(now);
-    const holding = now < this.holdUntil;
-    while (!holding && this.inFlight.length < MAX_IN_FLIGHT && this.waiting.length > this.inFlight.length * batch) {
-      out.send(this.coordinator >= 0 ? this.coordinator : this.cfg.fallback(out), LEASE_REQUEST);
-      this.inFlight.push(now);
-    }
-    let wake = this.inFlight.length > 0 ? this.inFlight.peek() + timeout : Infinity;
-    if (holding && this.waiting.length > this.inFlight.length * batch) wake = Math.min(wake, this.holdUntil);
-    if (wake < Infinity) this.wakeAt(now, wake, out);
+  private needsMore(): boolean {
+    return this.waiting.length > this.inFlight.size * this.cfg.batch;
   }
 
   /** Makes sure the timer fires by `at` (an earlier pending firing re-arms it then). */

@@ -21,7 +21,7 @@ function commitAll(s: Scripted, now: number): void {
 function heartbeatRound(s: Scripted, now: number): void {
   s.r.timer(now, 1, s.out);
   const round = s.r.lead?.round ?? 0;
-  const answer: HeartbeatResponse = { type: 'HeartbeatResp', group: 0, term: s.r.term, round, match: 0, entries: 0 };
+  const answer: HeartbeatResponse = { type: 'HeartbeatResp', group: 0, term: s.r.term, round, match: 0, entries: 0, urgent: true };
   for (const peer of [1, 2]) s.r.message(now + 1_000, peer, answer, s.out);
 }
 

@@ -160,7 +160,12 @@ describe('raft election', () => {
       for (let t = MAX + 50_000; t < MAX + 2_000_000; t += 50_000) {
         s.r.timer(t, 1, s.out);
         const hb = s.out.sent('Heartbeat').at(-1)?.msg as { round: number };
-        s.r.message(t + 1_000, 1, { type: 'HeartbeatResp', group: 0, term: 1, round: hb.round, match: 0, entries: 0 } as never, s.out);
+        s.r.message(
+          t + 1_000,
+          1,
+          { type: 'HeartbeatResp', group: 0, term: 1, round: hb.round, match: 0, entries: 0, urgent: true } as never,
+          s.out,
+        );
       }
       expect(s.r.role).toBe('leader');
     });

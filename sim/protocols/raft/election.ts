@@ -16,7 +16,7 @@ export function campaign(r: RaftReplica, out: Outbox): void {
 }
 
 function voteRequest(r: RaftReplica, type: VoteRequest['type'], term: number): VoteRequest {
-  return { type, group: r.group, term, lastIndex: r.log.lastIndex, lastTerm: r.log.lastTerm, entries: 0 };
+  return { type, group: r.group, term, lastIndex: r.log.lastIndex, lastTerm: r.log.lastTerm, entries: 0, urgent: true };
 }
 
 function preCampaign(r: RaftReplica, out: Outbox): void {

@@ -66,7 +66,7 @@ export interface HeartbeatResponse extends Base {
 export type RaftMessage = VoteRequest | VoteResponse | AppendEntries | AppendResponse | Heartbeat | HeartbeatResponse;
 
 export function voteResponse(type: VoteResponse['type'], group: number, term: number, granted: boolean): VoteResponse {
-  return { type, group, term, granted, entries: 0 };
+  return { type, group, term, granted, entries: 0, urgent: true };
 }
 
 export function appendResponse(group: number, term: number, success: boolean, index: number, rejected = 0, hintTerm = 0): AppendResponse {
@@ -74,5 +74,5 @@ export function appendResponse(group: number, term: number, success: boolean, in
 }
 
 export function heartbeatResponse(group: number, term: number, round: number, match: number): HeartbeatResponse {
-  return { type: 'HeartbeatResp', group, term, round, match, entries: 0 };
+  return { type: 'HeartbeatResp', group, term, round, match, entries: 0, urgent: true };
 }

@@ -125,7 +125,7 @@ export function sendHeartbeats(r: RaftReplica, out: Outbox): void {
     const commit = Math.min(pr.match[p], r.commitIndex);
     let m = l.lastHeartbeat;
     if (m === null || m.commit !== commit || m.round !== round) {
-      m = { type: 'Heartbeat', group: r.group, term: r.term, commit, round, entries: 0 };
+      m = { type: 'Heartbeat', group: r.group, term: r.term, commit, round, entries: 0, urgent: true };
       l.lastHeartbeat = m;
     }
     out.send(r.peers[p], m);

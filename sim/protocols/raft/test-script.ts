@@ -59,15 +59,15 @@ export function appendReject(term: number, rejected: number, hint: number, hintT
 }
 
 export function heartbeat(term: number, commit: number, round = 1): Heartbeat {
-  return { type: 'Heartbeat', group: 0, term, commit, round, entries: 0 };
+  return { type: 'Heartbeat', group: 0, term, commit, round, entries: 0, urgent: true };
 }
 
 export function voteRequest(term: number, lastIndex: number, lastTerm: number, pre = false): VoteRequest {
-  return { type: pre ? 'PreVote' : 'RequestVote', group: 0, term, lastIndex, lastTerm, entries: 0 };
+  return { type: pre ? 'PreVote' : 'RequestVote', group: 0, term, lastIndex, lastTerm, entries: 0, urgent: true };
 }
 
 export function vote(term: number, granted: boolean, pre = false): VoteResponse {
-  return { type: pre ? 'PreVoteResp' : 'RequestVoteResp', group: 0, term, granted, entries: 0 };
+  return { type: pre ? 'PreVoteResp' : 'RequestVoteResp', group: 0, term, granted, entries: 0, urgent: true };
 }
 
 export function write(attempt: number, op: number, key = 0): ClientRequest {

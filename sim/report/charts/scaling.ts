@@ -39,7 +39,13 @@ interface Metric {
 }
 
 const METRICS: readonly Metric[] = [
-  { column: 'throughput_ops_s', title: 'Throughput', label: 'Throughput (ops/s)', aggregate: (r) => meanOf(r, 'throughput_ops_s') },
+  {
+    column: 'throughput_ops_s',
+    title: 'Throughput',
+    label: 'Throughput (ops/s)',
+    aggregate: (r) => meanOf(r, 'throughput_ops_s'),
+    logAbove: 100,
+  },
   {
     column: 'leader_utilization',
     title: 'Busiest leader CPU',
