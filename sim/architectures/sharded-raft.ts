@@ -1,6 +1,7 @@
 // `sharded-raft`: S shards, each its own Raft group of `replication` replicas, placed on N
 // nodes; keys hash to shards. Shard s lives on nodes s, s+1, …, s+R−1 (mod N), so every node
-// holds about S·R/N replicas and, once elections settle, leads about S/N shards. A node crash
+// holds about S·R/N replicas; node s is shard s's preferred leader (it stands first after
+// boot), so leaders spread evenly and each node leads about S/N shards. A node crash
 // fails over every shard leader it held, at once; heartbeats and elections of all its groups
 // share its one CPU and one disk.
 import { ShardedRaftNode } from '../protocols/multiraft/sharded-node.js';

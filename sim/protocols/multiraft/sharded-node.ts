@@ -21,7 +21,9 @@ export class ShardedRaftNode implements ProtocolNode {
     private readonly shardOf: (key: number) => number,
   ) {
     this.replicas = placement.map((members, shard) =>
-      members.includes(id) ? new RaftReplica({ id, members, group: shard, timerBase: shard * TIMERS_PER_REPLICA, options }) : undefined,
+      members.includes(id)
+        ? new RaftReplica({ id, members, group: shard, timerBase: shard * TIMERS_PER_REPLICA, options, preferred: members[0] === id })
+        : undefined,
     );
   }
 

@@ -30,6 +30,10 @@ export interface RaftReplicaConfig {
   options: RaftOptions;
   /** Deliberate protocol bugs, for proving that the invariant checks can fail. */
   unsafe?: { commitWithoutMajority?: boolean };
+  /** The preferred leader (sharded-raft spreads its shards' leaders this way): after a boot its
+   *  first election timeout is drawn from [min/2, min), so it usually stands first and wins.
+   *  Only timing changes, never safety. */
+  preferred?: boolean;
 }
 
 export class RaftReplica {
@@ -40,6 +44,7 @@ export class RaftReplica {
   readonly quorum: number;
   readonly opts: RaftOptions;
   readonly unsafeCommit: boolean;
+  private readonly preferred: boolean;
   private readonly peerPos: Int32Array;
   // Persistent state (what reaches the disk is tracked by `disk`).
   term = 0;
@@ -82,6 +87,7 @@ export class RaftReplica {
     this.quorum = Math.floor(cfg.members.length / 2) + 1;
     this.opts = { ...cfg.options, maxBatch: Math.max(1, cfg.options.maxBatch), pipeline: Math.max(1, cfg.options.pipeline) };
     this.unsafeCommit = cfg.unsafe?.commitWithoutMajority === true;
+    this.preferred = cfg.preferred === true;
     this.peerPos = new Int32Array(Math.max(0, ...cfg.members) + 1).fill(-1);
     this.peers.forEach((node, p) => (this.peerPos[node] = p));
   }
@@ -95,6 +101,11 @@ export class RaftReplica {
     this.leaderHeardAt = now;
     this.noteRole(out);
     this.resetElectionTimer(out);
+    if (this.preferred) {
+      const min = this.opts.electionTimeout[0];
+      this.electionTimeout = Math.floor(min / 2 + out.random() * (min / 2));
+      out.setTimer(this.timerBase + TIMER_ELECTION, this.electionTimeout);
+    }
   }
 
   /** Volatile state is lost; the log falls back to what is durable. */
