@@ -9,8 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { execute } from '../sim/execute.js';
 import { loadScenarioFile } from '../sim/scenario/load.js';
 import { writeReports } from '../sim/report/write-reports.js';
-import type { ArchitectureSpec } from '../sim/scenario/scenario.js';
-import { lb, makeRun } from '../sim/testing/make-scenario.js';
+import { lb, makeRun, raft } from '../sim/testing/make-scenario.js';
 
 const bundledScenarios = resolve(fileURLToPath(import.meta.url), '..', '..', '..', 'scenarios');
 
@@ -78,18 +77,6 @@ function productMm1(outDir: string): { events: number; note: string } {
     note: `${result.summary.completed} requests after warmup, mean ${(result.summary.latency_mean_ms as number).toFixed(3)} ms (theory 0.400)`,
   };
 }
-
-const raft = (nodes: number): ArchitectureSpec => ({
-  kind: 'raft-group',
-  nodes,
-  electionTimeout: [150_000, 300_000],
-  heartbeat: 50_000,
-  preVote: false,
-  checkQuorum: false,
-  leaseReads: false,
-  maxBatch: 64,
-  pipeline: 4,
-});
 
 const writes = (ratePerSecond: number) => ({
   arrival: { kind: 'poisson' as const, ratePerSecond },

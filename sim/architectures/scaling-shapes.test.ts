@@ -5,17 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { runOnce } from '../engine/run.js';
 import type { ArchitectureSpec } from '../scenario/scenario.js';
-import { lb, makeRun } from '../testing/make-scenario.js';
-
-const raftOptions = {
-  electionTimeout: [150_000, 300_000] as [number, number],
-  heartbeat: 50_000,
-  preVote: false,
-  checkQuorum: false,
-  leaseReads: false,
-  maxBatch: 64,
-  pipeline: 4,
-};
+import { lb, makeRun, raft } from '../testing/make-scenario.js';
 
 function throughput(architecture: ArchitectureSpec): number {
   const run = makeRun({
@@ -37,8 +27,7 @@ function throughput(architecture: ArchitectureSpec): number {
   return result.summary.throughput_ops_s as number;
 }
 
-const shards = (nodes: number): ArchitectureSpec => ({ kind: 'sharded-raft', nodes, shards: nodes, replication: 3, ...raftOptions });
-const group = (nodes: number): ArchitectureSpec => ({ kind: 'raft-group', nodes, ...raftOptions });
+const shards = (nodes: number): ArchitectureSpec => ({ ...raft(nodes), kind: 'sharded-raft', shards: nodes, replication: 3 });
 
 describe('scaling shapes (1 ms of CPU per request, every node saturated)', () => {
   it('stateless-lb grows linearly: N nodes serve N × 1000 requests/s', () => {
@@ -52,7 +41,7 @@ describe('scaling shapes (1 ms of CPU per request, every node saturated)', () =>
   });
 
   it('one raft-group stays at one leader’s capacity and falls as N grows', () => {
-    const [t3, t9, t45] = [3, 9, 45].map((n) => throughput(group(n)));
+    const [t3, t9, t45] = [3, 9, 45].map((n) => throughput(raft(n)));
     // one node's capacity is 1000/s; the leader also pays for replication
     expect(t3).toBeGreaterThan(850);
     expect(t3).toBeLessThan(1050);

@@ -37,3 +37,19 @@ export function lb(
 ): ArchitectureSpec {
   return { kind: 'stateless-lb', nodes, policy, healthCheck: { interval: 1_000_000, unhealthyAfter: 3 } };
 }
+
+/** A raft-group with the scenario defaults (timeouts 150–300 ms, heartbeat 50 ms, batch 64, pipeline 4). */
+export function raft(nodes: number, options: Partial<Extract<ArchitectureSpec, { kind: 'raft-group' }>> = {}): ArchitectureSpec {
+  return {
+    kind: 'raft-group',
+    nodes,
+    electionTimeout: [150_000, 300_000],
+    heartbeat: 50_000,
+    preVote: false,
+    checkQuorum: false,
+    leaseReads: false,
+    maxBatch: 64,
+    pipeline: 4,
+    ...options,
+  };
+}

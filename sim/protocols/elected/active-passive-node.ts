@@ -10,7 +10,7 @@
 import { ReplyStatus, type ClientRequest, type Outbox } from '../node.js';
 import type { ElectionOptions } from '../../scenario/scenario.js';
 import { ElectedNode } from './elected-node.js';
-import { ForwardingOutbox } from './forwarding-outbox.js';
+import { ForwardingOutbox } from '../forwarding-outbox.js';
 
 export const ELECTION_LOG_GROUP = 1;
 

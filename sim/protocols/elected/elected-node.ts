@@ -6,7 +6,7 @@ import type { ElectionOptions, RaftOptions } from '../../scenario/scenario.js';
 import type { ClientRequest, Message, Outbox, ProtocolNode } from '../node.js';
 import type { RaftMessage } from '../raft/messages.js';
 import { RaftReplica, TIMERS_PER_REPLICA } from '../raft/raft-replica.js';
-import type { ForwardingOutbox } from './forwarding-outbox.js';
+import type { ForwardingOutbox } from '../forwarding-outbox.js';
 
 /** The first timer id free for a subclass. */
 export const FIRST_OWN_TIMER = TIMERS_PER_REPLICA;

@@ -5,7 +5,7 @@
 // of the allocation: an index holds one committed entry forever, so no block is granted twice,
 // whichever coordinator commits it (an ID allocator on etcd counts with its revisions alike).
 import { ReplyStatus, type ClientRequest } from '../node.js';
-import { ForwardingOutbox } from './forwarding-outbox.js';
+import { ForwardingOutbox } from '../forwarding-outbox.js';
 import { leaseGrant, leaseRefused, type LeaseRequest } from './lease-messages.js';
 
 interface Asked {

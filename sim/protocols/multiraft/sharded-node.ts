@@ -2,6 +2,7 @@
 // and shares one CPU (the engine's) and one disk among them, as multi-Raft systems do. It
 // routes each input to the replica of its group: messages by `group`, timers by id range,
 // client requests by the shard their key hashes to.
+import { ForwardingOutbox } from '../forwarding-outbox.js';
 import { ReplyStatus, type ClientRequest, type Message, type Outbox, type ProtocolNode } from '../node.js';
 import type { RaftMessage } from '../raft/messages.js';
 import { RaftReplica, TIMERS_PER_REPLICA } from '../raft/raft-replica.js';
@@ -60,41 +61,17 @@ export class ShardedRaftNode implements ProtocolNode {
 
 /** The node's outbox as one replica sees it: everything passes through, but persist tokens are
  *  translated to the node's shared disk. One instance, re-aimed per call: no allocation. */
-class ReplicaOutbox implements Outbox {
-  private out!: Outbox;
+class ReplicaOutbox extends ForwardingOutbox {
   private shard = 0;
-  constructor(private readonly disk: SharedDisk) {}
+  constructor(private readonly disk: SharedDisk) {
+    super();
+  }
 
   of(out: Outbox, shard: number): this {
-    this.out = out;
     this.shard = shard;
-    return this;
+    return this.over(out);
   }
-  send(to: number, msg: Message): void {
-    this.out.send(to, msg);
-  }
-  setTimer(id: number, delay: number): void {
-    this.out.setTimer(id, delay);
-  }
-  cancelTimer(id: number): void {
-    this.out.cancelTimer(id);
-  }
-  reply(attempt: number, status: ReplyStatus, value: number): void {
-    this.out.reply(attempt, status, value);
-  }
-  persist(token: number): void {
-    this.out.persist(this.disk.request(this.shard, token));
-  }
-  random(): number {
-    return this.out.random();
-  }
-  role(role: Parameters<Outbox['role']>[0], term: number, group?: number): void {
-    this.out.role(role, term, group);
-  }
-  commit(index: number, term: number, op: number, group?: number): void {
-    this.out.commit(index, term, op, group);
-  }
-  electionStarted(term: number, group?: number): void {
-    this.out.electionStarted(term, group);
+  override persist(token: number): void {
+    this.inner.persist(this.disk.request(this.shard, token));
   }
 }

@@ -1,9 +1,10 @@
 // An Outbox that passes every effect on to another one: the base of the small adapters that
-// sit between an elected node's RaftReplica and the engine and change one kind of effect.
+// sit between a RaftReplica and the engine and change one kind of effect (an elected node's
+// grants, a multi-Raft node's shared disk).
 // One instance per node, pointed at the real outbox for each handler call (`over`), so the
 // hot path allocates nothing.
-import type { Micros } from '../../scenario/scenario.js';
-import type { Message, Outbox, ReplyStatus, Role } from '../node.js';
+import type { Micros } from '../scenario/scenario.js';
+import type { Message, Outbox, ReplyStatus, Role } from './node.js';
 
 const NOWHERE: Outbox = {
   send: () => {},
