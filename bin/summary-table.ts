@@ -8,7 +8,9 @@ const COLUMNS: [string, (rows: RunResult[]) => string][] = [
   ['p99 ms', (rows) => fmt(mean(rows, 'latency_p99_ms'), 2)],
   ['failed', (rows) => fmt(mean(rows, 'failed'), 0)],
   ['failovers', (rows) => fmt(mean(rows, 'failovers'), 1)],
-  ['failover ms', (rows) => fmt(mean(rows, 'failover_mean_ms'), 1)],
+  ['failover p50', (rows) => fmt(failoverPercentile(rows, 0.5), 1)],
+  ['p99', (rows) => fmt(failoverPercentile(rows, 0.99), 1)],
+  ['max ms', (rows) => fmt(failoverPercentile(rows, 1), 1)],
   ['unavail ms', (rows) => fmt(mean(rows, 'unavailable_ms'), 0)],
   ['leader util', (rows) => fmt(mean(rows, 'leader_utilization'), 2)],
 ];
@@ -32,6 +34,15 @@ export function summaryTable(results: RunResult[]): string {
 function mean(rows: RunResult[], column: keyof RunResult['summary']): number | null {
   const values = rows.map((r) => r.summary[column]).filter((v): v is number => typeof v === 'number');
   return values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length;
+}
+
+/** Failover times pooled over every trial of a variant (nearest rank). */
+function failoverPercentile(rows: RunResult[], q: number): number | null {
+  const times = rows
+    .flatMap((r) => r.failovers.map((f) => f.failover_ms))
+    .filter((v): v is number => typeof v === 'number')
+    .sort((a, b) => a - b);
+  return times.length === 0 ? null : times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)];
 }
 
 const fmt = (x: number | null, digits: number) => (x === null ? '-' : x.toFixed(digits));

@@ -19,6 +19,8 @@ export interface ExecuteOptions {
   threads?: number;
   /** Called after each run with (runs done, runs in all). */
   onRunDone?: (done: number, total: number) => void;
+  /** Runs only the tasks whose index (see tasksOf) it accepts, results still in index order (a shard). Default: all. */
+  select?: (index: number) => boolean;
 }
 
 export interface Execution {
@@ -28,8 +30,15 @@ export interface Execution {
 
 const workerFile = fileURLToPath(new URL('./worker.js', import.meta.url));
 
+/** Every task in result order: run by run, then trial; task i is run ⌊i / trials⌋, trial i mod trials. */
+export function tasksOf(runs: readonly RunSpec[], trials: number): WorkerTask[] {
+  return runs.flatMap((run) => Array.from({ length: trials }, (_, trial) => ({ run, trial })));
+}
+
 export async function execute(runs: readonly RunSpec[], options: ExecuteOptions): Promise<Execution> {
-  const tasks: WorkerTask[] = runs.flatMap((run) => Array.from({ length: options.trials }, (_, trial) => ({ run, trial })));
+  const { select } = options;
+  const all = tasksOf(runs, options.trials);
+  const tasks = select ? all.filter((_, i) => select(i)) : all;
   const threads = Math.min(options.threads ?? availableParallelism(), tasks.length);
   // the worker exists only in the build; from TypeScript sources (tests) everything runs here
   const outputs =

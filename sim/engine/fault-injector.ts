@@ -60,6 +60,8 @@ export class FaultInjector {
       case 'slow':
         m.fault({ at_ms: now / 1000, until_ms: this.untilOf(index, 'unslow', action.node), label: action.label });
         this.sim.slowFactor[action.node] = action.factor;
+        // a slow leader may be deposed (or keep leading, slowly: then the failover closes at its next commit)
+        for (const group of m.roles.groupsLedBy(action.node)) m.failovers.faultHitLeader(now, m.roles.termOf(group), group, action.node);
         return;
       case 'unslow':
         this.sim.slowFactor[action.node] = 1;
