@@ -4,6 +4,7 @@
 
 import type { FailoverRow, FaultMarker, RoleSegment, RunResult, SummaryRow, TimeseriesRow } from '../metrics/run-result.js';
 import type { ReportInput } from './write-reports.js';
+import { stream } from '../core/rng.js';
 
 export interface SyntheticVariant {
   name: string;
@@ -29,15 +30,9 @@ export const DEFAULT_VARIANTS: SyntheticVariant[] = [
   { name: 'stateless', kind: 'stateless-lb', leader: false },
 ];
 
-/** A small deterministic generator (mulberry32): tests must not depend on Math.random. */
+/** Fake results are drawn from the project's own seeded streams, like everything else. */
 function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return stream(seed, 'report/synthetic');
 }
 
 interface Shape {

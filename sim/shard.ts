@@ -1,0 +1,192 @@
+// Splitting a scenario's tasks into shards and putting them back together (`leadsim sweep
+// --shard K/N` and `leadsim merge`). Pure: text in, data out; the commands do the I/O.
+//
+// A task is one run × one trial, numbered in the order execute() returns results (run by run,
+// then trial). Shard K of N holds the tasks whose index i has i mod N = K, so every shard gets
+// a similar mix of sweep points, variants and trials. A shard file carries its results as JSON,
+// encoded so that the values JSON cannot hold (NaN, ±Infinity, -0, undefined) come back
+// exactly: merged results are the very values a single run would hand to the report writers.
+import { createHash } from 'node:crypto';
+import type { RunResult } from './metrics/run-result.js';
+import type { RunSpec } from './scenario/scenario.js';
+
+export const SHARD_FORMAT = 'leadsim-shard/1';
+
+/** A shard error is bad input (a wrong --shard, a missing or foreign shard file). */
+export class ShardError extends Error {}
+
+export interface ShardSpec {
+  shard: number;
+  of: number;
+}
+
+/** What every shard of one split has in common, and which shard this is. */
+export interface ShardHeader extends ShardSpec {
+  format: typeof SHARD_FORMAT;
+  scenario: string;
+  description: string;
+  sweepKeys: string[];
+  /** Hash of the runs as loaded (file content, --seed, --trials and --set applied) and the trials. */
+  fingerprint: string;
+  seed: number;
+  trials: number;
+  runs: number;
+  /** Tasks of the whole split: runs × trials. */
+  tasks: number;
+}
+
+export interface ShardEntry {
+  index: number;
+  result: RunResult;
+}
+
+export interface ShardFile extends ShardHeader {
+  entries: ShardEntry[];
+}
+
+/** Parses `K/N` (K from 0 to N−1). */
+export function parseShardSpec(text: string): ShardSpec {
+  const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
+  if (match === null) throw new ShardError(`--shard ${text}: expected K/N, shard K of N counted from 0, e.g. --shard 0/4 … --shard 3/4`);
+  const [shard, of] = [Number(match[1]), Number(match[2])];
+  if (!Number.isSafeInteger(of) || of < 1) throw new ShardError(`--shard ${text}: N must be a whole number of at least 1`);
+  if (!Number.isSafeInteger(shard) || shard >= of)
+    throw new ShardError(`--shard ${text}: K must be from 0 to ${of - 1} (shards are counted from 0, e.g. --shard 0/${of})`);
+  return { shard, of };
+}
+
+/** Whether task `index` belongs to shard K of N. */
+export function inShard({ shard, of }: ShardSpec): (index: number) => boolean {
+  return (index) => index % of === shard;
+}
+
+/** The task indices of shard K of N, ascending, out of `tasks` in all. */
+export function shardIndices(tasks: number, spec: ShardSpec): number[] {
+  const indices: number[] = [];
+  for (let i = spec.shard; i < tasks; i += spec.of) indices.push(i);
+  return indices;
+}
+
+export function shardFileName({ shard, of }: ShardSpec): string {
+  return `shard-${shard}-of-${of}.json`;
+}
+
+/** Names that shardFileName makes (for picking shard files out of a directory). */
+export const SHARD_FILE_PATTERN = /^shard-\d+-of-\d+\.json$/;
+
+/** Identifies a split: two shards merge only if they ran the very same runs × trials. */
+export function fingerprint(runs: readonly RunSpec[], trials: number): string {
+  return 'sha256:' + createHash('sha256').update(encodeJson({ trials, runs })).digest('hex');
+}
+
+/** The shard file's text: the header on the first line, then one entry per line. */
+export function encodeShard(file: ShardFile): string {
+  const { entries, ...header } = file;
+  const head = encodeJson({ ...header, entries: [] }).slice(0, -2); // without the closing `]}`
+  return `${head}\n${entries.map((entry) => encodeJson(entry)).join(',\n')}\n]}\n`;
+}
+
+/** Reads a shard file's text, checking that it is a whole, self-consistent shard. */
+export function decodeShard(text: string, name: string): ShardFile {
+  let data: unknown;
+  try {
+    data = decodeJson(text);
+  } catch (error) {
+    throw new ShardError(`${name}: not a leadsim shard file (${(error as Error).message})`);
+  }
+  const bad = (detail: string) => new ShardError(`${name}: not a whole leadsim shard file: ${detail}`);
+  if (!isRecord(data) || data.format !== SHARD_FORMAT)
+    throw new ShardError(`${name}: not a leadsim shard file (expected format '${SHARD_FORMAT}', as \`leadsim sweep --shard K/N\` writes)`);
+  for (const key of ['shard', 'of', 'tasks', 'runs', 'trials', 'seed'] as const)
+    if (!Number.isSafeInteger(data[key]) || (data[key] as number) < 0) throw bad(`'${key}' must be a whole number`);
+  for (const key of ['scenario', 'description', 'fingerprint'] as const) if (typeof data[key] !== 'string') throw bad(`'${key}' is missing`);
+  if (!Array.isArray(data.sweepKeys) || !data.sweepKeys.every((k) => typeof k === 'string')) throw bad(`'sweepKeys' is missing`);
+  if (!Array.isArray(data.entries)) throw bad(`'entries' is missing`);
+  const file = data as unknown as ShardFile;
+  if (file.of < 1 || file.shard >= file.of) throw bad(`shard ${file.shard} of ${file.of}`);
+  if (file.tasks !== file.runs * file.trials) throw bad(`${file.tasks} tasks are not ${file.runs} runs × ${file.trials} trials`);
+  const expected = shardIndices(file.tasks, file);
+  const indices = file.entries.map((entry) => (isRecord(entry) && isRecord(entry.result) ? entry.index : undefined));
+  if (indices.length !== expected.length || indices.some((index, i) => index !== expected[i]))
+    throw bad(`shard ${file.shard} of ${file.of} must hold the results of tasks ${describeIndices(expected)}, in order`);
+  return file;
+}
+
+/**
+ * Puts the shards of one split back together: all from the same runs × trials and the same N,
+ * every shard exactly once. Returns the common header and the results in task order, as
+ * execute() would have returned them from a single run.
+ */
+export function mergeShards(shards: readonly { name: string; file: ShardFile }[]): { header: ShardHeader; results: RunResult[] } {
+  if (shards.length === 0) throw new ShardError('no shard files to merge');
+  const first = shards[0];
+  const byShard = new Map<number, string>();
+  for (const { name, file } of shards) {
+    if (file.fingerprint !== first.file.fingerprint)
+      throw new ShardError(
+        `${name} and ${first.name} are not shards of the same runs (scenario '${file.scenario}' vs '${first.file.scenario}'` +
+          `, or a different scenario file, --seed, --trials or --set): merge only the shards of one split`,
+      );
+    if (file.of !== first.file.of)
+      throw new ShardError(
+        `${name} is shard ${file.shard} of ${file.of} but ${first.name} is shard ${first.file.shard} of ${first.file.of}: ` +
+          'merge the shards of one split (remove those of another N)',
+      );
+    const earlier = byShard.get(file.shard);
+    if (earlier !== undefined) throw new ShardError(`shard ${file.shard} of ${file.of} is given twice: ${earlier} and ${name}`);
+    byShard.set(file.shard, name);
+  }
+  const { of } = first.file;
+  const missing = Array.from({ length: of }, (_, k) => k).filter((k) => !byShard.has(k));
+  if (missing.length > 0) {
+    const shown = missing.slice(0, 20);
+    throw new ShardError(
+      `missing shard${missing.length > 1 ? 's' : ''} ${shown.join(', ')}${missing.length > shown.length ? ', …' : ''} of ${of}` +
+        ` (${missing.length} of ${of} missing): run \`leadsim sweep ${first.file.scenario}… --shard ${shown[0]}/${of}\`` +
+        ` and the others, or look for ${shown.map((k) => shardFileName({ shard: k, of })).join(', ')}`,
+    );
+  }
+  const results: (RunResult | undefined)[] = new Array(first.file.tasks).fill(undefined);
+  for (const { file } of shards) for (const entry of file.entries) results[entry.index] = entry.result;
+  const gap = results.findIndex((r) => r === undefined);
+  if (gap >= 0) throw new ShardError(`task ${gap} of ${first.file.tasks} is in no shard`); // decodeShard rules it out
+  const { entries: _entries, ...header } = first.file;
+  return { header, results: results as RunResult[] };
+}
+
+function describeIndices(indices: number[]): string {
+  if (indices.length === 0) return 'none';
+  return indices.length <= 4 ? indices.join(', ') : `${indices.slice(0, 3).join(', ')}, …, ${indices[indices.length - 1]}`;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+// JSON that keeps what plain JSON loses: NaN, ±Infinity and -0 (JSON writes null or 0) and
+// undefined (JSON drops it), as one-key marker objects no result has.
+const NUMBER = '$leadsim-number';
+const UNDEFINED = '$leadsim-undefined';
+
+export function encodeJson(value: unknown): string {
+  return JSON.stringify(value, function (this: unknown, key, v: unknown) {
+    if (typeof v === 'number' && (!Number.isFinite(v) || Object.is(v, -0))) return { [NUMBER]: Object.is(v, -0) ? '-0' : String(v) };
+    if (v === undefined && key !== '') return { [UNDEFINED]: true };
+    return v;
+  });
+}
+
+export function decodeJson(text: string): unknown {
+  return restore(JSON.parse(text));
+}
+
+function restore(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(restore);
+  if (!isRecord(value)) return value;
+  const keys = Object.keys(value);
+  if (keys.length === 1 && keys[0] === NUMBER) return Number(value[NUMBER]);
+  if (keys.length === 1 && keys[0] === UNDEFINED) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const key of keys) out[key] = restore(value[key]);
+  return out;
+}
