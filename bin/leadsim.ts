@@ -56,6 +56,28 @@ async function main(argv: string[]): Promise<void> {
     .option('--update', 'rewrite the baseline from this run')
     .action(async (files: string[], options) => exitWith(await (await import('./commands/check.js')).checkCommand(files, options)));
 
+  scenarioOptions(
+    program.command('sweep').description('run one shard of a scenario (a job array runs them all), for leadsim merge').argument('<file>'),
+  )
+    .addOption(
+      new Option(
+        '--shard <K/N>',
+        'run shard K of N (K from 0 to N-1): the runs × trials whose index i has i mod N = K',
+      ).makeOptionMandatory(),
+    )
+    .addOption(new Option('--out <dir>', 'directory for the shard file, shard-K-of-N.json').makeOptionMandatory())
+    .option('--quiet', 'print only where the shard file is')
+    .action(async (file: string, options) => exitWith(await (await import('./commands/sweep.js')).sweepCommand(file, options)));
+
+  program
+    .command('merge')
+    .description('merge the shards of a sweep into the reports a single run writes')
+    .argument('<shards...>', 'shard files, or directories holding them')
+    .option('--out <dir>', 'report directory (default reports/<scenario name>/)')
+    .option('--json', 'print the summary as JSON')
+    .option('--quiet', 'print only where the reports are')
+    .action(async (shards: string[], options) => exitWith((await import('./commands/merge.js')).mergeCommand(shards, options)));
+
   await program.parseAsync(argv);
 }
 

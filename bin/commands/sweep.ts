@@ -1,0 +1,80 @@
+// `leadsim sweep FILE --shard K/N --out DIR`: one shard of a scenario's tasks (run × trial), for
+// a job array. Shard K runs the tasks whose index i (in the order of the report) has
+// i mod N = K, and writes their results to DIR/shard-K-of-N.json; `leadsim merge` puts the N
+// shard files together into the reports a single `leadsim run` writes.
+// Exit 1 when a run broke an invariant (the shard is still written, and merge reports it too).
+import { join, resolve } from 'node:path';
+import { execute } from '../../sim/execute.js';
+import { writeFileAtomic } from '../../sim/report/write-reports.js';
+import {
+  encodeShard,
+  fingerprint,
+  parseShardSpec,
+  inShard,
+  shardFileName,
+  shardIndices,
+  ShardError,
+  SHARD_FORMAT,
+} from '../../sim/shard.js';
+import { EXIT_CHECK_FAILED, EXIT_OK, UsageError } from '../cli-errors.js';
+import { loadAll, type ScenarioOptions } from '../load-options.js';
+import { progressBar } from '../progress.js';
+
+export interface SweepOptions extends ScenarioOptions {
+  shard: string;
+  out: string;
+  quiet?: boolean;
+}
+
+export async function sweepCommand(file: string, options: SweepOptions): Promise<number> {
+  let spec;
+  try {
+    spec = parseShardSpec(options.shard);
+  } catch (error) {
+    throw error instanceof ShardError ? new UsageError(error.message) : error;
+  }
+  const [scenario] = loadAll([file], options);
+  const tasks = scenario.runs.length * scenario.trials;
+  const indices = shardIndices(tasks, spec);
+  const progress = progressBar(`${scenario.name} shard ${spec.shard}/${spec.of}`, !options.quiet);
+  const { results } = await execute(scenario.runs, {
+    trials: scenario.trials,
+    select: inShard(spec),
+    onRunDone: (done, total) => progress.update(done, total),
+  });
+  progress.stop();
+  if (results.length !== indices.length)
+    throw new Error(`shard ${spec.shard}/${spec.of}: ${results.length} results for ${indices.length} tasks`);
+
+  const target = resolve(join(options.out, shardFileName(spec)));
+  writeFileAtomic(
+    target,
+    encodeShard({
+      format: SHARD_FORMAT,
+      scenario: scenario.name,
+      description: scenario.description,
+      sweepKeys: scenario.sweepKeys,
+      fingerprint: fingerprint(scenario.runs, scenario.trials),
+      seed: scenario.baseSeed,
+      trials: scenario.trials,
+      runs: scenario.runs.length,
+      tasks,
+      shard: spec.shard,
+      of: spec.of,
+      entries: results.map((result, i) => ({ index: indices[i], result })),
+    }),
+  );
+
+  const violations = results.flatMap((r) => r.violations.map((v) => ({ variant: r.variant, trial: r.trial, seed: r.seed, ...v })));
+  for (const v of violations.slice(0, 10)) {
+    process.stderr.write(
+      `leadsim: INVARIANT VIOLATED in ${scenario.file} (variant ${v.variant}, trial ${v.trial}, seed ${v.seed}) at ${v.at_ms} ms: ${v.invariant}: ${v.detail}\n`,
+    );
+  }
+  process.stdout.write(
+    options.quiet
+      ? `${target}\n`
+      : `${scenario.name}: shard ${spec.shard} of ${spec.of}, ${results.length} of ${tasks} task(s) (run × trial): ${target}\n`,
+  );
+  return violations.length > 0 ? EXIT_CHECK_FAILED : EXIT_OK;
+}
