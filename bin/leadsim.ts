@@ -59,12 +59,7 @@ async function main(argv: string[]): Promise<void> {
   scenarioOptions(
     program.command('sweep').description('run one shard of a scenario (a job array runs them all), for leadsim merge').argument('<file>'),
   )
-    .addOption(
-      new Option(
-        '--shard <K/N>',
-        'run shard K of N (K from 0 to N-1): the runs × trials whose index i has i mod N = K',
-      ).makeOptionMandatory(),
-    )
+    .addOption(new Option('--shard <K/N>', 'shard K of N to run, K from 0 to N-1 (task i is in shard i mod N)').makeOptionMandatory())
     .addOption(new Option('--out <dir>', 'directory for the shard file, shard-K-of-N.json').makeOptionMandatory())
     .option('--quiet', 'print only where the shard file is')
     .action(async (file: string, options) => exitWith(await (await import('./commands/sweep.js')).sweepCommand(file, options)));

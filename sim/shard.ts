@@ -131,8 +131,10 @@ export function mergeShards(shards: readonly { name: string; file: ShardFile }[]
   for (const { name, file } of shards) {
     if (file.fingerprint !== first.file.fingerprint)
       throw new ShardError(
-        `${name} and ${first.name} are not shards of the same runs (scenario '${file.scenario}' vs '${first.file.scenario}'` +
-          `, or a different scenario file, --seed, --trials or --set): merge only the shards of one split`,
+        file.scenario !== first.file.scenario
+          ? `${name} and ${first.name} are shards of different scenarios ('${file.scenario}' and '${first.file.scenario}'): merge one split at a time`
+          : `${name} and ${first.name} are shards of '${file.scenario}' run differently (a changed scenario file, --seed, --trials or --set): ` +
+              'merge the shards of one split',
       );
     if (file.of !== first.file.of)
       throw new ShardError(
