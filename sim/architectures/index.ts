@@ -13,7 +13,7 @@ import { buildStatelessLb } from './stateless-lb.js';
 type Kind = ArchitectureSpec['kind'];
 type FactoryFor<K extends Kind> = (spec: Extract<ArchitectureSpec, { kind: K }>, ctx: BuildContext) => Architecture;
 
-const architectures: { [K in Kind]?: FactoryFor<K> } = {
+const architectures: { [K in Kind]: FactoryFor<K> } = {
   'stateless-lb': buildStatelessLb,
   'raft-group': buildRaftGroup,
   'sharded-raft': buildShardedRaft,
@@ -23,11 +23,6 @@ const architectures: { [K in Kind]?: FactoryFor<K> } = {
 };
 
 export function buildArchitecture(spec: ArchitectureSpec, ctx: BuildContext): Architecture {
-  const factory = architectures[spec.kind] as FactoryFor<typeof spec.kind> | undefined;
-  if (factory === undefined) throw new Error(`architecture '${spec.kind}' is not implemented yet`);
+  const factory = architectures[spec.kind] as FactoryFor<typeof spec.kind>;
   return factory(spec as never, ctx);
-}
-
-export function implementedKinds(): Kind[] {
-  return Object.keys(architectures) as Kind[];
 }

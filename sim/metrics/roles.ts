@@ -31,9 +31,6 @@ export class RoleTracker {
   get leader(): number {
     return this.leaderOf(0);
   }
-  get leaderTerm(): number {
-    return this.termOf(0);
-  }
   leaderOf(group: number): number {
     return this.groupLeader[group] ?? -1;
   }
