@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { execute } from '../sim/execute.js';
 import { loadScenarioFile } from '../sim/scenario/load.js';
 import { writeReports } from '../sim/report/write-reports.js';
-import { lb, makeRun, raft } from '../sim/testing/make-scenario.js';
+import { LAN, lb, makeRun, raft } from '../sim/testing/make-scenario.js';
 
 const bundledScenarios = resolve(fileURLToPath(import.meta.url), '..', '..', '..', 'scenarios');
 
@@ -85,11 +85,10 @@ const writes = (ratePerSecond: number) => ({
   timeout: 300_000,
   retries: { max: 3, backoff: 50_000 },
 });
-const lan = { delay: { dist: 'lognormal' as const, median: 500, p99: 2000 }, loss: 0 };
 
 /** One 1000-node group under a steady 20 writes/s for 60 simulated seconds (its leader tops out near 30/s). */
 function raft1000(): { events: number; note: string } {
-  const run = makeRun({ architecture: raft(1000), duration: 60_000_000, warmup: 2_000_000, network: lan, workload: writes(20) });
+  const run = makeRun({ architecture: raft(1000), duration: 60_000_000, warmup: 2_000_000, network: LAN, workload: writes(20) });
   const { result, events } = runOnce(run, 0);
   const s = result.summary;
   return {
@@ -104,7 +103,7 @@ async function raftTrials(): Promise<{ events: number; note: string }> {
     architecture: raft(5),
     duration: 3_000_000,
     warmup: 500_000,
-    network: lan,
+    network: LAN,
     workload: writes(200),
     faults: [{ type: 'crash', at: 1_500_000, target: 'leader' }],
   });

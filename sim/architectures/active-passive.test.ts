@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { runOnce } from '../engine/run.js';
 import type { RunResult } from '../metrics/run-result.js';
 import type { ArchitectureSpec, ArrivalSpec, FaultSpec, RunSpec, Scenario } from '../scenario/scenario.js';
-import { lb, makeRun } from '../testing/make-scenario.js';
+import { LAN, lb, makeRun } from '../testing/make-scenario.js';
 
 const MS = 1000;
 const S = 1_000_000;
@@ -22,7 +22,6 @@ const CAPACITY = 10_000;
 const twiceCapacityOf = (nodes: number): ArrivalSpec => ({ kind: 'closed', clients: 40 * nodes, think: 2 * MS });
 /** The scaling runs leave network delay out: closed-loop clients would spend it waiting. */
 const NO_DELAY: Scenario['network'] = { delay: { dist: 'constant', value: 0 }, loss: 0 };
-const LAN: Scenario['network'] = { delay: { dist: 'lognormal', median: 500, p99: 2 * MS }, loss: 0 };
 
 function activePassive(nodes: number): ArchitectureSpec {
   return { kind: 'active-passive', nodes, electionTimeout: [150 * MS, 300 * MS], heartbeat: 50 * MS };

@@ -16,7 +16,7 @@ import type { Message } from '../protocols/node.js';
 import { ReplyStatus } from '../protocols/node.js';
 import type { LeaseGrant } from '../protocols/elected/lease-messages.js';
 import type { ArchitectureSpec, ArrivalSpec, FaultSpec, RunSpec, Scenario } from '../scenario/scenario.js';
-import { lb, makeRun } from '../testing/make-scenario.js';
+import { LAN, lb, makeRun } from '../testing/make-scenario.js';
 
 const MS = 1000;
 const S = 1_000_000;
@@ -33,8 +33,6 @@ interface Setup {
   bucket?: number;
   network?: Scenario['network'];
 }
-
-const LAN = { delay: { dist: 'lognormal', median: 500, p99: 2 * MS }, loss: 0 } as const;
 
 function run(architecture: ArchitectureSpec, setup: Setup): RunSpec {
   return makeRun({
@@ -95,9 +93,9 @@ function observed(spec: RunSpec, trial: number): { out: RunOutput; grants: Lease
       const attemptEnded = arch.attemptEnded;
       return {
         ...arch,
-        attemptEnded: (now, node, status, value) => {
+        attemptEnded: (now, node, status, value, key) => {
           if (status === ReplyStatus.Ok) ids.push(value);
-          attemptEnded(now, node, status, value);
+          attemptEnded(now, node, status, value, key);
         },
       };
     },

@@ -10,28 +10,11 @@
 import { describe, expect, it } from 'vitest';
 import { runOnce } from '../engine/run.js';
 import type { FailoverRow, RunResult } from '../metrics/run-result.js';
-import type { ArchitectureSpec, FaultSpec, RaftOptions, RunSpec } from '../scenario/scenario.js';
-import { makeRun } from '../testing/make-scenario.js';
+import type { FaultSpec, RunSpec } from '../scenario/scenario.js';
+import { makeRun, raft } from '../testing/make-scenario.js';
 
 const MS = 1000;
 const S = 1_000_000;
-
-type RaftSpec = Extract<ArchitectureSpec, { kind: 'raft-group' }>;
-
-function raft(nodes: number, options: Partial<RaftOptions> = {}): RaftSpec {
-  return {
-    kind: 'raft-group',
-    nodes,
-    electionTimeout: [150 * MS, 300 * MS],
-    heartbeat: 50 * MS,
-    preVote: false,
-    checkQuorum: false,
-    leaseReads: false,
-    maxBatch: 64,
-    pipeline: 4,
-    ...options,
-  };
-}
 
 const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
 const median = (xs: number[]) => sorted(xs)[Math.floor((xs.length - 1) / 2)];

@@ -5,14 +5,14 @@
 import { describe, expect, it } from 'vitest';
 import { runOnce } from '../engine/run.js';
 import type { ArchitectureSpec } from '../scenario/scenario.js';
-import { lb, makeRun, raft } from '../testing/make-scenario.js';
+import { LAN, lb, makeRun, raft } from '../testing/make-scenario.js';
 
 function throughput(architecture: ArchitectureSpec): number {
   const run = makeRun({
     architecture,
     duration: 3_000_000,
     warmup: 1_000_000,
-    network: { delay: { dist: 'lognormal', median: 500, p99: 2000 }, loss: 0 },
+    network: LAN,
     cpu: { service: { dist: 'exponential', mean: 1000 }, perMessage: 10, perEntry: 2 },
     workload: {
       arrival: { kind: 'closed', clients: 40 * architecture.nodes, think: 0 },

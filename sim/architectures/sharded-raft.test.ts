@@ -4,11 +4,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runOnce } from '../engine/run.js';
 import type { ArchitectureSpec, FaultSpec } from '../scenario/scenario.js';
-import { makeRun, raft } from '../testing/make-scenario.js';
+import { LAN, makeRun, raft } from '../testing/make-scenario.js';
 import { placement, shardOfKey } from './sharded-raft.js';
 
 const sharded = (nodes: number, shards: number): ArchitectureSpec => ({ ...raft(nodes), kind: 'sharded-raft', shards, replication: 3 });
-const lan = { delay: { dist: 'lognormal' as const, median: 500, p99: 2000 }, loss: 0 };
 
 function run(nodes: number, shards: number, faults: FaultSpec[], seed = 1) {
   return runOnce(
@@ -17,7 +16,7 @@ function run(nodes: number, shards: number, faults: FaultSpec[], seed = 1) {
       architecture: sharded(nodes, shards),
       duration: 3_000_000,
       warmup: 500_000,
-      network: lan,
+      network: LAN,
       disk: { fsync: { dist: 'lognormal', median: 300, p99: 1000 } },
       workload: {
         arrival: { kind: 'poisson', ratePerSecond: 1500 },

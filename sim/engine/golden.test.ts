@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { FAILOVER_COLUMNS, type RunResult } from '../metrics/run-result.js';
 import { toCsv } from '../report/csv.js';
 import { summaryCsv } from '../report/write-reports.js';
-import { lb, makeRun, raft } from '../testing/make-scenario.js';
+import { LAN, lb, makeRun, raft } from '../testing/make-scenario.js';
 import { runOnce } from './run.js';
 
 const dir = join(import.meta.dirname, 'testdata');
@@ -28,7 +28,6 @@ function golden(name: string, result: RunResult): void {
   expect(text).toBe(readFileSync(file, 'utf8'));
 }
 
-const lan = { delay: { dist: 'lognormal' as const, median: 500, p99: 2000 }, loss: 0 };
 const workload = {
   arrival: { kind: 'poisson' as const, ratePerSecond: 500 },
   writes: 0.5,
@@ -43,7 +42,7 @@ describe('golden traces', () => {
       architecture: lb(3),
       duration: 3_000_000,
       warmup: 500_000,
-      network: lan,
+      network: LAN,
       workload,
       faults: [{ type: 'crash', at: 1_500_000, target: 1, recoverAfter: 1_000_000 }],
     });
@@ -55,7 +54,7 @@ describe('golden traces', () => {
       architecture: raft(3),
       duration: 3_000_000,
       warmup: 500_000,
-      network: lan,
+      network: LAN,
       workload,
       faults: [{ type: 'crash', at: 1_500_000, target: 'leader', recoverAfter: 1_000_000 }],
     });
@@ -67,7 +66,7 @@ describe('golden traces', () => {
       architecture: raft(5, { preVote: true, checkQuorum: true, leaseReads: true }),
       duration: 3_000_000,
       warmup: 500_000,
-      network: lan,
+      network: LAN,
       workload,
       faults: [{ type: 'partition', at: 1_500_000, groups: [['leader']], healAfter: 700_000 }],
     });

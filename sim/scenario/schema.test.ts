@@ -14,7 +14,7 @@ interface JsonSchema {
 }
 
 describe('scenarioJsonSchema', () => {
-  const schema = scenarioJsonSchema() as JsonSchema & { title: string };
+  const schema = scenarioJsonSchema() as unknown as JsonSchema & { title: string };
 
   it('is a plain JSON object describing the whole file', () => {
     expect(JSON.parse(JSON.stringify(schema))).toEqual(schema);

@@ -38,8 +38,13 @@ export function lb(
   return { kind: 'stateless-lb', nodes, policy, healthCheck: { interval: 1_000_000, unhealthyAfter: 3 } };
 }
 
+export type RaftGroupSpec = Extract<ArchitectureSpec, { kind: 'raft-group' }>;
+
+/** A LAN: lognormal delay, median 500 µs, p99 2 ms, no loss. */
+export const LAN: Scenario['network'] = { delay: { dist: 'lognormal', median: 500, p99: 2000 }, loss: 0 };
+
 /** A raft-group with the scenario defaults (timeouts 150–300 ms, heartbeat 50 ms, batch 64, pipeline 4). */
-export function raft(nodes: number, options: Partial<Extract<ArchitectureSpec, { kind: 'raft-group' }>> = {}): ArchitectureSpec {
+export function raft(nodes: number, options: Partial<RaftGroupSpec> = {}): RaftGroupSpec {
   return {
     kind: 'raft-group',
     nodes,

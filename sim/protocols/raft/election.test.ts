@@ -159,7 +159,7 @@ describe('raft election', () => {
       elect(s);
       for (let t = MAX + 50_000; t < MAX + 2_000_000; t += 50_000) {
         s.r.timer(t, 1, s.out);
-        const hb = s.out.sent('Heartbeat').at(-1)?.msg as { round: number };
+        const hb = s.out.sent('Heartbeat').at(-1)?.msg as unknown as { round: number };
         s.r.message(
           t + 1_000,
           1,

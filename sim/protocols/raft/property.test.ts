@@ -38,7 +38,7 @@ function apply(c: Cluster, a: Action): void {
   else if (a.kind === 'crash-leader') {
     if (leader >= 0) c.crash(leader);
   } else if (a.kind === 'heal') c.heal();
-  else {
+  else if (a.kind === 'partition') {
     const side = c.nodes.map((_, i) => (a.mask >> i) & 1);
     c.partition([c.nodes.map((_, i) => i).filter((i) => side[i] === 1)]);
   }
