@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { runOnce } from '../engine/run.js';
 import type { RunResult } from '../metrics/run-result.js';
 import type { ArchitectureSpec, ArrivalSpec, FaultSpec, RunSpec, Scenario } from '../scenario/scenario.js';
-import { LAN, lb, makeRun } from '../testing/make-scenario.js';
+import { LAN, lb, loadRun, type LoadSetup } from '../testing/make-scenario.js';
 
 const MS = 1000;
 const S = 1_000_000;
@@ -27,29 +27,9 @@ function activePassive(nodes: number): ArchitectureSpec {
   return { kind: 'active-passive', nodes, electionTimeout: [150 * MS, 300 * MS], heartbeat: 50 * MS };
 }
 
-interface Setup {
-  arrival: ArrivalSpec;
-  faults?: FaultSpec[];
-  bucket?: number;
-  network?: Scenario['network'];
-}
-
-function run(architecture: ArchitectureSpec, setup: Setup): RunSpec {
-  return makeRun({
-    architecture,
-    duration: 4 * S,
-    warmup: 1 * S,
-    bucket: setup.bucket ?? 100 * MS,
-    faults: setup.faults ?? [],
-    network: setup.network ?? LAN,
-    workload: {
-      arrival: setup.arrival,
-      writes: 0.5,
-      keys: { dist: 'uniform', count: 1000 },
-      timeout: 100 * MS,
-      retries: { max: 10, backoff: 10 * MS },
-    },
-  });
+/** The shared load run; without a network given, a LAN. */
+function run(architecture: ArchitectureSpec, setup: Omit<LoadSetup, 'network'> & { network?: Scenario['network'] }): RunSpec {
+  return loadRun(architecture, { ...setup, network: setup.network ?? LAN });
 }
 
 const num = (cell: unknown) => cell as number;

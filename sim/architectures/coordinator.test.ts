@@ -16,7 +16,7 @@ import type { Message } from '../protocols/node.js';
 import { ReplyStatus } from '../protocols/node.js';
 import type { LeaseGrant } from '../protocols/elected/lease-messages.js';
 import type { ArchitectureSpec, ArrivalSpec, FaultSpec, RunSpec, Scenario } from '../scenario/scenario.js';
-import { LAN, lb, makeRun } from '../testing/make-scenario.js';
+import { LAN, lb, loadRun, type LoadSetup } from '../testing/make-scenario.js';
 
 const MS = 1000;
 const S = 1_000_000;
@@ -27,29 +27,9 @@ function coordinator(nodes: number, batch: number): CoordinatorSpec {
   return { kind: 'coordinator', nodes, purpose: 'ids', batch, electionTimeout: [150 * MS, 300 * MS], heartbeat: 50 * MS };
 }
 
-interface Setup {
-  arrival: ArrivalSpec;
-  faults?: FaultSpec[];
-  bucket?: number;
-  network?: Scenario['network'];
-}
-
-function run(architecture: ArchitectureSpec, setup: Setup): RunSpec {
-  return makeRun({
-    architecture,
-    duration: 4 * S,
-    warmup: 1 * S,
-    bucket: setup.bucket ?? 100 * MS,
-    faults: setup.faults ?? [],
-    network: setup.network ?? { delay: { dist: 'constant', value: 0 }, loss: 0 },
-    workload: {
-      arrival: setup.arrival,
-      writes: 0.5,
-      keys: { dist: 'uniform', count: 1000 },
-      timeout: 100 * MS,
-      retries: { max: 10, backoff: 10 * MS },
-    },
-  });
+/** The shared load run; without a network given, no delay. */
+function run(architecture: ArchitectureSpec, setup: Omit<LoadSetup, 'network'> & { network?: Scenario['network'] }): RunSpec {
+  return loadRun(architecture, { ...setup, network: setup.network ?? { delay: { dist: 'constant', value: 0 }, loss: 0 } });
 }
 
 const num = (cell: unknown) => cell as number;

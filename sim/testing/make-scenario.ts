@@ -1,6 +1,6 @@
 // Builds normalized scenarios in code for tests and the benchmark, with small fixed defaults
 // (no network delay, no faults) so a test states only what it is about.
-import type { ArchitectureSpec, RunSpec, Scenario } from '../scenario/scenario.js';
+import type { ArchitectureSpec, ArrivalSpec, FaultSpec, RunSpec, Scenario } from '../scenario/scenario.js';
 
 type Overrides = Partial<Omit<Scenario, 'architecture'>> & { architecture: ArchitectureSpec };
 
@@ -57,4 +57,31 @@ export function raft(nodes: number, options: Partial<RaftGroupSpec> = {}): RaftG
     pipeline: 4,
     ...options,
   };
+}
+
+export interface LoadSetup {
+  arrival: ArrivalSpec;
+  network: Scenario['network'];
+  faults?: FaultSpec[];
+  bucket?: number;
+}
+
+/** Four seconds (the first one warmup) of a half-write load with 100 ms timeouts and up to
+ *  10 retries 10 ms apart: what the elected-architecture tests run. */
+export function loadRun(architecture: ArchitectureSpec, setup: LoadSetup): RunSpec {
+  return makeRun({
+    architecture,
+    duration: 4_000_000,
+    warmup: 1_000_000,
+    bucket: setup.bucket ?? 100_000,
+    faults: setup.faults ?? [],
+    network: setup.network,
+    workload: {
+      arrival: setup.arrival,
+      writes: 0.5,
+      keys: { dist: 'uniform', count: 1000 },
+      timeout: 100_000,
+      retries: { max: 10, backoff: 10_000 },
+    },
+  });
 }
