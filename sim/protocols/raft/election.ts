@@ -7,7 +7,6 @@ import type { VoteRequest, VoteResponse } from './messages.js';
 import { voteResponse } from './messages.js';
 import type { RaftReplica } from './raft-replica.js';
 import { State } from './state.js';
-import { becomeLeader } from './replication.js';
 
 /** The election timer ran out without word from a leader. */
 export function campaign(r: RaftReplica, out: Outbox): void {
@@ -20,11 +19,7 @@ function voteRequest(r: RaftReplica, type: VoteRequest['type'], term: number): V
 }
 
 function preCampaign(r: RaftReplica, out: Outbox): void {
-  r.state = State.PreCandidate;
-  r.leader = -1;
-  r.votes = 0;
-  r.noteRole(out);
-  r.resetElectionTimer(out);
+  r.becomePreCandidate(out);
   const msg = voteRequest(r, 'PreVote', r.term + 1);
   for (const peer of r.peers) out.send(peer, msg);
   if (r.quorum <= 1) startElection(r, out);
@@ -32,16 +27,7 @@ function preCampaign(r: RaftReplica, out: Outbox): void {
 
 /** A real round: new term, vote for self (counted once durable), ask every peer. */
 export function startElection(r: RaftReplica, out: Outbox): void {
-  r.term++;
-  r.votedFor = r.id;
-  r.dirty = true;
-  r.state = State.Candidate;
-  r.leader = -1;
-  r.votes = 0;
-  r.pendingVoteFor = -1;
-  r.noteRole(out);
-  out.electionStarted(r.term, r.group);
-  r.resetElectionTimer(out);
+  r.becomeCandidate(out);
   const msg = voteRequest(r, 'RequestVote', r.term);
   for (const peer of r.peers) out.send(peer, msg);
 }
@@ -50,7 +36,7 @@ export function startElection(r: RaftReplica, out: Outbox): void {
 export function checkElected(r: RaftReplica, out: Outbox): void {
   if (r.state !== State.Candidate) return;
   const self = r.disk.term === r.term && r.disk.vote === r.id ? 1 : 0;
-  if (r.votes + self >= r.quorum) becomeLeader(r, out);
+  if (r.votes + self >= r.quorum) r.becomeLeader(out);
 }
 
 export function onVoteRequest(r: RaftReplica, from: number, m: VoteRequest, out: Outbox): void {

@@ -52,14 +52,7 @@ function appendBatch(r: RaftReplica, prevIndex: number, m: AppendEntries): void 
 
 /** Records the acknowledgement owed to the leader; it leaves once the entries are durable. */
 function owe(r: RaftReplica, leader: number, match: number, out: Outbox): void {
-  if (r.ackLeader !== leader || r.ackTerm !== r.term) {
-    r.ackLeader = leader;
-    r.ackTerm = r.term;
-    r.ackIndex = 0;
-    r.ackSent = 0;
-  }
-  if (match > r.ackIndex) r.ackIndex = match;
-  r.ackOwed = true;
+  r.acks.accepted(leader, r.term, match);
   r.sendPendingAck(out);
 }
 
@@ -71,6 +64,5 @@ export function onHeartbeat(r: RaftReplica, from: number, m: Heartbeat, out: Out
   if (commit > r.commitIndex) r.advanceCommit(commit, out);
   // Report what we hold durably of this leader's log: it replaces an acknowledgement the
   // network may have lost, so a quiet leader still learns our match (and tells us the commit).
-  const acked = r.ackLeader === from && r.ackTerm === r.term && r.disk.term === r.term;
-  out.send(from, heartbeatResponse(r.group, r.term, m.round, acked ? Math.min(r.ackIndex, r.disk.length) : 0));
+  out.send(from, heartbeatResponse(r.group, r.term, m.round, r.acks.durableFor(from, r.term, r.disk)));
 }

@@ -5,15 +5,19 @@
 // step.ts (the term rule, routing), election.ts (votes, pre-votes), replication.ts (the leader),
 // follower.ts (AppendEntries and heartbeats received), service.ts (clients, apply); this file
 // holds the state, role changes, timers and persistence.
+// As in etcd, the role changes only in the become* methods below (crash included), and
+// everything only a leader has lives in one LeaderState that exists exactly while it leads;
+// handlers that only a leader runs receive it as an argument.
 // Fields are public for those sibling modules only; other code uses the methods and getters.
 import type { RaftOptions } from '../../scenario/scenario.js';
 import { ReplyStatus, type ClientRequest, type Outbox, type Role } from '../node.js';
+import { AcksOwed } from './acks-owed.js';
 import { Durability } from './durability.js';
 import { campaign, checkElected } from './election.js';
-import type { LeaderState } from './leader-state.js';
+import { LeaderState } from './leader-state.js';
 import { RaftLog } from './log.js';
 import { appendResponse, voteResponse, type RaftMessage } from './messages.js';
-import { onSelfDurable, sendHeartbeats } from './replication.js';
+import { onSelfDurable, sendHeartbeats, startTerm } from './replication.js';
 import { applyCommitted, serve } from './service.js';
 import { State, TIMER_ELECTION, TIMER_HEARTBEAT } from './state.js';
 import { dispatch, stepTerm } from './step.js';
@@ -52,7 +56,7 @@ export class RaftReplica {
   readonly log = new RaftLog();
   readonly disk = new Durability();
   // Volatile state.
-  state = State.Down;
+  private current = State.Down;
   leader = -1;
   commitIndex = 0;
   applied = 0;
@@ -64,16 +68,10 @@ export class RaftReplica {
   leaderHeardAt = -Infinity;
   /** Votes (or pre-votes) granted by peers in the current round. */
   votes = 0;
-  lead: LeaderState | null = null;
+  private leading: LeaderState | null = null;
   /** A vote granted but not yet durable: it is sent once term and vote are on disk. */
   pendingVoteFor = -1;
-  // Acknowledgements to leader ackLeader of ackTerm: it sent entries matching up to ackIndex,
-  // we told it ackSent so far, and ackOwed says an answer is still due.
-  ackLeader = -1;
-  ackTerm = 0;
-  ackIndex = 0;
-  ackSent = 0;
-  ackOwed = false;
+  readonly acks = new AcksOwed();
   /** Persistent state changed since the last persist request. */
   dirty = false;
   private notedRole: Role | null = null;
@@ -96,11 +94,8 @@ export class RaftReplica {
 
   start(now: number, out: Outbox): void {
     this.now = now;
-    this.state = State.Follower;
-    this.leader = -1;
     this.leaderHeardAt = now;
-    this.noteRole(out);
-    this.resetElectionTimer(out);
+    this.becomeFollower(this.term, -1, out);
     if (this.preferred) {
       const min = this.opts.electionTimeout[0];
       this.electionTimeout = Math.floor(min / 2 + out.random() * (min / 2));
@@ -110,17 +105,17 @@ export class RaftReplica {
 
   /** Volatile state is lost; the log falls back to what is durable. */
   crash(): void {
-    this.state = State.Down;
+    this.current = State.Down;
     this.log.truncate(this.disk.length);
     this.term = this.disk.term;
     this.votedFor = this.disk.vote;
     this.disk.crash();
-    this.lead = null;
+    this.leading = null;
     this.leader = -1;
     this.commitIndex = this.applied = 0;
     this.votes = 0;
-    this.pendingVoteFor = this.ackLeader = -1;
-    this.ackOwed = false;
+    this.pendingVoteFor = -1;
+    this.acks.clear();
     this.dirty = false;
     this.notedRole = null;
   }
@@ -144,7 +139,7 @@ export class RaftReplica {
     this.now = now;
     const k = id - this.timerBase;
     if (k === TIMER_ELECTION) this.electionTimer(out);
-    else if (k === TIMER_HEARTBEAT && this.state === State.Leader) sendHeartbeats(this, out);
+    else if (k === TIMER_HEARTBEAT && this.leading !== null) sendHeartbeats(this, this.leading, out);
     this.flush(out);
   }
 
@@ -155,11 +150,20 @@ export class RaftReplica {
     this.sendPendingVote(out);
     this.sendPendingAck(out);
     if (this.state === State.Candidate) checkElected(this, out);
-    else if (this.state === State.Leader) onSelfDurable(this, out);
+    else if (this.leading !== null) onSelfDurable(this, this.leading, out);
     this.flush(out);
   }
 
   // ---- what others may read ----
+
+  get state(): State {
+    return this.current;
+  }
+
+  /** What only the leader keeps: non-null exactly while this replica leads. */
+  get lead(): LeaderState | null {
+    return this.leading;
+  }
 
   get role(): Role {
     if (this.state === State.Down) return 'down';
@@ -195,7 +199,7 @@ export class RaftReplica {
    * could win from ever timing out, and failovers drag on for seconds.
    */
   becomeFollower(term: number, leader: number, out: Outbox, keepTimer = false): void {
-    const wasLeader = this.state === State.Leader;
+    const wasLeader = this.leading !== null;
     if (term > this.term) {
       this.term = term;
       this.votedFor = -1;
@@ -203,18 +207,52 @@ export class RaftReplica {
       this.dirty = true;
     }
     if (wasLeader) this.stepDown(out);
-    this.state = State.Follower;
+    this.current = State.Follower;
     this.leader = leader;
     this.votes = 0;
     this.noteRole(out);
     if (!keepTimer || wasLeader) this.resetElectionTimer(out);
   }
 
+  /** A pre-vote round: no term changes, so a node cut off cannot inflate terms (thesis §9.6). */
+  becomePreCandidate(out: Outbox): void {
+    this.current = State.PreCandidate;
+    this.leader = -1;
+    this.votes = 0;
+    this.noteRole(out);
+    this.resetElectionTimer(out);
+  }
+
+  /** A real round: a new term and a vote for ourselves (counted once it is durable). */
+  becomeCandidate(out: Outbox): void {
+    this.term++;
+    this.votedFor = this.id;
+    this.dirty = true;
+    this.current = State.Candidate;
+    this.leader = -1;
+    this.votes = 0;
+    this.pendingVoteFor = -1;
+    this.noteRole(out);
+    out.electionStarted(this.term, this.group);
+    this.resetElectionTimer(out);
+  }
+
+  becomeLeader(out: Outbox): void {
+    this.current = State.Leader;
+    this.leader = this.id;
+    this.votes = 0;
+    this.noteRole(out);
+    out.cancelTimer(this.timerBase + TIMER_ELECTION);
+    const l = new LeaderState(this.peers.length, this.opts.pipeline, this.log.lastIndex, this.commitIndex, this.now);
+    this.leading = l;
+    startTerm(this, l, out);
+  }
+
   /** A leader leaving office answers every waiting client: its entries may or may not commit. */
   private stepDown(out: Outbox): void {
-    const l = this.lead;
+    const l = this.leading;
     if (l !== null) for (const attempt of l.pending.values()) out.reply(attempt, ReplyStatus.Unavailable, -1);
-    this.lead = null;
+    this.leading = null;
     out.cancelTimer(this.timerBase + TIMER_HEARTBEAT);
   }
 
@@ -260,12 +298,8 @@ export class RaftReplica {
 
   /** Acknowledges the durable part of what was accepted; the rest stays owed. */
   sendPendingAck(out: Outbox): void {
-    if (!this.ackOwed || this.ackTerm !== this.term || this.disk.term !== this.term) return;
-    const durable = Math.min(this.ackIndex, this.disk.length);
-    if (durable < this.ackIndex && durable <= this.ackSent) return;
-    out.send(this.ackLeader, appendResponse(this.group, this.term, true, durable));
-    this.ackSent = durable;
-    if (durable === this.ackIndex) this.ackOwed = false;
+    const durable = this.acks.take(this.term, this.disk);
+    if (durable >= 0) out.send(this.acks.leader, appendResponse(this.group, this.term, true, durable));
   }
 
   truncateLog(lastKept: number): void {
@@ -281,7 +315,7 @@ export class RaftReplica {
 
   advanceCommit(index: number, out: Outbox): void {
     this.commitIndex = index;
-    if (this.lead !== null) this.lead.acks.dropBelow(index + 1);
+    if (this.leading !== null) this.leading.acks.dropBelow(index + 1);
     applyCommitted(this, out);
   }
 }

@@ -3,20 +3,18 @@
 // acknowledgements per index and commits what a quorum holds — but by counting only entries of
 // its own term (§5.4.2), which is why a new leader appends a no-op at once.
 import type { Outbox } from '../node.js';
-import { LeaderState } from './leader-state.js';
+import type { LeaderState } from './leader-state.js';
 import { EntryKind, type LogEntry } from './log.js';
 import type { AppendEntries, AppendResponse, HeartbeatResponse } from './messages.js';
 import type { RaftReplica } from './raft-replica.js';
-import { State, TIMER_ELECTION, TIMER_HEARTBEAT } from './state.js';
+import { TIMER_HEARTBEAT } from './state.js';
 
-export function becomeLeader(r: RaftReplica, out: Outbox): void {
-  r.state = State.Leader;
-  r.leader = r.id;
-  r.votes = 0;
-  r.noteRole(out);
-  out.cancelTimer(r.timerBase + TIMER_ELECTION);
-  const l = new LeaderState(r.peers.length, r.opts.pipeline, r.log.lastIndex, r.commitIndex, r.now);
-  r.lead = l;
+/**
+ * The start of a term in office (called by RaftReplica.becomeLeader): the index a read needs,
+ * the leader's own durable copy, the no-op that lets it commit entries of earlier terms
+ * (§5.4.2), and the first heartbeat timer.
+ */
+export function startTerm(r: RaftReplica, l: LeaderState, out: Outbox): void {
   // Reads answer with the latest applied write per key; only a leader needs that index, so it
   // is rebuilt here (once per term) instead of being kept by every replica.
   for (let i = 1; i <= r.applied; i++) {
@@ -24,52 +22,48 @@ export function becomeLeader(r: RaftReplica, out: Outbox): void {
     if (e.kind === EntryKind.Write) l.lastWrite.set(e.key, i);
   }
   l.termStart = r.log.lastIndex + 1;
-  onSelfDurable(r, out);
-  leaderAppend(r, { term: r.term, op: -1, key: -1, kind: EntryKind.Noop }, -1, out);
+  onSelfDurable(r, l, out);
+  leaderAppend(r, l, { term: r.term, op: -1, key: -1, kind: EntryKind.Noop }, -1, out);
   out.setTimer(r.timerBase + TIMER_HEARTBEAT, r.opts.heartbeat);
 }
 
 /** Appends a new entry (persisted at the end of the handler) and sends it where the window allows. */
-export function leaderAppend(r: RaftReplica, entry: LogEntry, attempt: number, out: Outbox): void {
-  const l = r.lead as LeaderState;
+export function leaderAppend(r: RaftReplica, l: LeaderState, entry: LogEntry, attempt: number, out: Outbox): void {
   const index = r.log.append(entry);
   r.dirty = true;
   if (attempt >= 0) l.pending.set(index, attempt);
   if (r.unsafeCommit) r.advanceCommit(index, out); // the deliberate bug: no quorum, no disk
-  for (let p = 0; p < r.peers.length; p++) sendIfAllowed(r, p, out);
+  for (let p = 0; p < r.peers.length; p++) sendIfAllowed(r, l, p, out);
 }
 
 /** The leader's own copy counts once it is on disk. */
-export function onSelfDurable(r: RaftReplica, out: Outbox): void {
-  const l = r.lead as LeaderState;
+export function onSelfDurable(r: RaftReplica, l: LeaderState, out: Outbox): void {
   if (r.disk.term !== r.term || r.disk.length <= l.selfMatch) return;
   l.acks.add(l.selfMatch, r.disk.length);
   l.selfMatch = r.disk.length;
-  maybeCommit(r, out);
+  maybeCommit(r, l, out);
 }
 
-function maybeCommit(r: RaftReplica, out: Outbox): void {
-  const l = r.lead as LeaderState;
+function maybeCommit(r: RaftReplica, l: LeaderState, out: Outbox): void {
   if (l.quorumIndex < r.commitIndex) l.quorumIndex = r.commitIndex;
   while (l.acks.count(l.quorumIndex + 1) >= r.quorum) l.quorumIndex++;
   if (l.quorumIndex > r.commitIndex && l.quorumIndex >= l.termStart) r.advanceCommit(l.quorumIndex, out);
 }
 
 /** Sends follower `p` what it lacks, as far as its probe state or pipeline window allows. */
-function sendIfAllowed(r: RaftReplica, p: number, out: Outbox): void {
-  const pr = (r.lead as LeaderState).progress;
+function sendIfAllowed(r: RaftReplica, l: LeaderState, p: number, out: Outbox): void {
+  const pr = l.progress;
   const last = r.log.lastIndex;
   const batch = r.opts.maxBatch;
   if (pr.probing[p] === 1) {
     // One probe at a time, even an empty one: it finds where the follower's log matches.
-    if (pr.probeSent[p] === 0) sendAppend(r, p, pr.next[p], Math.min(last, pr.next[p] + batch - 1), out);
+    if (pr.probeSent[p] === 0) sendAppend(r, l, p, pr.next[p], Math.min(last, pr.next[p] + batch - 1), out);
     return;
   }
-  while (pr.next[p] <= last && pr.canSend(p)) sendAppend(r, p, pr.next[p], Math.min(last, pr.next[p] + batch - 1), out);
+  while (pr.next[p] <= last && pr.canSend(p)) sendAppend(r, l, p, pr.next[p], Math.min(last, pr.next[p] + batch - 1), out);
 }
 
-function sendAppend(r: RaftReplica, p: number, from: number, to: number, out: Outbox): void {
-  const l = r.lead as LeaderState;
+function sendAppend(r: RaftReplica, l: LeaderState, p: number, from: number, to: number, out: Outbox): void {
   const prevIndex = from - 1;
   let m = l.lastAppend;
   // Followers in step get the very same message object: no allocation per follower.
@@ -83,11 +77,11 @@ function sendAppend(r: RaftReplica, p: number, from: number, to: number, out: Ou
   out.send(r.peers[p], m as AppendEntries);
 }
 
-export function onAppendResponse(r: RaftReplica, from: number, m: AppendResponse, out: Outbox): void {
+export function onAppendResponse(r: RaftReplica, l: LeaderState, from: number, m: AppendResponse, out: Outbox): void {
   const p = r.peerIndex(from);
   if (p < 0) return;
-  const pr = (r.lead as LeaderState).progress;
-  if (m.success) matched(r, p, m.index, out);
+  const pr = l.progress;
+  if (m.success) matched(r, l, p, m.index, out);
   else {
     // A rejection of something already matched, or of anything but the current probe, is stale.
     if (m.rejected <= pr.match[p]) return;
@@ -95,12 +89,11 @@ export function onAppendResponse(r: RaftReplica, from: number, m: AppendResponse
     const hint = r.log.conflictHint(m.index, m.hintTerm);
     pr.becomeProbe(p, Math.max(pr.match[p] + 1, Math.min(hint + 1, m.rejected)));
   }
-  sendIfAllowed(r, p, out);
+  sendIfAllowed(r, l, p, out);
 }
 
 /** Follower `p` holds our log up to `index`, durably. */
-function matched(r: RaftReplica, p: number, index: number, out: Outbox): void {
-  const l = r.lead as LeaderState;
+function matched(r: RaftReplica, l: LeaderState, p: number, index: number, out: Outbox): void {
   const pr = l.progress;
   if (index > pr.match[p]) {
     l.acks.add(pr.match[p], index);
@@ -108,12 +101,11 @@ function matched(r: RaftReplica, p: number, index: number, out: Outbox): void {
   }
   pr.freeTo(p, index);
   if (pr.probing[p] === 1) pr.becomeReplicate(p);
-  maybeCommit(r, out);
+  maybeCommit(r, l, out);
 }
 
 /** Every heartbeat interval: check the quorum (optionally), then a heartbeat to every follower. */
-export function sendHeartbeats(r: RaftReplica, out: Outbox): void {
-  const l = r.lead as LeaderState;
+export function sendHeartbeats(r: RaftReplica, l: LeaderState, out: Outbox): void {
   if (r.opts.checkQuorum && r.quorum > 1 && r.now - l.lastQuorumContact() > r.opts.electionTimeout[0]) {
     r.becomeFollower(r.term, -1, out); // no quorum heard us for an election timeout: step down
     return;
@@ -136,13 +128,12 @@ export function sendHeartbeats(r: RaftReplica, out: Outbox): void {
 /** Stalled heartbeat answers in a row after which the leader assumes an AppendEntries was lost. */
 const STALLS_BEFORE_RESEND = 2;
 
-export function onHeartbeatResponse(r: RaftReplica, from: number, m: HeartbeatResponse, out: Outbox): void {
+export function onHeartbeatResponse(r: RaftReplica, l: LeaderState, from: number, m: HeartbeatResponse, out: Outbox): void {
   const p = r.peerIndex(from);
   if (p < 0) return;
-  const l = r.lead as LeaderState;
   l.roundAnswered(m.round, r.quorum);
   const pr = l.progress;
-  if (m.match > pr.match[p]) matched(r, p, m.match, out);
+  if (m.match > pr.match[p]) matched(r, l, p, m.match, out);
   const behind = pr.match[p] < r.log.lastIndex;
   const stalled = behind && pr.probing[p] === 0 && pr.match[p] === pr.seenMatch[p];
   pr.stalls[p] = stalled ? pr.stalls[p] + 1 : 0;
@@ -151,5 +142,5 @@ export function onHeartbeatResponse(r: RaftReplica, from: number, m: HeartbeatRe
   // was lost. Probe again from the follower's match (a retransmission).
   if (pr.stalls[p] >= STALLS_BEFORE_RESEND) pr.becomeProbe(p, pr.match[p] + 1);
   if (pr.probing[p] === 1) pr.probeSent[p] = 0; // the answer to a probe may have been lost
-  if (behind) sendIfAllowed(r, p, out);
+  if (behind) sendIfAllowed(r, l, p, out);
 }

@@ -7,17 +7,16 @@ import type { LeaderState } from './leader-state.js';
 import { EntryKind } from './log.js';
 import type { RaftReplica } from './raft-replica.js';
 import { leaderAppend } from './replication.js';
-import { State } from './state.js';
 
 /** Lease reads stop this long before the lease ends: the usual allowance for clock drift. */
 export const LEASE_MARGIN_FRACTION = 0.1;
 
 export function serve(r: RaftReplica, req: ClientRequest, out: Outbox): void {
   const l = r.lead;
-  if (r.state !== State.Leader || l === null) return out.reply(req.attempt, ReplyStatus.Redirect, r.leader);
+  if (l === null) return out.reply(req.attempt, ReplyStatus.Redirect, r.leader);
   if (!req.write && leaseValid(r, l)) return out.reply(req.attempt, ReplyStatus.Ok, l.lastWrite.get(req.key) ?? 0);
   const kind = req.write ? EntryKind.Write : EntryKind.Read;
-  leaderAppend(r, { term: r.term, op: req.op, key: req.key, kind }, req.attempt, out);
+  leaderAppend(r, l, { term: r.term, op: req.op, key: req.key, kind }, req.attempt, out);
 }
 
 /**

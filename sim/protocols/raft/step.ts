@@ -6,7 +6,6 @@ import { onAppend, onHeartbeat } from './follower.js';
 import { appendResponse, heartbeatResponse, voteResponse, type RaftMessage } from './messages.js';
 import type { RaftReplica } from './raft-replica.js';
 import { onAppendResponse, onHeartbeatResponse } from './replication.js';
-import { State } from './state.js';
 
 /** Applies the term rule; returns whether the message should still be handled. */
 export function stepTerm(r: RaftReplica, from: number, m: RaftMessage, out: Outbox): boolean {
@@ -46,10 +45,10 @@ export function dispatch(r: RaftReplica, from: number, m: RaftMessage, out: Outb
     case 'Heartbeat':
       return onHeartbeat(r, from, m, out);
     case 'AppendEntriesResp':
-      if (r.state === State.Leader) onAppendResponse(r, from, m, out);
+      if (r.lead !== null) onAppendResponse(r, r.lead, from, m, out);
       return;
     case 'HeartbeatResp':
-      if (r.state === State.Leader) onHeartbeatResponse(r, from, m, out);
+      if (r.lead !== null) onHeartbeatResponse(r, r.lead, from, m, out);
       return;
     case 'RequestVote':
       return onVoteRequest(r, from, m, out);
