@@ -15,6 +15,12 @@ const COLUMNS: [string, (rows: RunResult[]) => string][] = [
   ['leader util', (rows) => fmt(mean(rows, 'leader_utilization'), 2)],
 ];
 
+/** Shown only when the scenario has alert rules. */
+const ALERT_COLUMNS: typeof COLUMNS = [
+  ['alerts', (rows) => fmt(mean(rows, 'alerts_fired'), 1)],
+  ['detect ms', (rows) => fmt(mean(rows, 'detect_mean_ms'), 0)],
+];
+
 export function summaryTable(results: RunResult[]): string {
   const groups = new Map<string, RunResult[]>();
   for (const r of results) {
@@ -24,8 +30,9 @@ export function summaryTable(results: RunResult[]): string {
     const label = point ? `${r.variant} ${point}` : r.variant;
     groups.set(label, [...(groups.get(label) ?? []), r]);
   }
-  const header = ['variant', ...COLUMNS.map(([name]) => name)];
-  const lines = [...groups].map(([label, rows]) => [label, ...COLUMNS.map(([, cell]) => cell(rows))]);
+  const columns = results.some((r) => r.alerts !== undefined) ? [...COLUMNS, ...ALERT_COLUMNS] : COLUMNS;
+  const header = ['variant', ...columns.map(([name]) => name)];
+  const lines = [...groups].map(([label, rows]) => [label, ...columns.map(([, cell]) => cell(rows))]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
   const render = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   return [render(header), ...lines.map(render)].join('\n');

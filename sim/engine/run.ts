@@ -43,6 +43,8 @@ export function runOnce(run: RunSpec, trial: number, hooks: RunHooks = {}): RunO
       initialRole: arch.hasLeader ? 'follower' : 'serving',
       versionedReads: arch.versionedReads,
       promisesDurability: arch.promisesDurability,
+      alerts: scenario.alerts,
+      leaderGroups: scenario.architecture.kind === 'sharded-raft' ? scenario.architecture.shards : 1,
     },
   );
   const sim = new Simulation(scenario, arch, metrics, seed);

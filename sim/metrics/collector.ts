@@ -3,12 +3,14 @@
 // hands the report writers a RunResult of plain rows.
 import type { Role } from '../protocols/node.js';
 import { IntColumn } from '../core/columns.js';
+import type { AlertRule } from '../scenario/scenario.js';
+import { AlertMonitor, alertSummary } from './alerts/monitor.js';
 import { FailoverTracker } from './failover.js';
 import { InvariantChecker } from './invariants.js';
 import { LatencyHistogram } from './latency.js';
 import { LeaderLoad } from './leader-load.js';
 import { RoleTracker } from './roles.js';
-import type { FaultMarker, RunResult, SummaryRow, TimeseriesRow } from './run-result.js';
+import type { AlertRow, FaultMarker, RunResult, SummaryRow, TimeseriesRow } from './run-result.js';
 import { StaleReadCounter } from './staleness.js';
 
 export interface RunIdentity {
@@ -29,6 +31,10 @@ export interface MeasureOptions {
   initialRole: Role;
   versionedReads: boolean;
   promisesDurability: boolean;
+  /** The scenario's alert rules, if any. */
+  alerts?: readonly AlertRule[];
+  /** Replication groups that should each have a leader (shards; 1 for single-group kinds). */
+  leaderGroups?: number;
 }
 
 export class MetricsCollector {
@@ -41,6 +47,7 @@ export class MetricsCollector {
   /** Ops of acknowledged writes, kept where someone can tell whether they survived. */
   private readonly ackedWrites = new IntColumn();
   private readonly faults: FaultMarker[] = [];
+  private readonly alerts: AlertMonitor | null;
   private readonly busy: Float64Array;
   private readonly leaderLoad: LeaderLoad;
   private readonly downSince: Float64Array;
@@ -69,6 +76,17 @@ export class MetricsCollector {
     this.leaderLoad = new LeaderLoad(id.nodes, opt.warmup, opt.duration);
     this.downSince = new Float64Array(id.nodes).fill(-1);
     this.downtime = new Float64Array(id.nodes);
+    const groups = opt.leaderGroups ?? 1;
+    this.alerts = opt.alerts
+      ? new AlertMonitor({
+          rules: opt.alerts,
+          start: opt.warmup,
+          end: opt.duration,
+          variant: id.variant,
+          trial: id.trial,
+          leaderMissing: () => this.roles.ledGroups().length < groups,
+        })
+      : null;
   }
 
   get hasLeader(): boolean {
@@ -81,6 +99,7 @@ export class MetricsCollector {
 
   /** Closes every bucket that ends at or before `now`; call before recording anything at `now`. */
   advance(now: number): void {
+    this.alerts?.advance(now);
     const bucket = this.opt.bucket;
     while ((this.bucketIndex + 1) * bucket <= now && (this.bucketIndex + 1) * bucket <= this.opt.duration) this.closeBucket();
   }
@@ -110,6 +129,7 @@ export class MetricsCollector {
     const latency = now - started;
     this.completedIn[this.bucketIndex] = (this.completedIn[this.bucketIndex] ?? 0) + 1;
     this.bucketLatency.record(latency);
+    this.alerts?.completed(now, latency);
     if (this.inWindow(now)) {
       this.completed++;
       this.summaryLatency.record(latency);
@@ -124,6 +144,7 @@ export class MetricsCollector {
   opFailed(now: number): void {
     this.advance(now);
     this.failedIn[this.bucketIndex] = (this.failedIn[this.bucketIndex] ?? 0) + 1;
+    this.alerts?.failed(now);
     if (this.inWindow(now)) this.failed++;
   }
 
@@ -180,6 +201,8 @@ export class MetricsCollector {
   }
 
   fault(marker: FaultMarker): void {
+    this.advance(marker.at_ms * 1000);
+    this.alerts?.fault(marker.at_ms * 1000);
     this.faults.push(marker);
   }
 
@@ -192,6 +215,7 @@ export class MetricsCollector {
     if (this.opt.promisesDurability) this.invariants.ackedWritesLost(end / 1000, lost);
     const unavailableBetween = (from: number, to: number) => this.unavailableMicros(Math.max(from, this.opt.warmup), to);
     const failovers = this.failovers.rows(this.id.variant, this.id.trial, unavailableBetween, end);
+    const alerts = this.alerts?.finish();
     return {
       scenario: this.id.scenario,
       variant: this.id.variant,
@@ -205,9 +229,11 @@ export class MetricsCollector {
         failovers.length,
         lost,
         committedWrites,
+        alerts,
       ),
       timeseries: this.timeseries(),
       failovers,
+      ...(alerts ? { alerts } : {}),
       faults: this.faults,
       timeline: this.roles.finish(end),
       violations: this.invariants.violations,
@@ -232,7 +258,13 @@ export class MetricsCollector {
     return total;
   }
 
-  private summary(failoverMs: number[], failoverCount: number, lost: number[], committed: ReadonlySet<number> | null): SummaryRow {
+  private summary(
+    failoverMs: number[],
+    failoverCount: number,
+    lost: number[],
+    committed: ReadonlySet<number> | null,
+    alerts: AlertRow[] | undefined,
+  ): SummaryRow {
     const seconds = (this.opt.duration - this.opt.warmup) / 1e6;
     const lat = this.summaryLatency;
     const ms = (micros: number | null) => (micros === null ? null : micros / 1000);
@@ -262,6 +294,7 @@ export class MetricsCollector {
       mean_utilization: this.meanUtilization(),
       acked_writes_lost: committed !== null ? lost.length : null,
       stale_reads: this.opt.versionedReads ? this.staleness.stale : null,
+      ...(alerts ? alertSummary(alerts) : { alerts_fired: null, detect_mean_ms: null }),
     };
   }
 

@@ -27,6 +27,8 @@ export const SUMMARY_COLUMNS = [
   'mean_utilization',
   'acked_writes_lost',
   'stale_reads',
+  'alerts_fired',
+  'detect_mean_ms',
 ] as const;
 export type SummaryColumn = (typeof SUMMARY_COLUMNS)[number];
 export type Cell = string | number | null;
@@ -56,6 +58,9 @@ export const FAILOVER_COLUMNS = [
   'election_rounds',
 ] as const;
 export type FailoverRow = Record<(typeof FAILOVER_COLUMNS)[number], Cell>;
+
+export const ALERT_COLUMNS = ['variant', 'trial', 'alert', 'fired_at_ms', 'resolved_at_ms', 'fault_at_ms', 'detect_ms'] as const;
+export type AlertRow = Record<(typeof ALERT_COLUMNS)[number], Cell>;
 
 /** A fault as drawn on charts. */
 export interface FaultMarker {
@@ -89,6 +94,8 @@ export interface RunResult {
   summary: SummaryRow;
   timeseries: TimeseriesRow[];
   failovers: FailoverRow[];
+  /** One row per firing; absent when the scenario has no alert rules. */
+  alerts?: AlertRow[];
   faults: FaultMarker[];
   /** Per node, its roles over time (may be capped to the first nodes for large clusters). */
   timeline: RoleSegment[][];

@@ -25,6 +25,8 @@ const DIRECTION: Partial<Record<SummaryColumn, Direction>> = {
   mean_utilization: 'neutral',
   acked_writes_lost: 'lower',
   stale_reads: 'lower',
+  alerts_fired: 'neutral',
+  detect_mean_ms: 'lower',
 };
 
 /** Columns that identify a row rather than measure it. */

@@ -129,7 +129,7 @@ function figures(charts: readonly ChartSvg[]): string {
 export function renderIndexHtml(input: ReportInput, charts: readonly ChartSvg[]): string {
   const variants = new Set(input.results.map((r) => r.variant)).size;
   const sweep = input.sweepKeys.length > 0 ? ` · sweep over ${input.sweepKeys.join(', ')}` : '';
-  const meta = `${input.results.length} runs · ${variants} variant${variants === 1 ? '' : 's'}${sweep} · data: <a href="summary.csv">summary.csv</a>, <a href="timeseries.csv">timeseries.csv</a>, <a href="failovers.csv">failovers.csv</a>`;
+  const meta = `${input.results.length} runs · ${variants} variant${variants === 1 ? '' : 's'}${sweep} · data: <a href="summary.csv">summary.csv</a>, <a href="timeseries.csv">timeseries.csv</a>, <a href="failovers.csv">failovers.csv</a>${input.results.some((r) => r.alerts) ? ', <a href="alerts.csv">alerts.csv</a>' : ''}`;
   return `<!doctype html>
 <html lang="en">
 <head>

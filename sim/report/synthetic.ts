@@ -140,6 +140,8 @@ function summary(scenario: string, s: Shape, ts: TimeseriesRow[], seed: number):
     mean_utilization: leader ? Math.min(1, 2000 / s.capacity) / s.nodes + 0.05 : 0.2 / s.nodes,
     acked_writes_lost: leader ? 0 : null,
     stale_reads: leader ? 0 : null,
+    alerts_fired: null,
+    detect_mean_ms: null,
   };
 }
 

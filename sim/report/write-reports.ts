@@ -5,7 +5,7 @@
 import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
-import { FAILOVER_COLUMNS, SUMMARY_COLUMNS, TIMESERIES_COLUMNS, type Cell, type RunResult } from '../metrics/run-result.js';
+import { ALERT_COLUMNS, FAILOVER_COLUMNS, SUMMARY_COLUMNS, TIMESERIES_COLUMNS, type Cell, type RunResult } from '../metrics/run-result.js';
 import { renderCharts } from './charts/index.js';
 import { csvHeader, csvRows, sweepColumns } from './csv.js';
 import { renderIndexHtml } from './html.js';
@@ -24,6 +24,7 @@ type Row = Readonly<Record<string, Cell | boolean | undefined>>;
 export const SUMMARY_FILE = 'summary.csv';
 export const TIMESERIES_FILE = 'timeseries.csv';
 export const FAILOVERS_FILE = 'failovers.csv';
+export const ALERTS_FILE = 'alerts.csv';
 export const INDEX_FILE = 'index.html';
 
 /** Writes the whole report into outDir (replacing it) and returns the paths written. */
@@ -40,6 +41,9 @@ function writeAll(dir: string, input: ReportInput): string[] {
     writeCsv(dir, TIMESERIES_FILE, TIMESERIES_COLUMNS, sweepKeys, results, (r) => r.timeseries),
     writeCsv(dir, FAILOVERS_FILE, FAILOVER_COLUMNS, sweepKeys, results, (r) => r.failovers),
   ];
+  // only scenarios with alert rules have alerts to list (an empty file would say "none fired")
+  if (results.some((r) => r.alerts !== undefined))
+    written.push(writeCsv(dir, ALERTS_FILE, ALERT_COLUMNS, sweepKeys, results, (r) => r.alerts ?? []));
   const charts = renderCharts(input);
   for (const chart of charts) {
     writeFileSync(join(dir, chart.file), `<?xml version="1.0" encoding="UTF-8"?>\n${chart.svg}\n`);

@@ -21,6 +21,7 @@ export function checkAndNormalize(parsed: ParsedScenario, ctx: z.core.$Refinemen
   checkArchitecture(architecture, report);
   checkDists(parsed, report);
   parsed.faults.forEach((fault, i) => checkFault(fault, ['faults', i], parsed, architecture, report));
+  checkAlerts(parsed, architecture, report);
   if (failed) return z.NEVER;
   return normalize(parsed, architecture);
 }
@@ -115,6 +116,16 @@ function checkFault(f: ParsedFault, path: Path, s: ParsedScenario, a: Architectu
   }
 }
 
+function checkAlerts(s: ParsedScenario, a: ArchitectureSpec, report: Report): void {
+  const seen = new Set<string>();
+  s.alerts?.forEach((rule, i) => {
+    if (seen.has(rule.name)) report(['alerts', i, 'name'], `'${rule.name}' names another alert already: each alert needs its own name`);
+    seen.add(rule.name);
+    if (rule.when.condition.metric === 'leader' && LEADERLESS.has(a.kind))
+      report(['alerts', i, 'when'], `a ${a.kind} has no leader to watch: use error_rate, latency_p99_ms or throughput_ops_s`);
+  });
+}
+
 const LEADERLESS = new Set(['stateless-lb', 'leaderless-quorum']);
 
 function checkCrashTarget(
@@ -157,6 +168,7 @@ function normalize(s: ParsedScenario, architecture: ArchitectureSpec): Scenario 
       retries: w.retries,
     },
     faults: s.faults.map(toFaultSpec),
+    ...(s.alerts ? { alerts: s.alerts.map((rule) => ({ ...rule, when: rule.when.text, condition: rule.when.condition })) } : {}),
   };
 }
 

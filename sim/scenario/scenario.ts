@@ -2,6 +2,8 @@
 // durations with units) into these values; every duration here is integer microseconds and
 // every rate is per second, so the engine never parses text.
 
+import type { AlertCondition } from './alert-condition.js';
+
 /** Simulated time in integer microseconds. */
 export type Micros = number;
 
@@ -69,6 +71,17 @@ export type FaultSpec =
   | { type: 'slow'; at: Micros; node: number; factor: number; for?: Micros }
   | { type: 'random'; mtbf: Micros; mttr: Micros };
 
+/** One alert rule: a condition (parsed from its `when:` text), checked every `interval`, that
+ *  must hold for `for` to fire; windowed metrics look back over `window`. */
+export interface AlertRule {
+  name: string;
+  when: string;
+  condition: AlertCondition;
+  for: Micros;
+  interval: Micros;
+  window: Micros;
+}
+
 export type ArrivalSpec = { kind: 'poisson'; ratePerSecond: number } | { kind: 'closed'; clients: number; think: Micros };
 
 export type KeySpec = { dist: 'uniform'; count: number } | { dist: 'zipf'; count: number; s: number };
@@ -96,6 +109,8 @@ export interface Scenario {
   disk?: { fsync: DistSpec };
   workload: WorkloadSpec;
   faults: FaultSpec[];
+  /** Absent when the scenario has no `alerts:`. */
+  alerts?: AlertRule[];
 }
 
 /** One run to execute: a scenario with its variant and sweep point already applied. */

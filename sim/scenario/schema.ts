@@ -10,6 +10,7 @@
 //   workload  { arrival: poisson 1000/s, writes 0.5, keys: uniform count 1000 (zipf s 0.99),
 //               timeout 500ms, retries { max 2, backoff 50ms } }; closed-loop think 0ms
 //   faults    []
+//   alerts    absent; each rule: for 0s, interval 100ms, window 1s
 //   architecture (nodes is always required, 1..1000):
 //     stateless-lb        policy round-robin, healthCheck { interval 1s, unhealthyAfter 3 }
 //     election kinds      electionTimeout [150ms, 300ms], heartbeat 50ms
@@ -20,6 +21,7 @@
 //                         majority of replicas, vnodes 16
 // The defaults that depend on other keys are filled in by normalize (checks.ts).
 import * as z from 'zod';
+import { alertsSchema } from './alerts-schema.js';
 import { checkAndNormalize } from './checks.js';
 import {
   bool,
@@ -190,6 +192,7 @@ const scenarioShape = {
   disk: diskSchema.optional(),
   workload: workloadSchema.prefault({}),
   faults: z.array(faultSchema).default([]),
+  alerts: alertsSchema.optional(),
 };
 
 const parsedScenarioSchema = z.strictObject(scenarioShape);
