@@ -35,6 +35,7 @@ describe('scenarioJsonSchema', () => {
       'disk',
       'workload',
       'faults',
+      'alerts',
       'sweep',
       'variants',
     ]);
