@@ -1,7 +1,9 @@
 // The scenario options every command shares (--seed, --trials, --set path=value) and the
 // loading of scenario files with them applied.
 import { loadScenarioFile, type LoadedScenario } from '../sim/scenario/load.js';
-import { UsageError } from './cli-errors.js';
+import { badPath } from '../sim/scenario/expand.js';
+import { MAX_TRIALS } from '../sim/scenario/schema.js';
+import { noteReproduction, UsageError } from './cli-errors.js';
 
 export interface ScenarioOptions {
   seed?: string;
@@ -14,15 +16,24 @@ export function loadAll(files: string[], options: ScenarioOptions): LoadedScenar
   for (const assignment of options.set ?? []) {
     const eq = assignment.indexOf('=');
     if (eq <= 0) throw new UsageError(`--set ${assignment}: expected path=value, e.g. --set architecture.nodes=7`);
-    overrides[assignment.slice(0, eq)] = assignment.slice(eq + 1);
+    const path = assignment.slice(0, eq);
+    const problem = badPath(path);
+    if (problem !== undefined) throw new UsageError(`--set ${assignment}: ${problem}`);
+    overrides[path] = assignment.slice(eq + 1);
   }
-  if (options.seed !== undefined) overrides.seed = positiveInteger('--seed', options.seed, 0);
-  if (options.trials !== undefined) overrides.trials = positiveInteger('--trials', options.trials, 1);
-  return files.map((file) => loadScenarioFile(file, overrides));
+  // checked here in full, so that a bad value is blamed on the option typed, not on a --set
+  if (options.seed !== undefined) overrides.seed = wholeNumber('--seed', options.seed, 0, Number.MAX_SAFE_INTEGER);
+  if (options.trials !== undefined) overrides.trials = wholeNumber('--trials', options.trials, 1, MAX_TRIALS);
+  const loaded = files.map((file) => loadScenarioFile(file, overrides));
+  const sets = (options.set ?? []).map((assignment) => ` --set '${assignment}'`).join('');
+  const trials = options.trials === undefined ? '' : ` --trials ${options.trials}`;
+  noteReproduction(loaded.map((s) => `leadsim run ${s.file} --seed ${s.baseSeed}${trials}${sets}`).join('; '));
+  return loaded;
 }
 
-function positiveInteger(flag: string, text: string, min: number): string {
-  if (!/^\d+$/.test(text) || Number(text) < min)
-    throw new UsageError(`${flag} ${text}: expected a whole number${min > 0 ? ` of at least ${min}` : ''}`);
-  return text;
+function wholeNumber(flag: string, text: string, min: number, max: number): string {
+  const value = Number(text);
+  if (!/^\d+$/.test(text.trim()) || value < min || value > max)
+    throw new UsageError(`${flag} ${text}: expected a whole number from ${min} to ${max}`);
+  return text.trim();
 }

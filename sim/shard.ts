@@ -7,6 +7,7 @@
 // encoded so that the values JSON cannot hold (NaN, ±Infinity, -0, undefined) come back
 // exactly: merged results are the very values a single run would hand to the report writers.
 import { createHash } from 'node:crypto';
+import * as z from 'zod';
 import type { RunResult } from './metrics/run-result.js';
 import type { RunSpec } from './scenario/scenario.js';
 
@@ -91,31 +92,69 @@ export function headerOf(file: ShardHeader): ShardHeader {
   return { format, scenario, description, sweepKeys, fingerprint, seed, trials, runs, tasks, shard, of };
 }
 
+// What a shard file must hold, checked before anything is merged: a foreign or edited file is
+// bad input, named with the key that is wrong. Result rows are checked for shape (columns of
+// numbers, text or empty), not for column names, which grow with the simulator.
+const count = z.int().min(0);
+const cell = z.union([z.string(), z.number(), z.null()]);
+const row = z.record(z.string(), cell);
+const resultSchema = z.looseObject({
+  scenario: z.string(),
+  variant: z.string(),
+  kind: z.string(),
+  nodes: count,
+  trial: count,
+  seed: z.number(),
+  sweepPoint: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
+  summary: row,
+  timeseries: z.array(row),
+  failovers: z.array(row),
+  faults: z.array(z.looseObject({ at_ms: z.number(), until_ms: z.number().nullable(), label: z.string() })),
+  timeline: z.array(z.array(z.looseObject({ from_ms: z.number(), to_ms: z.number(), role: z.string() }))),
+  violations: z.array(z.looseObject({ invariant: z.string(), at_ms: z.number(), detail: z.string() })),
+});
+const shardSchema = z.strictObject({
+  format: z.literal(SHARD_FORMAT),
+  // it names the report folder reports/<scenario>, so it must stay a plain name
+  scenario: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { error: "must be a scenario name (letters, digits, '.', '_' or '-')" }),
+  description: z.string(),
+  sweepKeys: z.array(z.string()),
+  fingerprint: z.string(),
+  seed: z.number(),
+  trials: z.int().min(1),
+  runs: z.int().min(1),
+  tasks: count,
+  shard: count,
+  of: z.int().min(1),
+  entries: z.array(z.strictObject({ index: count, result: resultSchema })),
+});
+
 /** Reads a shard file's text, checking that it is a whole, self-consistent shard. */
 export function decodeShard(text: string, name: string): ShardFile {
   let data: unknown;
   try {
     data = decodeJson(text);
   } catch (error) {
+    // a syntax error, or nesting too deep to restore (RangeError)
     throw new ShardError(`${name}: not a leadsim shard file (${(error as Error).message})`);
   }
-  const bad = (detail: string) => new ShardError(`${name}: not a whole leadsim shard file: ${detail}`);
   if (!isRecord(data) || data.format !== SHARD_FORMAT)
     throw new ShardError(`${name}: not a leadsim shard file (expected format '${SHARD_FORMAT}', as \`leadsim sweep --shard K/N\` writes)`);
-  for (const key of ['shard', 'of', 'tasks', 'runs', 'trials'] as const)
-    if (!Number.isSafeInteger(data[key]) || (data[key] as number) < 0) throw bad(`'${key}' must be a whole number`);
-  if (typeof data.seed !== 'number') throw bad(`'seed' is missing`);
-  for (const key of ['scenario', 'description', 'fingerprint'] as const)
-    if (typeof data[key] !== 'string') throw bad(`'${key}' is missing`);
-  if (!Array.isArray(data.sweepKeys) || !data.sweepKeys.every((k) => typeof k === 'string')) throw bad(`'sweepKeys' is missing`);
-  if (!Array.isArray(data.entries)) throw bad(`'entries' is missing`);
-  const file = data as unknown as ShardFile;
-  if (file.of < 1 || file.shard >= file.of) throw bad(`shard ${file.shard} of ${file.of}`);
+  const bad = (detail: string) => new ShardError(`${name}: not a whole leadsim shard file: ${detail}`);
+  const parsed = shardSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw bad(`${issue.path.join('.') || 'the file'}: ${issue.message}`);
+  }
+  const file = data as unknown as ShardFile; // as parsed, but without zod's copy (results stay as decoded)
+  if (file.shard >= file.of) throw bad(`shard ${file.shard} of ${file.of}`);
   if (file.tasks !== file.runs * file.trials) throw bad(`${file.tasks} tasks are not ${file.runs} runs × ${file.trials} trials`);
-  const expected = shardIndices(file.tasks, file);
-  const indices = file.entries.map((entry) => (isRecord(entry) && isRecord(entry.result) ? entry.index : undefined));
-  if (indices.length !== expected.length || indices.some((index, i) => index !== expected[i]))
-    throw bad(`shard ${file.shard} of ${file.of} must hold the results of tasks ${describeIndices(expected)}, in order`);
+  const holds = Math.max(0, Math.ceil((file.tasks - file.shard) / file.of));
+  const expected = holds === file.entries.length ? shardIndices(file.tasks, file) : [];
+  if (holds !== file.entries.length || file.entries.some((entry, i) => entry.index !== expected[i]))
+    throw bad(
+      `shard ${file.shard} of ${file.of} must hold the results of tasks ${describeIndices(shardIndices(Math.min(file.tasks, file.shard + 5 * file.of), file), holds, file)}, in order`,
+    );
   return file;
 }
 
@@ -163,9 +202,11 @@ export function mergeShards(shards: readonly { name: string; file: ShardFile }[]
   return { header: headerOf(first.file), results: results as RunResult[] };
 }
 
-function describeIndices(indices: number[]): string {
-  if (indices.length === 0) return 'none';
-  return indices.length <= 4 ? indices.join(', ') : `${indices.slice(0, 3).join(', ')}, …, ${indices[indices.length - 1]}`;
+/** The first indices of a shard and its last, e.g. "1, 4, 7, …, 97". */
+function describeIndices(first: number[], holds: number, spec: ShardSpec): string {
+  if (holds === 0) return 'none';
+  const last = spec.shard + (holds - 1) * spec.of;
+  return holds <= 4 ? first.slice(0, holds).join(', ') : `${first.slice(0, 3).join(', ')}, …, ${last}`;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

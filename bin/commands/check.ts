@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { execute } from '../../sim/execute.js';
 import { compareSummaries, type Move } from '../../sim/report/compare.js';
+import { dirsByName, MARKER_TEXT, prepareOutputDir, REPORT_MARKER } from '../../sim/report/output-dir.js';
 import { summaryCsv, writeFileAtomic } from '../../sim/report/write-reports.js';
 import { EXIT_CHECK_FAILED, EXIT_OK, UsageError } from '../cli-errors.js';
 import { loadAll, type ScenarioOptions } from '../load-options.js';
@@ -19,7 +20,9 @@ export interface CheckOptions extends ScenarioOptions {
 export async function checkCommand(files: string[], options: CheckOptions): Promise<number> {
   const tolerance = parseTolerance(options.tolerance);
   let exit = EXIT_OK;
-  for (const scenario of loadAll(files, options)) {
+  const scenarios = loadAll(files, options);
+  if (options.update) prepareBaselineDirs(scenarios, options.baseline);
+  for (const scenario of scenarios) {
     const { results } = await execute(scenario.runs, { trials: scenario.trials });
     const current = summaryCsv(results, scenario.sweepKeys);
     const baselineFile = join(options.baseline, scenario.name, 'summary.csv');
@@ -32,6 +35,7 @@ export async function checkCommand(files: string[], options: CheckOptions): Prom
       continue;
     }
     if (options.update) {
+      writeFileAtomic(join(options.baseline, scenario.name, REPORT_MARKER), MARKER_TEXT);
       writeFileAtomic(baselineFile, current);
       process.stdout.write(`updated ${baselineFile}\n`);
       continue;
@@ -48,6 +52,16 @@ export async function checkCommand(files: string[], options: CheckOptions): Prom
     if (comparison.regressions > 0) exit = EXIT_CHECK_FAILED;
   }
   return exit;
+}
+
+/** Before anything runs: each baseline folder may be (re)written — missing, empty, or leadsim's. */
+function prepareBaselineDirs(scenarios: { name: string; file: string }[], baseline: string): void {
+  const dirs = dirsByName(
+    scenarios.map((s) => ({ name: s.name, from: s.file })),
+    baseline,
+  );
+  // a baseline folder from before the marker holds only summary.csv
+  for (const dir of dirs) prepareOutputDir(dir, { option: '--baseline', legacy: (entries) => entries.every((e) => e === 'summary.csv') });
 }
 
 function parseTolerance(text: string): number {

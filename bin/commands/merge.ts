@@ -3,14 +3,19 @@
 // writes, byte for byte. Refuses (exit 2) shards of different runs or of different N, a shard
 // given twice, and a split with shards missing (naming them). Exit 1 when a run broke an
 // invariant, as run does (the reports are still written).
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { RunResult } from '../../sim/metrics/run-result.js';
+import { isWithin, prepareOutputDir, reportDirsFor } from '../../sim/report/output-dir.js';
 import { writeReports } from '../../sim/report/write-reports.js';
+import { readInputText } from '../../sim/scenario/input-file.js';
 import { decodeShard, mergeShards, ShardError, SHARD_FILE_PATTERN, type ShardFile } from '../../sim/shard.js';
 import { EXIT_CHECK_FAILED, EXIT_OK, UsageError } from '../cli-errors.js';
 import { headline } from '../headline.js';
 import { summaryTable } from '../summary-table.js';
+
+/** A shard holds whole results (time series of every trial); a JavaScript string holds at most ~512 MB. */
+const MAX_SHARD_BYTES = 500 * 1024 * 1024;
 
 export interface MergeOptions {
   out?: string;
@@ -27,11 +32,12 @@ export function mergeCommand(inputs: string[], options: MergeOptions): number {
     throw error instanceof ShardError ? new UsageError(error.message) : error;
   }
   const { header, results } = merged;
-  const outDir = resolve(options.out ?? `reports/${header.scenario}`);
+  const [outDir] = reportDirsFor([{ name: header.scenario, from: paths[0] }], options.out);
   // writeReports replaces outDir as a whole: it must not take the shards with it
   const inside = paths.find((path) => isWithin(outDir, path));
   if (inside !== undefined)
     throw new UsageError(`--out ${outDir} holds the shard file ${inside} and would be replaced by the report: choose another --out`);
+  prepareOutputDir(outDir, { option: '--out' });
   writeReports(outDir, { scenario: header.scenario, description: header.description, results, sweepKeys: header.sweepKeys });
   return report(header.scenario, header.description, outDir, results, options);
 }
@@ -60,18 +66,7 @@ function shardPaths(inputs: string[]): string[] {
 }
 
 function readShard(path: string): ShardFile {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new UsageError(`${path}: cannot read the shard file: ${(error as Error).message}`);
-  }
-  return decodeShard(text, path);
-}
-
-function isWithin(dir: string, path: string): boolean {
-  const rel = relative(dir, path);
-  return rel === '' || (rel.split(sep)[0] !== '..' && !isAbsolute(rel));
+  return decodeShard(readInputText(path, { what: 'shard file', maxBytes: MAX_SHARD_BYTES }), path);
 }
 
 /** What run prints for the same results: violations on stderr, the summary or JSON on stdout. */

@@ -1,7 +1,7 @@
 // `leadsim run FILE...`: run scenarios, write their reports, print a summary.
 // Exit 1 when a run broke an invariant (the reports are still written, to show how).
-import { resolve } from 'node:path';
 import { execute } from '../../sim/execute.js';
+import { prepareOutputDir, reportDirsFor } from '../../sim/report/output-dir.js';
 import { writeReports } from '../../sim/report/write-reports.js';
 import { EXIT_CHECK_FAILED, EXIT_OK } from '../cli-errors.js';
 import { loadAll, type ScenarioOptions } from '../load-options.js';
@@ -17,15 +17,18 @@ export interface RunOptions extends ScenarioOptions {
 
 export async function runCommand(files: string[], options: RunOptions): Promise<number> {
   const loaded = loadAll(files, options);
+  // every output is checked before anything is simulated
+  const outDirs = reportDirsFor(
+    loaded.map((s) => ({ name: s.name, from: s.file })),
+    options.out,
+  ).map((dir) => prepareOutputDir(dir, { option: '--out' }));
   let exit = EXIT_OK;
   const summaries = [];
-  for (const scenario of loaded) {
+  for (const [i, scenario] of loaded.entries()) {
     const progress = progressBar(scenario.name, !options.quiet);
     const { results } = await execute(scenario.runs, { trials: scenario.trials, onRunDone: (done, total) => progress.update(done, total) });
     progress.stop();
-    const outDir = resolve(
-      options.out !== undefined ? (files.length > 1 ? `${options.out}/${scenario.name}` : options.out) : `reports/${scenario.name}`,
-    );
+    const outDir = outDirs[i];
     writeReports(outDir, { scenario: scenario.name, description: scenario.description, results, sweepKeys: scenario.sweepKeys });
     const violations = results.flatMap((r) => r.violations.map((v) => ({ variant: r.variant, trial: r.trial, seed: r.seed, ...v })));
     if (violations.length > 0) exit = EXIT_CHECK_FAILED;

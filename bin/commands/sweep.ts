@@ -3,8 +3,9 @@
 // i mod N = K, and writes their results to DIR/shard-K-of-N.json; `leadsim merge` puts the N
 // shard files together into the reports a single `leadsim run` writes.
 // Exit 1 when a run broke an invariant (the shard is still written, and merge reports it too).
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { execute } from '../../sim/execute.js';
+import { prepareOutputFile } from '../../sim/report/output-dir.js';
 import { writeFileAtomic } from '../../sim/report/write-reports.js';
 import {
   encodeShard,
@@ -34,6 +35,15 @@ export async function sweepCommand(file: string, options: SweepOptions): Promise
     throw error instanceof ShardError ? new UsageError(error.message) : error;
   }
   const [scenario] = loadAll([file], options);
+  if (options.out.trim() === '')
+    throw new UsageError(`--out '${options.out}': an empty path (an unset shell variable?): name a folder for the shard files`);
+  // checked before anything runs: a shard file of an earlier split may be replaced, nothing else
+  const target = prepareOutputFile(
+    join(options.out, shardFileName(spec)),
+    '--out',
+    (head) => head.startsWith(`{"format":"${SHARD_FORMAT}"`),
+    'leadsim shard file',
+  );
   const tasks = scenario.runs.length * scenario.trials;
   const indices = shardIndices(tasks, spec);
   const progress = progressBar(`${scenario.name} shard ${spec.shard}/${spec.of}`, !options.quiet);
@@ -46,7 +56,6 @@ export async function sweepCommand(file: string, options: SweepOptions): Promise
   if (results.length !== indices.length)
     throw new Error(`shard ${spec.shard}/${spec.of}: ${results.length} results for ${indices.length} tasks`);
 
-  const target = resolve(join(options.out, shardFileName(spec)));
   writeFileAtomic(
     target,
     encodeShard({

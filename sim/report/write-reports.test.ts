@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { FAILOVER_COLUMNS, type RunResult } from '../metrics/run-result.js';
 import { syntheticInput } from './synthetic.js';
+import { REPORT_MARKER } from './output-dir.js';
 import { summaryCsv, writeFileAtomic, writeReports } from './write-reports.js';
 
 let root: string;
@@ -44,7 +45,7 @@ describe('writeReports', () => {
     expect(names).toContain('timeline-raft.svg');
     expect(names[names.length - 1]).toBe('index.html');
     for (const p of paths) expect(existsSync(p)).toBe(true);
-    expect(readdirSync(out).sort()).toEqual([...names].sort());
+    expect(readdirSync(out).sort()).toEqual([REPORT_MARKER, ...names].sort());
   });
 
   it('writes byte-identical files for identical input', () => {
@@ -56,9 +57,10 @@ describe('writeReports', () => {
     expect(snapshot(out)).toEqual(first);
   });
 
-  it('leaves no temporary directory behind and replaces stale files', () => {
+  it('leaves no temporary directory behind and replaces stale files of an earlier report', () => {
     const out = join(root, 'report');
     mkdirSync(out);
+    writeFileSync(join(out, REPORT_MARKER), '');
     writeFileSync(join(out, 'stale.svg'), 'old');
     writeReports(out, syntheticInput());
     expect(readdirSync(root)).toEqual(['report']);

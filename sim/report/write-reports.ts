@@ -9,6 +9,7 @@ import { ALERT_COLUMNS, FAILOVER_COLUMNS, SUMMARY_COLUMNS, TIMESERIES_COLUMNS, t
 import { renderCharts } from './charts/index.js';
 import { csvHeader, csvRows, sweepColumns } from './csv.js';
 import { renderIndexHtml } from './html.js';
+import { checkReplaceable, MARKER_TEXT, removeLeftovers, REPORT_MARKER, trackTemporary, untrackTemporary } from './output-dir.js';
 
 export interface ReportInput {
   scenario: string;
@@ -102,34 +103,42 @@ export function writeFileAtomic(file: string, text: string): void {
   const target = resolve(file);
   const tmp = `${target}.tmp-${process.pid}`;
   mkdirSync(dirname(target), { recursive: true });
+  trackTemporary(tmp);
   try {
     writeFileSync(tmp, text);
     renameSync(tmp, target);
   } catch (error) {
     rmSync(tmp, { force: true });
     throw error;
+  } finally {
+    untrackTemporary(tmp);
   }
 }
 
 /**
- * Fills a fresh `<outDir>.tmp-<pid>` and swaps it in for outDir. On failure the temporary
- * directory is removed and outDir is left exactly as it was (or absent).
+ * Fills a fresh `<outDir>.tmp-<pid>` (marked as a report first) and swaps it in for outDir. On
+ * failure the temporary directory is removed and outDir is left exactly as it was (or absent).
+ * Refuses (OutputError) an outDir that is not a report folder leadsim may replace.
  */
-export function replaceDirectory(outDir: string, fill: (dir: string) => string[]): string[] {
-  const target = resolve(outDir);
+export function replaceDirectory(outDir: string, fill: (dir: string) => string[], option = '--out'): string[] {
+  const target = checkReplaceable(outDir, { option });
+  removeLeftovers(target);
   const tmp = `${target}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(dirname(target), { recursive: true });
-  mkdirSync(tmp);
-  let names: string[];
+  trackTemporary(tmp);
   try {
-    names = fill(tmp);
+    mkdirSync(tmp);
+    writeFileSync(join(tmp, REPORT_MARKER), MARKER_TEXT);
+    const names = fill(tmp);
+    swapIn(tmp, target);
+    return names;
   } catch (error) {
     rmSync(tmp, { recursive: true, force: true });
     throw error;
+  } finally {
+    untrackTemporary(tmp);
   }
-  swapIn(tmp, target);
-  return names;
 }
 
 /** Old report renamed aside, new one renamed in, old one deleted: each step a single rename. */
@@ -142,7 +151,6 @@ function swapIn(tmp: string, target: string): void {
     renameSync(tmp, target);
   } catch (error) {
     if (hadOld) renameSync(old, target);
-    rmSync(tmp, { recursive: true, force: true });
     throw error;
   }
   rmSync(old, { recursive: true, force: true });

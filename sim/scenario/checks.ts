@@ -100,7 +100,7 @@ function checkFault(f: ParsedFault, path: Path, s: ParsedScenario, a: Architectu
   if ('crash' in f) checkCrashTarget(f.crash, [...path, 'crash'], a, node, report);
   if ('slow' in f) node(f.slow, [...path, 'slow']);
   if ('partition' in f) {
-    const seen = new Set<number>();
+    const groupOf = new Map<number, number>();
     f.partition.forEach((group, g) =>
       group.forEach((id, j) => {
         const where = [...path, 'partition', g, j];
@@ -108,8 +108,10 @@ function checkFault(f: ParsedFault, path: Path, s: ParsedScenario, a: Architectu
           if (LEADERLESS.has(a.kind)) report(where, `a ${a.kind} has no leader: name node ids instead`);
           return;
         }
-        if (seen.has(id)) report(where, `node ${id} is in more than one group`);
-        seen.add(id);
+        const earlier = groupOf.get(id);
+        if (earlier === g) report(where, `node ${id} is listed twice in group ${g}: name each node once`);
+        else if (earlier !== undefined) report(where, `node ${id} is in more than one group (groups ${earlier} and ${g})`);
+        groupOf.set(id, g);
         node(id, where);
       }),
     );

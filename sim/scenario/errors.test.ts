@@ -29,8 +29,13 @@ describe('scenario errors name the file, the line and the key', () => {
     );
   });
 
-  it('duplicate keys are malformed YAML', () => {
-    expect(errorOf(lines(RAFT5, 'seed: 1', 'seed: 2')).message).toBe('scenarios/x.yaml:3: malformed YAML: Map keys must be unique');
+  it('a duplicate key is named, with the line of its first appearance', () => {
+    expect(errorOf(lines(RAFT5, 'seed: 1', 'seed: 2')).message).toBe(
+      "scenarios/x.yaml:3: seed: duplicate key 'seed' (first at line 2): a key may appear once in a mapping",
+    );
+    expect(errorOf(lines(RAFT5, 'faults:', '  - { at: 1s, crash: 1, at: 2s }')).message).toBe(
+      "scenarios/x.yaml:3: faults.0.at: duplicate key 'at' (first at line 3): a key may appear once in a mapping",
+    );
   });
 
   it('unknown key: suggests the closest valid key, at the line of the typo', () => {
@@ -119,9 +124,12 @@ describe('scenario errors name the file, the line and the key', () => {
     );
   });
 
-  it('a partition that puts a node on both sides', () => {
+  it('a partition that puts a node on both sides, or names it twice in one group', () => {
     expect(errorOf(lines(RAFT5, 'faults:', '  - at: 1s', '    partition: [[0, 1], [1, 2]]')).message).toBe(
-      'scenarios/x.yaml:4: faults.0.partition.1.0: node 1 is in more than one group',
+      'scenarios/x.yaml:4: faults.0.partition.1.0: node 1 is in more than one group (groups 0 and 1)',
+    );
+    expect(errorOf(lines(RAFT5, 'faults: [{ at: 1s, partition: [[0, 0]] }]')).message).toBe(
+      'scenarios/x.yaml:2: faults.0.partition.0.1: node 0 is listed twice in group 0: name each node once',
     );
   });
 

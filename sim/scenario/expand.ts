@@ -79,7 +79,7 @@ export function setPath(raw: Raw, path: Path, value: unknown): void {
       else node = node[index];
     } else if (isMapping(node)) {
       if (last) node[segment] = value;
-      else if (node[segment] === undefined) node = node[segment] = clone(WRITTEN_DEFAULTS[where] ?? {});
+      else if (!Object.hasOwn(node, segment)) node = node[segment] = clone(WRITTEN_DEFAULTS[where] ?? {});
       else node = node[segment];
     } else throw new PathError(`${where} is under a value that is not a mapping`);
   });
@@ -107,8 +107,22 @@ export function sweepPoints(axes: SweepAxis[]): number[][] {
   return points;
 }
 
+// Segments that reach into JavaScript's object machinery rather than into a scenario key.
+const RESERVED_SEGMENTS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Why a dotted path cannot name a scenario key, or undefined when it can. */
+export function badPath(dotted: string): string | undefined {
+  const segments = dotted.split('.');
+  if (segments.some((s) => s === '')) return `'${dotted}' is not a dotted path such as architecture.nodes`;
+  const reserved = segments.find((s) => RESERVED_SEGMENTS.has(s));
+  if (reserved !== undefined) return `'${reserved}' is not a scenario key (no key of a scenario is called that)`;
+  return undefined;
+}
+
 /** A dotted path as segments; digits index lists (`faults.0.at`). */
 export function splitPath(dotted: string): Path {
+  const problem = badPath(dotted);
+  if (problem !== undefined) throw new PathError(problem);
   return dotted.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }
 

@@ -3,12 +3,13 @@
 // message never depends on which of zod's checks happened to fail first.
 import * as z from 'zod';
 import type { CrashTarget } from './scenario.js';
-import { parseDuration, parseRate, UnitError } from './units.js';
+import { parseDuration, parseRate, showNonFinite, UnitError } from './units.js';
 
 /** A value as a user would recognise it in a message: strings quoted, objects as JSON. */
 export function show(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (typeof value === 'string') return `'${value}'`;
+  if (typeof value === 'number' && !Number.isFinite(value)) return showNonFinite(value);
   const text = JSON.stringify(value) ?? String(value);
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }

@@ -268,7 +268,7 @@ describe('files', () => {
   it('a missing file is bad input', () => {
     const missing = join(tmpdir(), 'no-such-leadsim-scenario.yaml');
     expect(() => loadScenarioFile(missing)).toThrow(
-      new ScenarioError({ file: missing, key: '', detail: 'cannot read the scenario file: no such file' }),
+      new ScenarioError({ file: missing, key: '', detail: 'cannot read the scenario file: no such file or folder' }),
     );
   });
 

@@ -5,10 +5,10 @@
 //     (scenarioSchema): values that only clash in combination — a fault on node 4 at a sweep
 //     point with 3 nodes — are reported at the line that set them, naming the variant and point.
 // Trials are expanded by the runner, not here.
-import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { ScenarioError } from './errors.js';
 import {
+  badPath,
   clone,
   layered,
   mergeVariant,
@@ -25,6 +25,7 @@ import {
   type SweepAxis,
 } from './expand.js';
 import { show } from './fields.js';
+import { InputFileError, MAX_SCENARIO_BYTES, readInputText } from './input-file.js';
 import { errorMap, problemsOf, type Problem } from './messages.js';
 import type { RunSpec } from './scenario.js';
 import { scenarioFileSchema, scenarioSchema } from './schema.js';
@@ -56,10 +57,10 @@ const UNSWEEPABLE = new Set(['name', 'description', 'seed', 'trials', 'sweep', '
 export function loadScenarioFile(path: string, overrides: Overrides = {}): LoadedScenario {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readInputText(path, { what: 'scenario file', maxBytes: MAX_SCENARIO_BYTES });
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String((error as Error).message);
-    throw new ScenarioError({ file: path, key: '', detail: `cannot read the scenario file: ${reason}` });
+    if (!(error instanceof InputFileError)) throw error;
+    throw new ScenarioError({ file: path, key: '', detail: error.detail });
   }
   return parseScenarioText(text, path, overrides);
 }
@@ -115,7 +116,8 @@ function checkFile(source: Source): void {
     const where = ['sweep', key];
     if (UNSWEEPABLE.has(key.split('.')[0]))
       throw fileError(source, where, `'${key}' cannot be swept: it has one value per file (use trials for repetitions)`);
-    if (key.split('.').some((s) => s === '')) throw fileError(source, where, `'${key}' is not a dotted path such as architecture.nodes`);
+    const problem = badPath(key);
+    if (problem !== undefined) throw fileError(source, where, problem);
   }
 }
 
@@ -131,6 +133,8 @@ function sweepAxes(source: Source, overrides: Overrides): Axis[] {
     values,
   }));
   for (const [path, text] of Object.entries(overrides)) {
+    const problem = badPath(path);
+    if (problem !== undefined) throw setError(source, path, text, problem);
     if (!path.startsWith('sweep.')) continue;
     const key = path.slice('sweep.'.length);
     const values = overrideValue(text);

@@ -38,6 +38,7 @@ import {
 } from './fields.js';
 
 export const MAX_NODES = 1000;
+export const MAX_TRIALS = 100_000;
 
 /** Defaults of the mappings that have a `kind` or `dist` (and of the one tuple), as written in a
  * file. A sweep or --set that reaches into one the file left out starts from this default, so
@@ -185,7 +186,7 @@ const scenarioShape = {
   duration: duration().prefault('10s'),
   warmup: duration('nonnegative').prefault('1s'),
   bucket: duration().prefault('100ms'),
-  trials: intIn(1, 100_000).default(1),
+  trials: intIn(1, MAX_TRIALS).default(1),
   architecture: architectureSchema,
   network: networkSchema.prefault({}),
   cpu: cpuSchema.prefault({}),

@@ -31,8 +31,10 @@ describe('parseDuration', () => {
   });
 
   it('rejects numbers that are not finite or too long to count', () => {
-    expect(() => parseDuration(Number.NaN)).toThrow("'NaN' is not a duration");
-    expect(() => parseDuration(Infinity)).toThrow("'Infinity' is not a duration");
+    expect(() => parseDuration(Number.NaN)).toThrow('.nan (not a number) is not a duration');
+    expect(() => parseDuration(Infinity)).toThrow(
+      '.inf (infinite; a number beyond about 1.8e308, such as 1e309, reads as infinite) is not a duration',
+    );
     expect(() => parseDuration('99999999999999999m')).toThrow("'99999999999999999m' is too long a duration to count in microseconds");
   });
 

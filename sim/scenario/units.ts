@@ -24,9 +24,15 @@ const SECONDS_PER: Record<string, number> = { s: 1, m: 60, min: 60, h: 3600 };
 const DURATION_HINT = 'use a number with us, ms, s or m, e.g. 150ms';
 const RATE_HINT = 'use a number per second, e.g. 5000/s';
 
+/** A number JSON cannot show (YAML's .nan and .inf, or 1e309, too big to be anything but infinite). */
+export function showNonFinite(value: number): string {
+  if (Number.isNaN(value)) return '.nan (not a number)';
+  return `${value < 0 ? '-' : ''}.inf (infinite; a number beyond about 1.8e308, such as 1e309, reads as infinite)`;
+}
+
 /** "250us", "150ms", "1.5s", "1m" → integer microseconds (rounded); a bare number means milliseconds. */
 export function parseDuration(input: string | number): Micros {
-  if (typeof input === 'number') return toMicros(input, 'ms', String(input));
+  if (typeof input === 'number') return toMicros(input, 'ms', input);
   const match = DURATION.exec(input.trim());
   if (!match) throw new UnitError(input, `'${input}' is not a duration: ${DURATION_HINT}`);
   return toMicros(Number(match[1]), match[2] ?? 'ms', input);
@@ -37,14 +43,19 @@ export function parseRate(input: string | number): number {
   const text = String(input);
   const match = typeof input === 'number' ? null : RATE.exec(input.trim());
   const value = typeof input === 'number' ? input : match ? Number(match[1]) : NaN;
-  if (!Number.isFinite(value)) throw new UnitError(text, `'${text}' is not a rate: ${RATE_HINT}`);
+  if (!Number.isFinite(value)) throw new UnitError(text, `${shown(input)} is not a rate: ${RATE_HINT}`);
   return value / SECONDS_PER[match?.[2] ?? 's'];
 }
 
-function toMicros(value: number, unit: string, text: string): Micros {
-  if (!Number.isFinite(value)) throw new UnitError(text, `'${text}' is not a duration: ${DURATION_HINT}`);
+/** The input as a message quotes it: text in quotes, a number JSON cannot show spelled out. */
+function shown(input: string | number): string {
+  return typeof input === 'number' && !Number.isFinite(input) ? showNonFinite(input) : `'${input}'`;
+}
+
+function toMicros(value: number, unit: string, text: string | number): Micros {
+  if (!Number.isFinite(value)) throw new UnitError(String(text), `${shown(text)} is not a duration: ${DURATION_HINT}`);
   const micros = Math.round(value * MICROS_PER[unit]);
-  if (!Number.isSafeInteger(micros)) throw new UnitError(text, `'${text}' is too long a duration to count in microseconds`);
+  if (!Number.isSafeInteger(micros)) throw new UnitError(String(text), `${shown(text)} is too long a duration to count in microseconds`);
   return micros === 0 ? 0 : micros; // no -0: it would print as "0" yet compare oddly in tests
 }
 

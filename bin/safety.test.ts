@@ -1,0 +1,205 @@
+// What the CLI will and won't touch, and how it says no: the built binary (npm test builds
+// first) as a careless user or script would run it. Every refusal is exit 2 with one line and no
+// stack trace, happens before anything is simulated, and leaves the user's files as they were.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const root = resolve(import.meta.dirname, '..');
+const bin = join(root, 'dist', 'bin', 'leadsim.js');
+const work = mkdtempSync(join(tmpdir(), 'leadsim-safety-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+let made = 0;
+const tmp = () => {
+  const dir = join(work, `t${made++}`);
+  mkdirSync(dir);
+  return dir;
+};
+
+function leadsim(args: string[], cwd = work) {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const small = `name: tiny
+seed: 5
+duration: 1s
+warmup: 200ms
+architecture: { kind: stateless-lb, nodes: 2 }
+workload: { arrival: { kind: poisson, rate: 200/s } }
+`;
+
+function file(text: string, name = 'scenario.yaml'): string {
+  const path = join(tmp(), name);
+  writeFileSync(path, text);
+  return path;
+}
+
+/** Exit 2, one line on stderr that matches, no stack trace, nothing on stdout. */
+function expectRefused(r: ReturnType<typeof leadsim>, message: RegExp): void {
+  expect(r.stderr).toMatch(message);
+  expect(r.code).toBe(2);
+  expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  expect(r.stderr).not.toMatch(/\n\s+at |internal error/);
+}
+
+const snapshot = (dir: string) => Object.fromEntries(readdirSync(dir).map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+
+describe('--out: written only if missing, empty or an earlier report', () => {
+  it('refuses a folder of the user, a regular file, the working folder and an empty path, touching nothing', () => {
+    const scenario = file(small);
+    const mine = tmp();
+    writeFileSync(join(mine, 'thesis.tex'), 'precious');
+    const notes = join(tmp(), 'notes.txt');
+    writeFileSync(notes, 'precious');
+    expectRefused(leadsim(['run', scenario, '--out', mine]), /--out .*holds 1 file\(s\) that are not a leadsim report/);
+    expectRefused(leadsim(['run', scenario, '--out', notes]), /--out .*notes\.txt: is a regular file, not a report folder/);
+    const cwd = tmp();
+    writeFileSync(join(cwd, 'keep.txt'), 'k');
+    expectRefused(leadsim(['run', scenario, '--out', '.'], cwd), /is the folder you are in/);
+    expectRefused(leadsim(['run', scenario, '--out', ''], cwd), /--out '': an empty path/);
+    expectRefused(leadsim(['merge', cwd, '--out', ''], cwd), /no shard files|--out '': an empty path/);
+    expect(snapshot(mine)).toEqual({ 'thesis.tex': 'precious' });
+    expect(readFileSync(notes, 'utf8')).toBe('precious');
+    expect(snapshot(cwd)).toEqual({ 'keep.txt': 'k' });
+  });
+
+  it('refuses a place under a regular file before simulating', () => {
+    const notes = join(tmp(), 'notes.txt');
+    writeFileSync(notes, '');
+    expectRefused(
+      leadsim(['run', file(small), '--out', join(notes, 'report')]),
+      /cannot write there: .*notes\.txt is a file, not a folder/,
+    );
+  });
+
+  it('replaces an earlier report, marked as one, and removes what a killed run left there', () => {
+    const scenario = file(small);
+    const parent = tmp();
+    const out = join(parent, 'report');
+    expect(leadsim(['run', scenario, '--out', out, '--quiet']).code).toBe(0);
+    expect(existsSync(join(out, '.leadsim-report'))).toBe(true);
+    const dead = spawnSync(process.execPath, ['-e', '']).pid;
+    mkdirSync(join(parent, `report.tmp-${dead}`));
+    writeFileSync(join(parent, `report.tmp-${dead}`, '.leadsim-report'), '');
+    expect(leadsim(['run', scenario, '--out', out, '--quiet', '--seed', '6']).code).toBe(0);
+    expect(readdirSync(parent)).toEqual(['report']);
+  });
+
+  it('two scenarios with one name and one --out are refused rather than overwrite each other', () => {
+    const out = join(tmp(), 'both');
+    expectRefused(leadsim(['run', file(small, 'a.yaml'), file(small, 'b.yaml'), '--out', out]), /are both named 'tiny'/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('check --update writes only into a baseline folder of leadsim', () => {
+    const baseline = tmp();
+    mkdirSync(join(baseline, 'tiny'));
+    writeFileSync(join(baseline, 'tiny', 'mine.txt'), 'm');
+    expectRefused(
+      leadsim(['check', file(small), '--baseline', baseline, '--update']),
+      /--baseline .*tiny: holds 1 file\(s\) that are not a leadsim report/,
+    );
+    const fresh = tmp();
+    expect(leadsim(['check', file(small), '--baseline', fresh, '--update']).code).toBe(0);
+    expect(readdirSync(join(fresh, 'tiny')).sort()).toEqual(['.leadsim-report', 'summary.csv']);
+  });
+});
+
+describe('shards: validated before merging; names from them stay under reports/', () => {
+  it('an edited scenario name or a malformed shard is exit 2, naming the key', () => {
+    const shards = tmp();
+    expect(leadsim(['sweep', file(small), '--shard', '0/1', '--out', shards, '--quiet']).code).toBe(0);
+    const path = join(shards, 'shard-0-of-1.json');
+    const text = readFileSync(path, 'utf8');
+    const cwd = tmp();
+    writeFileSync(path, text.replace('"scenario":"tiny"', '"scenario":"../../escape"'));
+    expectRefused(leadsim(['merge', shards], cwd), /scenario: must be a scenario name/);
+    writeFileSync(path, text.replace('"summary":{', '"summary":7,"x":{'));
+    expectRefused(leadsim(['merge', shards], cwd), /not a whole leadsim shard file: entries\.0\.result\.summary/);
+    writeFileSync(path, text.slice(0, text.length / 2));
+    expectRefused(leadsim(['merge', shards], cwd), /not a leadsim shard file/);
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+
+  it('sweep --out never overwrites a file that is not a shard', () => {
+    const shards = tmp();
+    writeFileSync(join(shards, 'shard-0-of-1.json'), 'my data');
+    expectRefused(leadsim(['sweep', file(small), '--shard', '0/1', '--out', shards]), /a file leadsim did not write/);
+    expect(readFileSync(join(shards, 'shard-0-of-1.json'), 'utf8')).toBe('my data');
+  });
+});
+
+describe('options name themselves', () => {
+  it.each([
+    [['--seed', '99999999999999999999'], /^leadsim: --seed 99999999999999999999: expected a whole number from 0 to 9007199254740991$/m],
+    [['--trials', '1000000'], /^leadsim: --trials 1000000: expected a whole number from 1 to 100000$/m],
+    [['--set', '__proto__.x=1'], /--set __proto__\.x=1: '__proto__' is not a scenario key/],
+    [
+      ['--set', 'architecture.constructor.prototype=1'],
+      /--set architecture\.constructor\.prototype=1: 'constructor' is not a scenario key/,
+    ],
+    [['--set', 'sweep.__proto__.x=[1]'], /'__proto__' is not a scenario key/],
+  ])('%j', (options, message) => {
+    expectRefused(leadsim(['run', file(small), '--out', join(tmp(), 'o'), ...(options as string[])]), message);
+  });
+});
+
+describe('input files: regular, bounded, UTF-8, well-formed', () => {
+  const cases: [string, () => string, RegExp][] = [
+    [
+      'a JSON syntax error is called JSON',
+      () => file('{"architecture": {"kind": "raft-group", "nodes": 3}', 'x.json'),
+      /x\.json:\d*:? ?malformed JSON/,
+    ],
+    ['a JSON trailing comma', () => file('{"architecture": {"kind": "raft-group", "nodes": 3},}', 'x.json'), /malformed JSON/],
+    [
+      'a duplicate key in JSON, named',
+      () => file('{"seed": 1, "seed": 2, "architecture": {"kind": "raft-group", "nodes": 3}}', 'x.json'),
+      /seed: duplicate key 'seed'/,
+    ],
+    ['.nan', () => file(small.replace('rate: 200/s', 'rate: .nan')), /workload\.arrival\.rate: .*\.nan \(not a number\)/],
+    ['.inf', () => file(small.replace('nodes: 2', 'nodes: .inf')), /architecture\.nodes: .*\.inf \(infinite/],
+    [
+      '1e309',
+      () => file(small.replace('duration: 1s', 'duration: 1e309')),
+      /duration: .*\.inf \(infinite; a number beyond about 1\.8e308, such as 1e309/,
+    ],
+    [
+      'invalid UTF-8',
+      () => {
+        const path = join(tmp(), 'latin1.yaml');
+        writeFileSync(path, Buffer.concat([Buffer.from('name: tiny\ndescription: caf'), Buffer.from([0xe9]), Buffer.from('\n')]));
+        return path;
+      },
+      /latin1\.yaml: line 2: not valid UTF-8 text/,
+    ],
+    ['too deep a nesting', () => file(`architecture: ${'['.repeat(5000)}${']'.repeat(5000)}\n`), /nested more than 32 levels deep/],
+    ['a folder', () => tmp(), /is a folder, not a scenario file/],
+    ['a device that never ends', () => '/dev/zero', /\/dev\/zero: is not a regular file/],
+    [
+      'a file over the size cap',
+      () => {
+        const path = file(small);
+        truncateSync(path, 150 * 1024 * 1024); // sparse: no disk used
+        return path;
+      },
+      /is 150\.0 MB; a scenario file may be at most 4\.0 MB/,
+    ],
+    [
+      'partition [[0, 0]]',
+      () => file(small.replace('stateless-lb', 'raft-group') + 'faults: [{ at: 500ms, partition: [[0, 0]] }]\n'),
+      /node 0 is listed twice in group 0/,
+    ],
+    ['a sweep key through __proto__', () => file(small + "sweep: { '__proto__.polluted': [1] }\n"), /'__proto__' is not a scenario key/],
+  ];
+  for (const [what, make, message] of cases) it(what, () => expectRefused(leadsim(['validate', make()]), message));
+
+  it('a FIFO is refused at once instead of blocking forever', () => {
+    const fifo = join(tmp(), 'pipe.yaml');
+    execFileSync('mkfifo', [fifo]);
+    expectRefused(leadsim(['validate', fifo]), /pipe\.yaml: is not a regular file \(a device, FIFO or socket\)/);
+  });
+});

@@ -1,0 +1,223 @@
+// Where leadsim may write, decided before anything is simulated. A report folder is replaced as
+// a whole, so leadsim writes only into a folder that is missing, empty, or an earlier leadsim
+// report — recognised by the marker file every report carries. Anything else (a folder of the
+// user's own files, a regular file, the working folder, an empty path) is refused and left
+// exactly as it was. Every command that writes (run, merge, check --update, sweep, replay) goes
+// through here; see the README's "What leadsim will and won't touch".
+import { closeSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, rmSync, statSync } from 'node:fs';
+import { fsReason } from '../scenario/input-file.js';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+
+/** The file that marks a folder as a leadsim report (or baseline) that leadsim may replace. */
+export const REPORT_MARKER = '.leadsim-report';
+export const MARKER_TEXT = 'Written by leadsim: a later run with the same output replaces this folder as a whole.\n';
+
+/** The output is somewhere leadsim must not or cannot write: the user's to fix (exit 2). */
+export class OutputError extends Error {}
+
+export interface OutputRules {
+  /** How the user named this output, for messages: '--out', '--baseline', ... */
+  option: string;
+  /** Accepts a folder without the marker that an older leadsim wrote (its entry names). */
+  legacy?: (entries: string[]) => boolean;
+}
+
+const RULE = 'leadsim writes only into a missing or empty folder or an earlier leadsim report';
+
+/**
+ * Checks that `dir` may receive a report, removes what killed runs left next to it and makes
+ * sure its parent can be written. Returns the absolute path. Throws OutputError otherwise.
+ */
+export function prepareOutputDir(dir: string, rules: OutputRules): string {
+  const target = checkReplaceable(dir, rules);
+  removeLeftovers(target);
+  probeWritable(target, rules.option, dir);
+  return target;
+}
+
+/** The absolute path of `dir` if replacing it destroys nothing of the user's; else OutputError. */
+export function checkReplaceable(dir: string, rules: OutputRules): string {
+  const { option } = rules;
+  if (dir.trim() === '') throw new OutputError(`${option} '${dir}': an empty path (an unset shell variable?): name a report folder`);
+  const target = resolve(dir);
+  if (isWithin(target, process.cwd()))
+    throw new OutputError(`${option} ${dir}: is the folder you are in (or holds it); ${RULE}: name a subfolder such as reports/my-run`);
+  if (dirname(target) === target) throw new OutputError(`${option} ${dir}: is the root of the file system; ${RULE}`);
+  const kind = kindOf(target);
+  if (kind === 'missing') return target;
+  if (kind !== 'directory') throw new OutputError(`${option} ${dir}: is ${kind}, not a report folder; ${RULE}`);
+  const entries = readdirSync(target);
+  if (entries.length === 0 || entries.includes(REPORT_MARKER) || rules.legacy?.(entries)) return target;
+  throw new OutputError(
+    `${option} ${dir}: holds ${entries.length} file(s) that are not a leadsim report (no ${REPORT_MARKER} marker), ` +
+      `and a report replaces its folder as a whole; ${RULE}: choose another ${option}`,
+  );
+}
+
+/**
+ * For a single output file (a shard, a replay page, a JUnit file): it may be missing or a file
+ * leadsim wrote before (`isOurs` judges its first bytes). Returns the absolute path.
+ */
+export function prepareOutputFile(file: string, option: string, isOurs: (head: string) => boolean, what: string): string {
+  if (file.trim() === '') throw new OutputError(`${option} '${file}': an empty path (an unset shell variable?)`);
+  const target = resolve(file);
+  const kind = kindOf(target);
+  if (kind !== 'missing' && kind !== 'a regular file')
+    throw new OutputError(`${option} ${file}: is ${kind === 'directory' ? 'a folder' : kind}; expected a ${what} to write`);
+  if (kind === 'a regular file' && !isOurs(headOf(target)))
+    throw new OutputError(`${option} ${file}: is a file leadsim did not write (not a ${what}); leadsim will not overwrite it`);
+  probeWritable(target, option, file);
+  return target;
+}
+
+type Kind = 'missing' | 'directory' | 'a regular file' | 'a symbolic link' | 'a special file (device, FIFO or socket)';
+
+function kindOf(path: string): Kind {
+  let stat;
+  try {
+    stat = lstatSync(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'missing';
+    if ((error as NodeJS.ErrnoException).code === 'ENOTDIR') return 'missing'; // probeWritable names the file in the way
+    throw new OutputError(`${path}: cannot look at it: ${fsReason(error)}`);
+  }
+  if (stat.isDirectory()) return 'directory';
+  if (stat.isFile()) return 'a regular file';
+  if (stat.isSymbolicLink()) return 'a symbolic link';
+  return 'a special file (device, FIFO or socket)';
+}
+
+function isDirectoryLink(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function headOf(file: string): string {
+  const fd = openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(256);
+    return buffer.toString('utf8', 0, readSync(fd, buffer, 0, buffer.length, 0));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Creates the parent folders and a throw-away sibling, so an unwritable place fails now, not after the run. */
+function probeWritable(target: string, option: string, asTyped: string): void {
+  const probe = `${target}.tmp-${process.pid}`;
+  let ancestor = dirname(target);
+  while (kindOf(ancestor) === 'missing' && dirname(ancestor) !== ancestor) ancestor = dirname(ancestor);
+  if (!['directory', 'missing'].includes(kindOf(ancestor)) && !isDirectoryLink(ancestor))
+    throw new OutputError(`${option} ${asTyped}: cannot write there: ${ancestor} is a file, not a folder`);
+  try {
+    mkdirSync(dirname(target), { recursive: true });
+    mkdirSync(probe);
+    rmSync(probe, { recursive: true, force: true });
+  } catch (error) {
+    throw new OutputError(`${option} ${asTyped}: cannot write there: ${fsReason(error)}`);
+  }
+}
+
+// `<target>.tmp-<pid>` and `<target>.old-<pid>`: what replaceDirectory keeps next to a target
+// while it works. A leftover of a process that no longer runs is removed by the next run.
+const LEFTOVER = /^(.*)\.(?:tmp|old)-(\d+)$/;
+
+/** Removes the temporary siblings of `target` that processes no longer running left behind. */
+export function removeLeftovers(target: string): void {
+  const parent = dirname(target);
+  let names: string[];
+  try {
+    names = readdirSync(parent);
+  } catch {
+    return; // no parent yet: nothing left over
+  }
+  for (const name of names) {
+    const match = LEFTOVER.exec(name);
+    if (match === null || match[1] !== basename(target) || isAlive(Number(match[2]))) continue;
+    const path = join(parent, name);
+    // only what leadsim made: a marked folder (a report in the making) or a file leadsim wrote atomically
+    const kind = kindOf(path);
+    if (kind === 'a regular file' || (kind === 'directory' && readdirSync(path).includes(REPORT_MARKER)))
+      rmSync(path, { recursive: true, force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  if (pid === process.pid) return false; // our own leftover, from a step that failed
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+// Temporary paths in use, removed by an interrupt handler (SIGINT/SIGTERM) before it exits.
+const temporaries = new Set<string>();
+
+export function trackTemporary(path: string): void {
+  temporaries.add(path);
+}
+
+export function untrackTemporary(path: string): void {
+  temporaries.delete(path);
+}
+
+/** Removes every temporary path still in use (for an interrupt handler). */
+export function removeTemporaries(): void {
+  for (const path of temporaries) rmSync(path, { recursive: true, force: true });
+  temporaries.clear();
+}
+
+const REPORTS_ROOT = 'reports';
+const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+/** `reports/<name>` for a name that came from input (a scenario or a shard); never outside reports/. */
+export function reportDirFor(name: string, root = REPORTS_ROOT): string {
+  const dir = resolve(root, name);
+  if (!SAFE_NAME.test(name) || dirname(dir) !== resolve(root))
+    throw new OutputError(`scenario name '${name}' cannot name a folder under ${root}/: use letters, digits, '.', '_' or '-'`);
+  return dir;
+}
+
+/** What will write a report, and the name of its folder (a scenario's name). */
+export interface ReportSource {
+  name: string;
+  /** Where the name comes from, for messages (a scenario file). */
+  from: string;
+}
+
+/**
+ * The report folder of each source: `--out` itself for one source, `--out/<name>` for several,
+ * `reports/<name>` without `--out`. Two sources that would share a folder are refused.
+ */
+export function reportDirsFor(sources: readonly ReportSource[], out: string | undefined, option = '--out'): string[] {
+  if (out !== undefined && out.trim() === '')
+    throw new OutputError(`${option} '${out}': an empty path (an unset shell variable?): name a report folder`);
+  if (out !== undefined && sources.length === 1) return [resolve(out)];
+  return dirsByName(sources, out ?? REPORTS_ROOT);
+}
+
+/** `<root>/<name>` for each source; two sources of one name are refused rather than overwrite each other. */
+export function dirsByName(sources: readonly ReportSource[], root: string): string[] {
+  const seen = new Map<string, ReportSource>();
+  return sources.map((source) => {
+    const dir = reportDirFor(source.name, root);
+    const earlier = seen.get(dir);
+    if (earlier !== undefined)
+      throw new OutputError(
+        `${earlier.from} and ${source.from} are both named '${source.name}', so their reports would overwrite each other in ${dir}: give one another name`,
+      );
+    seen.set(dir, source);
+    return dir;
+  });
+}
+
+/** Whether `path` is `dir` or inside it. */
+export function isWithin(dir: string, path: string): boolean {
+  const rel = relative(dir, path);
+  return rel === '' || (rel.split(sep)[0] !== '..' && !isAbsolute(rel));
+}
