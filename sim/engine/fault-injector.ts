@@ -13,7 +13,7 @@ export class FaultInjector {
 
   constructor(
     private readonly sim: Simulation,
-    scenario: Scenario,
+    private readonly scenario: Scenario,
     seed: number,
   ) {
     this.actions = planFaults(scenario, sim.up.length, seed);
@@ -29,17 +29,19 @@ export class FaultInjector {
     const m = this.sim.metrics;
     switch (action.type) {
       case 'crash': {
-        const node = this.resolve(action.target);
-        if (node < 0 || !this.sim.isUp(node)) return;
+        const nodes = this.resolveAll(action.target).filter((node) => this.sim.isUp(node));
+        if (nodes.length === 0) return;
         const until = action.recoverAfter === undefined ? null : now + action.recoverAfter;
         m.fault({
           at_ms: now / 1000,
           until_ms: until === null ? null : until / 1000,
-          label: `${action.label}${typeof action.target === 'number' ? '' : ` (node ${node})`}`,
+          label: `${action.label}${typeof action.target === 'number' ? '' : ` (node${nodes.length > 1 ? 's' : ''} ${nodes.join(', ')})`}`,
         });
-        this.openFailoverIfServingNode(now, node);
-        this.sim.crash(now, node);
-        if (until !== null) this.sim.queue.push(until, Ev.Recover, node, 0, 0);
+        for (const node of nodes) this.openFailoverIfServingNode(now, node);
+        for (const node of nodes) {
+          this.sim.crash(now, node);
+          if (until !== null) this.sim.queue.push(until, Ev.Recover, node, 0, 0);
+        }
         return;
       }
       case 'recover':
@@ -77,7 +79,14 @@ export class FaultInjector {
     else for (const group of m.roles.groupsLedBy(node)) m.failovers.faultHitLeader(now, m.roles.termOf(group), group, node);
   }
 
-  private resolve(target: CrashTarget): number {
+  /** The nodes a crash takes down: one, or every node of a zone. */
+  private resolveAll(target: CrashTarget): number[] {
+    if (typeof target === 'object' && 'zone' in target) return this.sim.network.zoneMembers(this.scenario, target.zone);
+    const node = this.resolve(target);
+    return node < 0 ? [] : [node];
+  }
+
+  private resolve(target: Exclude<CrashTarget, { zone: string }>): number {
     if (typeof target === 'number') return target;
     if (target === 'leader') return this.sim.metrics.roles.leader;
     if (target === 'random') {

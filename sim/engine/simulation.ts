@@ -58,7 +58,9 @@ export class Simulation implements NodeEffects, ClusterView {
     private readonly seed: number,
   ) {
     const n = arch.nodes.length;
-    this.network = new Network(scenario, n, stream(seed, 'net/delay'), stream(seed, 'net/loss'));
+    this.network = new Network(scenario, n, stream(seed, 'net/delay'), stream(seed, 'net/loss'), (pair) =>
+      stream(seed, `net/delay/zones/${pair}`),
+    );
     this.up = new Uint8Array(n); // up from its boot on
     this.epoch = new Int32Array(n);
     this.cpuBusy = new Uint8Array(n);

@@ -69,5 +69,6 @@ function randomCrashes(node: number, mtbf: Micros, mttr: Micros, duration: Micro
 function targetLabel(target: CrashTarget): string {
   if (typeof target === 'number') return `node ${target}`;
   if (typeof target === 'string') return target;
+  if ('zone' in target) return `zone ${target.zone}`;
   return `shard ${target.shardLeader} leader`;
 }

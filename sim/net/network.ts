@@ -3,9 +3,19 @@
 // side; messages between nodes on different sides are dropped (checked at send and again at
 // delivery, so a cut that forms while a message is in flight still stops it). Clients reach
 // every live node whatever the partition (SPEC.md), but their messages share delay and loss.
+// With zones, a message between two zones takes that pair's delay, drawn from the pair's own
+// stream: messages within a zone (and every message of a scenario without zones) draw from
+// the same stream as before zones existed.
 import { durationSampler, type Sampler } from '../core/distributions.js';
 import type { Random } from '../core/rng.js';
 import type { Scenario } from '../scenario/scenario.js';
+
+/** The zone of each node and a sampler per ordered zone pair (both directions share one). */
+interface ZoneDelays {
+  of: Int32Array;
+  count: number;
+  between: Sampler[];
+}
 
 export class Network {
   readonly delay: Sampler;
@@ -16,9 +26,12 @@ export class Network {
   /** Latest arrival per directed link (from × n + to): links deliver in order, as TCP does. */
   private readonly lastArrival: Float64Array;
   private readonly nodes: number;
+  private readonly zones: ZoneDelays | null;
 
-  constructor(scenario: Scenario, nodes: number, delayRng: Random, lossRng: Random) {
+  /** `pairStream` gives the stream of the delays between two zones, by the pair's label (a-b). */
+  constructor(scenario: Scenario, nodes: number, delayRng: Random, lossRng: Random, pairStream?: (pair: string) => Random) {
     this.delay = durationSampler(scenario.network.delay, delayRng);
+    this.zones = zoneDelays(scenario, nodes, pairStream);
     this.loss = scenario.network.loss;
     this.lossRng = lossRng;
     this.side = new Int32Array(nodes);
@@ -31,9 +44,22 @@ export class Network {
    *  without this, pipelined AppendEntries would overtake each other and be rejected). */
   arrival(from: number, to: number, departAt: number): number {
     const link = from * this.nodes + to;
-    const at = Math.max(departAt + this.delay(), this.lastArrival[link]);
+    const at = Math.max(departAt + this.linkDelay(from, to), this.lastArrival[link]);
     this.lastArrival[link] = at;
     return at;
+  }
+
+  private linkDelay(from: number, to: number): number {
+    const z = this.zones;
+    if (z === null || z.of[from] === z.of[to]) return this.delay();
+    return z.between[z.of[from] * z.count + z.of[to]]();
+  }
+
+  /** Nodes of a zone, by name (empty for an unknown zone). */
+  zoneMembers(scenario: Scenario, name: string): number[] {
+    const zones = scenario.network.zones;
+    const z = zones ? zones.names.indexOf(name) : -1;
+    return z < 0 || !zones ? [] : zones.of.flatMap((zone, node) => (zone === z ? [node] : []));
   }
 
   /** Draws whether one message is lost (no draw at all when loss is 0, to keep streams stable). */
@@ -61,4 +87,18 @@ export class Network {
     for (let i = 0; i < this.side.length; i++) if (this.side[i] === this.side[node]) count++;
     return count;
   }
+}
+
+function zoneDelays(scenario: Scenario, nodes: number, pairStream?: (pair: string) => Random): ZoneDelays | null {
+  const zones = scenario.network.zones;
+  if (!zones) return null;
+  if (!pairStream) throw new Error('a network with zones needs a stream per zone pair');
+  const count = zones.names.length;
+  const between = new Array<Sampler>(count * count);
+  for (let i = 0; i < count; i++)
+    for (let j = i + 1; j < count; j++) {
+      const pair = durationSampler(zones.between[i * count + j], pairStream(`${zones.names[i]}-${zones.names[j]}`));
+      between[i * count + j] = between[j * count + i] = pair;
+    }
+  return { of: Int32Array.from(zones.of.slice(0, nodes)), count, between };
 }

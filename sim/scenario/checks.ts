@@ -2,12 +2,11 @@
 // the cluster size), and the normalization into the engine's Scenario. They run only once
 // every field is valid on its own, so each message can quote the other key's value.
 import * as z from 'zod';
+import { checkDist, type Path, type Report } from './check-util.js';
+import { normalizeNetwork } from './network-checks.js';
 import type { ParsedScenario } from './schema.js';
-import type { ArchitectureSpec, CrashTarget, DistSpec, FaultSpec, Scenario } from './scenario.js';
+import type { ArchitectureSpec, CrashTarget, DistSpec, FaultSpec, NetworkSpec, Scenario } from './scenario.js';
 import { formatDuration as fmt } from './units.js';
-
-type Path = (string | number)[];
-type Report = (path: Path, message: string) => void;
 
 /** The transform at the end of the scenario schema: cross-field checks, then normalization. */
 export function checkAndNormalize(parsed: ParsedScenario, ctx: z.core.$RefinementCtx<ParsedScenario>): Scenario {
@@ -20,10 +19,11 @@ export function checkAndNormalize(parsed: ParsedScenario, ctx: z.core.$Refinemen
   checkTimes(parsed, report);
   checkArchitecture(architecture, report);
   checkDists(parsed, report);
-  parsed.faults.forEach((fault, i) => checkFault(fault, ['faults', i], parsed, architecture, report));
+  const network = normalizeNetwork(parsed.network, architecture.nodes, report);
+  parsed.faults.forEach((fault, i) => checkFault(fault, ['faults', i], parsed, architecture, network.zones?.names ?? [], report));
   checkAlerts(parsed, architecture, report);
   if (failed) return z.NEVER;
-  return normalize(parsed, architecture);
+  return normalize(parsed, architecture, network);
 }
 
 const majority = (n: number) => Math.floor(n / 2) + 1;
@@ -73,22 +73,16 @@ function checkArchitecture(a: ArchitectureSpec, report: Report): void {
   }
 }
 
+/** Network delays are checked where the network is normalized. */
 function checkDists(s: ParsedScenario, report: Report): void {
-  const dists: [Path, DistSpec][] = [
-    [['network', 'delay'], s.network.delay],
-    [['cpu', 'service'], s.cpu.service],
-  ];
+  const dists: [Path, DistSpec][] = [[['cpu', 'service'], s.cpu.service]];
   if (s.disk) dists.push([['disk', 'fsync'], s.disk.fsync]);
-  for (const [path, d] of dists) {
-    if (d.dist === 'uniform' && d.min > d.max) report([...path, 'max'], `must be at least min (${fmt(d.min)}) (got ${fmt(d.max)})`);
-    if (d.dist === 'lognormal' && d.p99 < d.median)
-      report([...path, 'p99'], `must be at least the median (${fmt(d.median)}) (got ${fmt(d.p99)})`);
-  }
+  for (const [path, d] of dists) checkDist(path, d, report);
 }
 
 type ParsedFault = ParsedScenario['faults'][number];
 
-function checkFault(f: ParsedFault, path: Path, s: ParsedScenario, a: ArchitectureSpec, report: Report): void {
+function checkFault(f: ParsedFault, path: Path, s: ParsedScenario, a: ArchitectureSpec, zones: string[], report: Report): void {
   const node = (id: number, where: Path) => {
     if (id >= a.nodes) report(where, `node ${id} does not exist: node ids are 0..${a.nodes - 1} (architecture.nodes is ${a.nodes})`);
   };
@@ -97,7 +91,7 @@ function checkFault(f: ParsedFault, path: Path, s: ParsedScenario, a: Architectu
       [...path, 'at'],
       `is not before the end of the run (duration ${fmt(s.duration)}), so the fault would never happen (got ${fmt(f.at)})`,
     );
-  if ('crash' in f) checkCrashTarget(f.crash, [...path, 'crash'], a, node, report);
+  if ('crash' in f) checkCrashTarget(f.crash, [...path, 'crash'], a, zones, node, report);
   if ('slow' in f) node(f.slow, [...path, 'slow']);
   if ('partition' in f) {
     const groupOf = new Map<number, number>();
@@ -134,11 +128,15 @@ function checkCrashTarget(
   target: CrashTarget,
   where: Path,
   a: ArchitectureSpec,
+  zones: string[],
   node: (id: number, where: Path) => void,
   report: Report,
 ): void {
   if (typeof target === 'number') node(target, where);
-  else if (target === 'leader' && LEADERLESS.has(a.kind))
+  else if (typeof target === 'object' && 'zone' in target) {
+    if (zones.length === 0) report(where, `zone:${target.zone} needs network.zones (or a preset with zones)`);
+    else if (!zones.includes(target.zone)) report(where, `zone ${target.zone} does not exist: the zones are ${zones.join(', ')}`);
+  } else if (target === 'leader' && LEADERLESS.has(a.kind))
     report(where, `a ${a.kind} has no leader: crash a node id or random instead (a variant can have faults of its own)`);
   else if (typeof target === 'object') {
     if (a.kind !== 'sharded-raft')
@@ -148,7 +146,7 @@ function checkCrashTarget(
   }
 }
 
-function normalize(s: ParsedScenario, architecture: ArchitectureSpec): Scenario {
+function normalize(s: ParsedScenario, architecture: ArchitectureSpec, network: NetworkSpec): Scenario {
   const w = s.workload;
   return {
     name: s.name ?? '',
@@ -159,7 +157,7 @@ function normalize(s: ParsedScenario, architecture: ArchitectureSpec): Scenario 
     bucket: s.bucket,
     trials: s.trials,
     architecture,
-    network: s.network,
+    network,
     cpu: s.cpu,
     ...(s.disk ? { disk: s.disk } : {}),
     workload: {

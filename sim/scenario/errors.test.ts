@@ -120,7 +120,7 @@ describe('scenario errors name the file, the line and the key', () => {
         .message,
     ).toBe('scenarios/x.yaml:3: faults.0.crash: shard 4 does not exist: shards are 0..3 (architecture.shards is 4)');
     expect(errorOf(lines(RAFT5, 'faults: [{ at: 1s, crash: first }]')).message).toBe(
-      "scenarios/x.yaml:2: faults.0.crash: must be a node id, leader, random or shard:K/leader (got 'first')",
+      "scenarios/x.yaml:2: faults.0.crash: must be a node id, leader, random, shard:K/leader or zone:NAME (got 'first')",
     );
   });
 

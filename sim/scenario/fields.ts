@@ -86,16 +86,19 @@ export const nodeId = () => {
 /** A partition member: a node id, or `leader` (resolved when the partition starts). */
 export const partitionMember = () => z.union([nodeId(), z.literal('leader')], { error: expecting('a node id or leader') });
 
-const TARGET_HINT = 'a node id, leader, random or shard:K/leader';
+const TARGET_HINT = 'a node id, leader, random, shard:K/leader or zone:NAME';
 const SHARD_LEADER = /^shard:(\d+)\/leader$/;
+const ZONE = /^zone:([A-Za-z0-9_]+)$/;
 
-/** Whom a crash hits: `3`, `leader`, `random` or `shard:K/leader` → CrashTarget. */
+/** Whom a crash hits: `3`, `leader`, `random`, `shard:K/leader` or `zone:a` → CrashTarget. */
 export function crashTarget() {
   return z.union([z.number(), z.string()], { error: expecting(TARGET_HINT) }).transform((input, ctx): CrashTarget => {
     if (typeof input === 'number' && Number.isInteger(input) && input >= 0) return input;
     if (input === 'leader' || input === 'random') return input;
     const shard = typeof input === 'string' ? SHARD_LEADER.exec(input) : null;
     if (shard) return { shardLeader: Number(shard[1]) };
+    const zone = typeof input === 'string' ? ZONE.exec(input) : null;
+    if (zone) return { zone: zone[1] };
     ctx.issues.push({ code: 'custom', input, message: `must be ${TARGET_HINT} (got ${show(input)})` });
     return z.NEVER;
   });

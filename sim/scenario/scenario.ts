@@ -59,8 +59,9 @@ export type ArchitectureSpec =
 
 export type ArchitectureKind = ArchitectureSpec['kind'];
 
-/** Whom a crash fault hits: a node id, the current leader, a random live node, or a shard's leader. */
-export type CrashTarget = number | 'leader' | 'random' | { shardLeader: number };
+/** Whom a crash fault hits: a node id, the current leader, a random live node, a shard's leader,
+ *  or every node of a zone. */
+export type CrashTarget = number | 'leader' | 'random' | { shardLeader: number } | { zone: string };
 
 /** A node in a partition group: an id, or whoever leads when the partition starts. */
 export type PartitionMember = number | 'leader';
@@ -95,6 +96,21 @@ export interface WorkloadSpec {
   retries: { max: number; backoff: Micros };
 }
 
+/** Where nodes sit: `of[node]` is its zone's index in `names`; `between[i × zones + j]` the
+ *  delay of a message from zone i to zone j ≠ i (symmetric). */
+export interface ZoneSpec {
+  names: string[];
+  of: number[];
+  between: DistSpec[];
+}
+
+export interface NetworkSpec {
+  /** Delay of a message within a zone (everywhere, without zones), and of client messages. */
+  delay: DistSpec;
+  loss: number;
+  zones?: ZoneSpec;
+}
+
 export interface Scenario {
   name: string;
   description: string;
@@ -104,7 +120,7 @@ export interface Scenario {
   bucket: Micros;
   trials: number;
   architecture: ArchitectureSpec;
-  network: { delay: DistSpec; loss: number };
+  network: NetworkSpec;
   cpu: { service: DistSpec; perMessage: Micros; perEntry: Micros };
   disk?: { fsync: DistSpec };
   workload: WorkloadSpec;

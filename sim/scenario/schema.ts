@@ -4,7 +4,8 @@
 //
 // Defaults (a key left out of the file gets this value):
 //   seed 1, duration 10s, warmup 1s (must be < duration), bucket 100ms, trials 1 (1..100000)
-//   network   { delay: lognormal median 500us p99 2ms, loss 0 }
+//   network   { delay: lognormal median 500us p99 2ms (or the preset's), loss 0 }; no zones
+//             (a preset places 3 round-robin); between zones: the preset's, else `delay`
 //   cpu       { service: exponential mean 100us, perMessage 10us, perEntry 2us }
 //   disk      absent (no fsync cost)
 //   workload  { arrival: poisson 1000/s, writes 0.5, keys: uniform count 1000 (zipf s 0.99),
@@ -23,6 +24,7 @@
 import * as z from 'zod';
 import { alertsSchema } from './alerts-schema.js';
 import { checkAndNormalize } from './checks.js';
+import { networkSchema } from './network-schema.js';
 import {
   bool,
   crashTarget,
@@ -126,11 +128,6 @@ const variantArchitectureSchema = z.discriminatedUnion('kind', [
   partial('sharded-raft'),
   partial('leaderless-quorum'),
 ]);
-
-const networkSchema = z.strictObject({
-  delay: durationDist().prefault(written('network.delay')),
-  loss: probability().default(0),
-});
 
 const cpuSchema = z.strictObject({
   service: durationDist().prefault(written('cpu.service')),
