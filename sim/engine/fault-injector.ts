@@ -68,6 +68,12 @@ export class FaultInjector {
       case 'unslow':
         this.sim.slowFactor[action.node] = 1;
         return;
+      case 'clockJump': {
+        const node = this.resolve(action.node);
+        if (node < 0) return;
+        m.fault({ at_ms: now / 1000, until_ms: null, label: `${action.label}${action.node === 'leader' ? ` (node ${node})` : ''}` });
+        return this.sim.clocks.jump(node, action.by);
+      }
     }
   }
 

@@ -11,6 +11,8 @@ export interface NodeEffects {
   sendMessage(from: number, to: number, msg: Message, departAt: Micros): void;
   sendReply(node: number, attempt: number, status: ReplyStatus, value: number, departAt: Micros): void;
   setTimer(node: number, id: number, at: Micros): void;
+  /** True time for a delay the node measures on its own clock. */
+  timerDelay(node: number, localDelay: Micros): Micros;
   cancelTimer(node: number, id: number): void;
   persist(node: number, token: number, at: Micros): void;
   /** CPU cost of sending `msg` from `node`, in µs (already scaled by the node's slowness). */
@@ -44,7 +46,7 @@ export class EngineOutbox implements Outbox {
   }
 
   setTimer(id: number, delay: Micros): void {
-    this.engine.setTimer(this.node, id, this.now + Math.max(0, Math.round(delay)));
+    this.engine.setTimer(this.node, id, this.now + Math.max(0, Math.round(this.engine.timerDelay(this.node, delay))));
   }
 
   cancelTimer(id: number): void {

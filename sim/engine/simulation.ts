@@ -12,6 +12,7 @@ import type { Message, ReplyStatus, Role } from '../protocols/node.js';
 import type { Micros, Scenario } from '../scenario/scenario.js';
 import { keySampler } from '../workload/keys.js';
 import { Clients } from './clients.js';
+import { NodeClocks } from './clocks.js';
 import { Ev } from './events.js';
 import { FaultInjector } from './fault-injector.js';
 import { EngineOutbox, type NodeEffects } from './outbox.js';
@@ -23,6 +24,7 @@ export class Simulation implements NodeEffects, ClusterView {
   readonly network: Network;
   readonly clients: Clients;
   readonly up: Uint8Array;
+  readonly clocks: NodeClocks;
   /** Bumped at every crash: events of an earlier life of the node are ignored. */
   private readonly epoch: Int32Array;
   private readonly cpuBusy: Uint8Array;
@@ -62,6 +64,7 @@ export class Simulation implements NodeEffects, ClusterView {
       stream(seed, `net/delay/zones/${pair}`),
     );
     this.up = new Uint8Array(n); // up from its boot on
+    this.clocks = new NodeClocks(scenario, n, seed);
     this.epoch = new Int32Array(n);
     this.cpuBusy = new Uint8Array(n);
     this.cpuFreeAt = new Float64Array(n);
@@ -192,10 +195,11 @@ export class Simulation implements NodeEffects, ClusterView {
     q.shift();
     const out = this.outbox.begin(node, now);
     const protocol = this.arch.nodes[node];
-    if (type === Job.Request) protocol.request(now, this.clients.request(a), out);
-    else if (type === Job.Message) protocol.message(now, b, this.takeMessage(a), out);
-    else if (type === Job.Timer) protocol.timer(now, a, out);
-    else protocol.persisted(now, a, out);
+    const local = this.clocks.local(node, now); // the node sees its own clock
+    if (type === Job.Request) protocol.request(local, this.clients.request(a), out);
+    else if (type === Job.Message) protocol.message(local, b, this.takeMessage(a), out);
+    else if (type === Job.Timer) protocol.timer(local, a, out);
+    else protocol.persisted(local, a, out);
     this.afterHandler(now, node);
   }
 
@@ -214,7 +218,7 @@ export class Simulation implements NodeEffects, ClusterView {
   /** Boot runs outside the job queue (a job may be in service: requests can arrive first);
    *  what its sends cost is added to the CPU's backlog. */
   private boot(now: Micros, node: number): void {
-    this.arch.nodes[node].start(now, this.outbox.begin(node, now));
+    this.arch.nodes[node].start(this.clocks.local(node, now), this.outbox.begin(node, now));
     const spent = this.outbox.spent;
     if (spent > 0) this.metrics.cpuBusy(node, now, spent);
     this.cpuFreeAt[node] = Math.max(this.cpuFreeAt[node], now) + spent;
@@ -296,6 +300,10 @@ export class Simulation implements NodeEffects, ClusterView {
       this.timerGen[node] = gens = bigger;
     }
     this.queue.push(at, Ev.Timer, node, id, ++gens[id]);
+  }
+
+  timerDelay(node: number, localDelay: Micros): Micros {
+    return this.clocks.trueDelay(node, localDelay);
   }
 
   cancelTimer(node: number, id: number): void {

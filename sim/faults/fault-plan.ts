@@ -5,6 +5,7 @@
 // other node's failures where they were.
 import { stream } from '../core/rng.js';
 import type { CrashTarget, Micros, PartitionMember, Scenario } from '../scenario/scenario.js';
+import { formatDuration } from '../scenario/units.js';
 
 export type FaultAction =
   | { at: Micros; type: 'crash'; target: CrashTarget; recoverAfter?: Micros; label: string }
@@ -12,7 +13,8 @@ export type FaultAction =
   | { at: Micros; type: 'partition'; groups: PartitionMember[][]; label: string }
   | { at: Micros; type: 'heal'; label: string }
   | { at: Micros; type: 'slow'; node: number; factor: number; label: string }
-  | { at: Micros; type: 'unslow'; node: number; label: string };
+  | { at: Micros; type: 'unslow'; node: number; label: string }
+  | { at: Micros; type: 'clockJump'; node: number | 'leader'; by: Micros; label: string };
 
 /** Every planned action, in time order (stable for equal times: file order). */
 export function planFaults(scenario: Scenario, nodes: number, seed: number): FaultAction[] {
@@ -42,6 +44,15 @@ export function planFaults(scenario: Scenario, nodes: number, seed: number): Fau
         });
         if (fault.for !== undefined)
           actions.push({ at: fault.at + fault.for, type: 'unslow', node: fault.node, label: `node ${fault.node} speed restored` });
+        break;
+      case 'clockJump':
+        actions.push({
+          at: fault.at,
+          type: 'clockJump',
+          node: fault.node,
+          by: fault.by,
+          label: `clock of ${targetLabel(fault.node)} jumps ${formatDuration(fault.by)}`,
+        });
         break;
       case 'random':
         for (let node = 0; node < nodes; node++) actions.push(...randomCrashes(node, fault.mtbf, fault.mttr, scenario.duration, seed));

@@ -93,6 +93,10 @@ function checkFault(f: ParsedFault, path: Path, s: ParsedScenario, a: Architectu
     );
   if ('crash' in f) checkCrashTarget(f.crash, [...path, 'crash'], a, zones, node, report);
   if ('slow' in f) node(f.slow, [...path, 'slow']);
+  if ('clockJump' in f) {
+    if (f.clockJump !== 'leader') node(f.clockJump, [...path, 'clockJump']);
+    else if (LEADERLESS.has(a.kind)) report([...path, 'clockJump'], `a ${a.kind} has no leader: name a node id instead`);
+  }
   if ('partition' in f) {
     const groupOf = new Map<number, number>();
     f.partition.forEach((group, g) =>
@@ -160,6 +164,7 @@ function normalize(s: ParsedScenario, architecture: ArchitectureSpec, network: N
     network,
     cpu: s.cpu,
     ...(s.disk ? { disk: s.disk } : {}),
+    ...(s.clocks ? { clocks: s.clocks } : {}),
     workload: {
       arrival: w.arrival.kind === 'poisson' ? { kind: 'poisson', ratePerSecond: w.arrival.rate } : w.arrival,
       writes: w.writes,
@@ -176,6 +181,7 @@ function toFaultSpec(f: ParsedFault): FaultSpec {
   if ('crash' in f) return { type: 'crash', at: f.at, target: f.crash, ...opt('recoverAfter', f.recoverAfter) };
   if ('partition' in f) return { type: 'partition', at: f.at, groups: f.partition, ...opt('healAfter', f.healAfter) };
   if ('slow' in f) return { type: 'slow', at: f.at, node: f.slow, factor: f.factor, ...opt('for', f.for) };
+  if ('clockJump' in f) return { type: 'clockJump', at: f.at, node: f.clockJump, by: f.by };
   return { type: 'random', mtbf: f.random.mtbf, mttr: f.random.mttr };
 }
 

@@ -48,7 +48,7 @@ describe('scenario errors name the file, the line and the key', () => {
 
   it('unknown key with no close match: lists the valid keys', () => {
     expect(errorOf(lines(RAFT5, 'colour: blue')).message).toBe(
-      "scenarios/x.yaml:2: colour: unknown key 'colour': valid keys here are name, description, seed, duration, warmup, bucket, trials, architecture, network, cpu, disk, workload, faults, alerts, sweep, variants",
+      "scenarios/x.yaml:2: colour: unknown key 'colour': valid keys here are name, description, seed, duration, warmup, bucket, trials, architecture, network, cpu, disk, workload, faults, clocks, alerts, sweep, variants",
     );
   });
 
@@ -107,7 +107,7 @@ describe('scenario errors name the file, the line and the key', () => {
       "scenarios/x.yaml:5: faults.0.factr: unknown key 'factr' — did you mean 'factor'?",
     );
     expect(errorOf(lines(RAFT5, 'faults:', '  - crash')).message).toBe(
-      "scenarios/x.yaml:3: faults.0: must be a fault such as { at: 10s, crash: leader }, with one of crash, partition, slow or random (got 'crash')",
+      "scenarios/x.yaml:3: faults.0: must be a fault such as { at: 10s, crash: leader }, with one of crash, partition, slow, clockJump or random (got 'crash')",
     );
   });
 
@@ -270,7 +270,7 @@ describe('typos in variants and sweeps', () => {
       "scenarios/x.yaml:4: variants.0.architecture.hartbeat: unknown key 'hartbeat' — did you mean 'heartbeat'?",
     );
     expect(errorOf(lines(RAFT5, 'variants:', '  - { name: a, seed: 3 }')).message).toBe(
-      "scenarios/x.yaml:3: variants.0.seed: unknown key 'seed': valid keys here are name, architecture, network, cpu, disk, workload, faults",
+      "scenarios/x.yaml:3: variants.0.seed: unknown key 'seed': valid keys here are name, architecture, network, cpu, disk, clocks, workload, faults",
     );
   });
 

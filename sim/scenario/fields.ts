@@ -37,18 +37,24 @@ export const probability = () => {
 
 export const bool = () => z.boolean({ error: expecting('true or false') });
 
-type Sign = 'positive' | 'nonnegative';
+type Sign = 'positive' | 'nonnegative' | 'nonzero';
+
+const DURATION_WHAT: Record<Sign, string> = {
+  positive: 'a duration greater than 0, e.g. 150ms',
+  nonnegative: 'a duration of 0 or more, e.g. 150ms',
+  nonzero: 'a duration other than 0, either sign, e.g. -400ms',
+};
 
 /** A duration with a unit ("150ms"; a bare number means ms) → integer microseconds. */
 export function duration(sign: Sign = 'positive') {
-  const what = sign === 'positive' ? 'a duration greater than 0, e.g. 150ms' : 'a duration of 0 or more, e.g. 150ms';
+  const what = DURATION_WHAT[sign];
   const text = z
     .union([z.string(), z.number()], { error: expecting(what) })
     .describe('a duration: 250us, 150ms, 1.5s, 1m (a bare number means ms)');
   return text.transform((input, ctx) => {
     try {
       const micros = parseDuration(input);
-      if (micros > 0 || (micros === 0 && sign === 'nonnegative')) return micros;
+      if (micros > 0 || (micros === 0 && sign === 'nonnegative') || (micros !== 0 && sign === 'nonzero')) return micros;
       ctx.issues.push({ code: 'custom', input, message: `must be ${what} (got ${show(input)})` });
     } catch (error) {
       if (!(error instanceof UnitError)) throw error;
@@ -114,4 +120,16 @@ export function durationDist() {
     z.strictObject({ dist: z.literal('lognormal'), median: duration(), p99: duration() }),
     z.strictObject({ dist: z.literal('pareto'), scale: duration(), shape: positiveNumber() }),
   ]);
+}
+
+/** A clock's drift: "200ppm", "0.02%", or a bare number of ppm → a fraction (200ppm → 0.0002). */
+export function drift() {
+  const what = 'a drift such as 200ppm or 0.02% (a bare number means ppm), at most 10%';
+  return z.union([z.string(), z.number()], { error: expecting(what) }).transform((input, ctx) => {
+    const m = /^\s*(\d+(?:\.\d*)?|\.\d+)\s*(ppm|%)?\s*$/.exec(String(input));
+    const fraction = m ? Number(m[1]) / (m[2] === '%' ? 100 : 1e6) : NaN;
+    if (Number.isFinite(fraction) && fraction <= 0.1) return fraction;
+    ctx.issues.push({ code: 'custom', input, message: `must be ${what} (got ${show(input)})` });
+    return z.NEVER;
+  });
 }

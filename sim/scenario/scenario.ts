@@ -70,7 +70,8 @@ export type FaultSpec =
   | { type: 'crash'; at: Micros; target: CrashTarget; recoverAfter?: Micros }
   | { type: 'partition'; at: Micros; groups: PartitionMember[][]; healAfter?: Micros }
   | { type: 'slow'; at: Micros; node: number; factor: number; for?: Micros }
-  | { type: 'random'; mtbf: Micros; mttr: Micros };
+  | { type: 'random'; mtbf: Micros; mttr: Micros }
+  | { type: 'clockJump'; at: Micros; node: number | 'leader'; by: Micros };
 
 /** One alert rule: a condition (parsed from its `when:` text), checked every `interval`, that
  *  must hold for `for` to fire; windowed metrics look back over `window`. */
@@ -125,6 +126,8 @@ export interface Scenario {
   disk?: { fsync: DistSpec };
   workload: WorkloadSpec;
   faults: FaultSpec[];
+  /** Absent when every clock keeps true time. `drift` is a fraction (200ppm = 0.0002). */
+  clocks?: { drift: number };
   /** Absent when the scenario has no `alerts:`. */
   alerts?: AlertRule[];
 }

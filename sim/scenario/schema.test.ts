@@ -35,6 +35,7 @@ describe('scenarioJsonSchema', () => {
       'disk',
       'workload',
       'faults',
+      'clocks',
       'alerts',
       'sweep',
       'variants',

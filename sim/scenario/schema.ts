@@ -11,6 +11,7 @@
 //   workload  { arrival: poisson 1000/s, writes 0.5, keys: uniform count 1000 (zipf s 0.99),
 //               timeout 500ms, retries { max 2, backoff 50ms } }; closed-loop think 0ms
 //   faults    []
+//   clocks    absent (true time everywhere)
 //   alerts    absent; each rule: for 0s, interval 100ms, window 1s
 //   architecture (nodes is always required, 1..1000):
 //     stateless-lb        policy round-robin, healthCheck { interval 1s, unhealthyAfter 3 }
@@ -28,6 +29,7 @@ import { networkSchema } from './network-schema.js';
 import {
   bool,
   crashTarget,
+  drift,
   duration,
   durationDist,
   expecting,
@@ -156,7 +158,7 @@ const workloadSchema = z.strictObject({
 });
 
 // A fault is told apart by its action key (crash, partition, slow or random), not by a tag.
-const FAULT_HINT = 'a fault such as { at: 10s, crash: leader }, with one of crash, partition, slow or random';
+const FAULT_HINT = 'a fault such as { at: 10s, crash: leader }, with one of crash, partition, slow, clockJump or random';
 const faultSchema = z.union(
   [
     z.strictObject({ at: duration('nonnegative'), crash: crashTarget(), recoverAfter: duration().optional() }),
@@ -170,6 +172,7 @@ const faultSchema = z.union(
     }),
     z.strictObject({ at: duration('nonnegative'), slow: nodeId(), factor: positiveNumber(), for: duration().optional() }),
     z.strictObject({ random: z.strictObject({ mtbf: duration(), mttr: duration() }) }),
+    z.strictObject({ at: duration('nonnegative'), clockJump: partitionMember(), by: duration('nonzero') }),
   ],
   { error: expecting(FAULT_HINT) },
 );
@@ -190,6 +193,7 @@ const scenarioShape = {
   disk: diskSchema.optional(),
   workload: workloadSchema.prefault({}),
   faults: z.array(faultSchema).default([]),
+  clocks: z.strictObject({ drift: drift() }).optional().describe("each node's clock runs off by up to drift; timers and leases use it"),
   alerts: alertsSchema.optional(),
 };
 
@@ -206,6 +210,7 @@ const variantSchema = z.strictObject({
   network: networkSchema.partial().optional(),
   cpu: cpuSchema.partial().optional(),
   disk: diskSchema.optional(),
+  clocks: z.strictObject({ drift: drift() }).optional(),
   workload: workloadSchema.partial().optional(),
   faults: z.array(faultSchema).optional(),
 });
