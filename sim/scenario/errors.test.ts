@@ -66,7 +66,7 @@ describe('scenario errors name the file, the line and the key', () => {
 
   it('wrong unit', () => {
     expect(errorOf(lines(RAFT5, 'duration: 5 sec')).message).toBe(
-      "scenarios/x.yaml:2: duration: '5 sec' is not a duration: use a number with us, ms, s or m, e.g. 150ms",
+      "scenarios/x.yaml:2: duration: '5 sec' is not a duration: use a number with us, ms, s, m or h, e.g. 150ms",
     );
     expect(errorOf(lines(RAFT5, 'workload:', '  arrival: { kind: poisson, rate: 5000 per s }')).message).toBe(
       "scenarios/x.yaml:3: workload.arrival.rate: '5000 per s' is not a rate: use a number per second, e.g. 5000/s",

@@ -15,13 +15,13 @@ export class UnitError extends Error {
 }
 
 const NUMBER = String.raw`[+-]?(?:\d+(?:\.\d*)?|\.\d+)`;
-const DURATION = new RegExp(String.raw`^(${NUMBER})\s*(us|µs|ms|s|m)?$`);
+const DURATION = new RegExp(String.raw`^(${NUMBER})\s*(us|µs|ms|s|m|h)?$`);
 const RATE = new RegExp(String.raw`^(${NUMBER})\s*(?:/\s*(s|m|min|h))?$`);
 
-const MICROS_PER: Record<string, number> = { us: 1, µs: 1, ms: 1_000, s: 1_000_000, m: 60_000_000 };
+const MICROS_PER: Record<string, number> = { us: 1, µs: 1, ms: 1_000, s: 1_000_000, m: 60_000_000, h: 3_600_000_000 };
 const SECONDS_PER: Record<string, number> = { s: 1, m: 60, min: 60, h: 3600 };
 
-const DURATION_HINT = 'use a number with us, ms, s or m, e.g. 150ms';
+const DURATION_HINT = 'use a number with us, ms, s, m or h, e.g. 150ms';
 const RATE_HINT = 'use a number per second, e.g. 5000/s';
 
 /** A number JSON cannot show (YAML's .nan and .inf, or 1e309, too big to be anything but infinite). */
@@ -30,7 +30,7 @@ export function showNonFinite(value: number): string {
   return `${value < 0 ? '-' : ''}.inf (infinite; a number beyond about 1.8e308, such as 1e309, reads as infinite)`;
 }
 
-/** "250us", "150ms", "1.5s", "1m" → integer microseconds (rounded); a bare number means milliseconds. */
+/** "250us", "150ms", "1.5s", "1m", "2h" → integer microseconds (rounded); a bare number means milliseconds. */
 export function parseDuration(input: string | number): Micros {
   if (typeof input === 'number') return toMicros(input, 'ms', input);
   const match = DURATION.exec(input.trim());
@@ -61,6 +61,7 @@ function toMicros(value: number, unit: string, text: string | number): Micros {
 
 /** Integer microseconds in the largest unit that shows them exactly: 1500000 → "1500ms". */
 export function formatDuration(micros: Micros): string {
+  if (micros !== 0 && micros % 3_600_000_000 === 0) return `${micros / 3_600_000_000}h`;
   if (micros !== 0 && micros % 60_000_000 === 0) return `${micros / 60_000_000}m`;
   if (micros !== 0 && micros % 1_000_000 === 0) return `${micros / 1_000_000}s`;
   if (micros % 1_000 === 0) return `${micros / 1_000}ms`;
