@@ -1,6 +1,6 @@
 // The scenario options every command shares (--seed, --trials, --set path=value) and the
 // loading of scenario files with them applied.
-import { loadScenarioFile, type LoadedScenario } from '../sim/scenario/load.js';
+import { loadScenarioFile, type LoadedScenario, type LoadOptions } from '../sim/scenario/load.js';
 import { badPath } from '../sim/scenario/expand.js';
 import { MAX_TRIALS } from '../sim/scenario/schema.js';
 import { noteReproduction, UsageError } from './cli-errors.js';
@@ -11,7 +11,7 @@ export interface ScenarioOptions {
   set?: string[];
 }
 
-export function loadAll(files: string[], options: ScenarioOptions): LoadedScenario[] {
+export function loadAll(files: string[], options: ScenarioOptions, load: LoadOptions = {}): LoadedScenario[] {
   const overrides: Record<string, string> = {};
   for (const assignment of options.set ?? []) {
     const eq = assignment.indexOf('=');
@@ -24,7 +24,7 @@ export function loadAll(files: string[], options: ScenarioOptions): LoadedScenar
   // checked here in full, so that a bad value is blamed on the option typed, not on a --set
   if (options.seed !== undefined) overrides.seed = wholeNumber('--seed', options.seed, 0, Number.MAX_SAFE_INTEGER);
   if (options.trials !== undefined) overrides.trials = wholeNumber('--trials', options.trials, 1, MAX_TRIALS);
-  const loaded = files.map((file) => loadScenarioFile(file, overrides));
+  const loaded = files.map((file) => loadScenarioFile(file, overrides, load));
   const sets = (options.set ?? []).map((assignment) => ` --set '${assignment}'`).join('');
   const trials = options.trials === undefined ? '' : ` --trials ${options.trials}`;
   noteReproduction(loaded.map((s) => `leadsim run ${s.file} --seed ${s.baseSeed}${trials}${sets}`).join('; '));

@@ -34,7 +34,7 @@ export async function sweepCommand(file: string, options: SweepOptions): Promise
   } catch (error) {
     throw error instanceof ShardError ? new UsageError(error.message) : error;
   }
-  const [scenario] = loadAll([file], options);
+  const [scenario] = loadAll([file], options, { shards: spec.of });
   if (options.out.trim() === '')
     throw new UsageError(`--out '${options.out}': an empty path (an unset shell variable?): name a folder for the shard files`);
   // checked before anything runs: a shard file of an earlier split may be replaced, nothing else

@@ -6,6 +6,7 @@
 //     point with 3 nodes — are reported at the line that set them, naming the variant and point.
 // Trials are expanded by the runner, not here.
 import { basename, extname } from 'node:path';
+import { fileOverrun, formatCount, LIMITS, runOverrun } from './budget.js';
 import { ScenarioError } from './errors.js';
 import {
   badPath,
@@ -48,13 +49,15 @@ export interface LoadedScenario {
 /** Dotted path → value; text values are read as YAML (`--set architecture.nodes=5`). */
 export type Overrides = Record<string, unknown>;
 
-/** More runs than this in one file is surely a mistake; big sweeps belong in several files or shards. */
-export const MAX_RUNS = 100_000;
-
 // Keys that name the file or seed its trials: one value per file, so neither sweepable nor per variant.
 const UNSWEEPABLE = new Set(['name', 'description', 'seed', 'trials', 'sweep', 'variants']);
 
-export function loadScenarioFile(path: string, overrides: Overrides = {}): LoadedScenario {
+export interface LoadOptions {
+  /** The file's work is split into this many shards (`leadsim sweep --shard K/N`): each gets the whole budget. */
+  shards?: number;
+}
+
+export function loadScenarioFile(path: string, overrides: Overrides = {}, options: LoadOptions = {}): LoadedScenario {
   let text: string;
   try {
     text = readInputText(path, { what: 'scenario file', maxBytes: MAX_SCENARIO_BYTES });
@@ -62,10 +65,10 @@ export function loadScenarioFile(path: string, overrides: Overrides = {}): Loade
     if (!(error instanceof InputFileError)) throw error;
     throw new ScenarioError({ file: path, key: '', detail: error.detail });
   }
-  return parseScenarioText(text, path, overrides);
+  return parseScenarioText(text, path, overrides, options);
 }
 
-export function parseScenarioText(text: string, fileName: string, overrides: Overrides = {}): LoadedScenario {
+export function parseScenarioText(text: string, fileName: string, overrides: Overrides = {}, options: LoadOptions = {}): LoadedScenario {
   const source = parseSource(text, fileName);
   source.raw.name ??= nameFromFile(fileName);
   checkFile(source);
@@ -73,18 +76,30 @@ export function parseScenarioText(text: string, fileName: string, overrides: Ove
   const axes = sweepAxes(source, overrides);
   const sets = runOverrides(source, overrides, axes);
   const variants = (source.raw.variants as Raw[] | undefined) ?? [undefined];
-  const points = sweepPoints(axes);
-  if (points.length * variants.length > MAX_RUNS) {
+  // counted before the points are made: ten keys of ten values would not fit in memory
+  const runCount = axes.reduce((n, axis) => n * axis.values.length, variants.length);
+  if (runCount > LIMITS.runs)
     throw fileError(
       source,
-      ['sweep'],
-      `makes ${points.length * variants.length} runs; at most ${MAX_RUNS} fit in one file: split the sweep`,
+      axes.length > 0 ? ['sweep'] : ['variants'],
+      `makes ${formatCount(runCount)} runs (variants × sweep points); at most ${formatCount(LIMITS.runs)} in one file: split it into several files`,
     );
-  }
+  const points = sweepPoints(axes);
   const runs = variants.flatMap((variant, v) =>
     points.map((point) => buildRun(source, base, variant && { raw: variant, index: v }, axes, point, sets)),
   );
   const first = runs[0].scenario;
+  const overrun = fileOverrun(
+    runs.map((r) => r.scenario),
+    first.trials,
+    options.shards,
+  );
+  if (overrun !== undefined) {
+    const trialsSet = overrun.path[0] === 'trials' && overrides.trials !== undefined;
+    throw trialsSet
+      ? new ScenarioError({ file: source.file, key: 'trials', detail: `${overrun.message} (from --trials ${String(overrides.trials)})` })
+      : fileError(source, overrun.path, overrun.message);
+  }
   return {
     file: fileName,
     name: first.name,
@@ -189,12 +204,18 @@ function buildRun(
   });
   for (const set of sets) setOrFail(source, run, set.path, set.value, { set: set.text });
   const result = scenarioSchema.safeParse(run.raw, { error: errorMap });
-  if (result.success) return { scenario: result.data, variant: variant ? String(variant.raw.name) : '', sweepPoint: clone(sweepPoint) };
   const context = [
     variant ? `variant '${String(variant.raw.name)}'` : '',
     ...axes.map((axis, a) => `sweep ${axis.key}=${show(axis.values[point[a]])}`),
-  ];
-  throw firstError(source, problemsOf(result.error.issues), (path) => originOf(run, path), context.filter(Boolean).join(', '));
+  ]
+    .filter(Boolean)
+    .join(', ');
+  const originFor = (path: Path) => originOf(run, path);
+  if (!result.success) throw firstError(source, problemsOf(result.error.issues), originFor, context);
+  const overrun = runOverrun(result.data);
+  if (overrun !== undefined)
+    throw firstError(source, [{ path: overrun.path, message: overrun.message, kind: 'invalid' }], originFor, context);
+  return { scenario: result.data, variant: variant ? String(variant.raw.name) : '', sweepPoint: clone(sweepPoint) };
 }
 
 /** Sets a sweep value or a --set in a run; a path that cannot exist is the sweep's or --set's fault. */
