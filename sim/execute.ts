@@ -19,6 +19,9 @@ export interface ExecuteOptions {
   threads?: number;
   /** Called after each run with (runs done, runs in all). */
   onRunDone?: (done: number, total: number) => void;
+  /** Runs even a single task in a worker thread, so that this thread stays free to answer an
+   *  interrupt (the CLI's SIGINT handler cannot run while a simulation holds this thread). */
+  isolate?: boolean;
   /** Runs only the tasks whose index (see tasksOf) it accepts, results still in index order (a shard). Default: all. */
   select?: (index: number) => boolean;
 }
@@ -41,8 +44,8 @@ export async function execute(runs: readonly RunSpec[], options: ExecuteOptions)
   const tasks = select ? all.filter((_, i) => select(i)) : all;
   const threads = Math.min(options.threads ?? availableParallelism(), tasks.length);
   // the worker exists only in the build; from TypeScript sources (tests) everything runs here
-  const outputs =
-    threads > 1 && existsSync(workerFile) ? await inPool(tasks, threads, options.onRunDone) : inThisThread(tasks, options.onRunDone);
+  const pooled = (threads > 1 || (options.isolate === true && threads === 1)) && existsSync(workerFile);
+  const outputs = pooled ? await inPool(tasks, threads, options.onRunDone) : inThisThread(tasks, options.onRunDone);
   return { results: outputs.map((o) => o.result), events: outputs.reduce((sum, o) => sum + o.events, 0) };
 }
 

@@ -10,6 +10,7 @@ import { isWithin, prepareOutputDir, reportDirsFor } from '../../sim/report/outp
 import { writeReports } from '../../sim/report/write-reports.js';
 import { readInputText } from '../../sim/scenario/input-file.js';
 import { decodeShard, mergeShards, ShardError, SHARD_FILE_PATTERN, type ShardFile } from '../../sim/shard.js';
+import { exitCleanlyOnInterrupt } from '../interrupt.js';
 import { EXIT_CHECK_FAILED, EXIT_OK, UsageError } from '../cli-errors.js';
 import { headline } from '../headline.js';
 import { summaryTable } from '../summary-table.js';
@@ -24,6 +25,7 @@ export interface MergeOptions {
 }
 
 export function mergeCommand(inputs: string[], options: MergeOptions): number {
+  exitCleanlyOnInterrupt();
   const paths = shardPaths(inputs);
   let merged: ReturnType<typeof mergeShards>;
   try {

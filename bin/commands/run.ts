@@ -3,6 +3,7 @@
 import { execute } from '../../sim/execute.js';
 import { prepareOutputDir, reportDirsFor } from '../../sim/report/output-dir.js';
 import { writeReports } from '../../sim/report/write-reports.js';
+import { exitCleanlyOnInterrupt } from '../interrupt.js';
 import { EXIT_CHECK_FAILED, EXIT_OK } from '../cli-errors.js';
 import { loadAll, type ScenarioOptions } from '../load-options.js';
 import { headline } from '../headline.js';
@@ -16,6 +17,7 @@ export interface RunOptions extends ScenarioOptions {
 }
 
 export async function runCommand(files: string[], options: RunOptions): Promise<number> {
+  exitCleanlyOnInterrupt();
   const loaded = loadAll(files, options);
   // every output is checked before anything is simulated
   const outDirs = reportDirsFor(
@@ -26,7 +28,11 @@ export async function runCommand(files: string[], options: RunOptions): Promise<
   const summaries = [];
   for (const [i, scenario] of loaded.entries()) {
     const progress = progressBar(scenario.name, !options.quiet);
-    const { results } = await execute(scenario.runs, { trials: scenario.trials, onRunDone: (done, total) => progress.update(done, total) });
+    const { results } = await execute(scenario.runs, {
+      trials: scenario.trials,
+      isolate: true,
+      onRunDone: (done, total) => progress.update(done, total),
+    });
     progress.stop();
     const outDir = outDirs[i];
     writeReports(outDir, { scenario: scenario.name, description: scenario.description, results, sweepKeys: scenario.sweepKeys });

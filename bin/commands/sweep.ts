@@ -17,6 +17,7 @@ import {
   ShardError,
   SHARD_FORMAT,
 } from '../../sim/shard.js';
+import { exitCleanlyOnInterrupt } from '../interrupt.js';
 import { EXIT_CHECK_FAILED, EXIT_OK, UsageError } from '../cli-errors.js';
 import { loadAll, type ScenarioOptions } from '../load-options.js';
 import { progressBar } from '../progress.js';
@@ -28,6 +29,7 @@ export interface SweepOptions extends ScenarioOptions {
 }
 
 export async function sweepCommand(file: string, options: SweepOptions): Promise<number> {
+  exitCleanlyOnInterrupt();
   let spec;
   try {
     spec = parseShardSpec(options.shard);
@@ -49,6 +51,7 @@ export async function sweepCommand(file: string, options: SweepOptions): Promise
   const progress = progressBar(`${scenario.name} shard ${spec.shard}/${spec.of}`, !options.quiet);
   const { results } = await execute(scenario.runs, {
     trials: scenario.trials,
+    isolate: true,
     select: inShard(spec),
     onRunDone: (done, total) => progress.update(done, total),
   });
