@@ -107,25 +107,6 @@ describe('bad input: exit 2, one clear line naming file, line and key, no stack,
   });
 });
 
-describe('leadsim check', () => {
-  it('passes against its own baseline and fails with a table when a metric regresses', () => {
-    const file = scenarioFile();
-    const baseline = tmp();
-    expect(leadsim('check', file, '--baseline', baseline).code).toBe(2); // no baseline yet: says how to make one
-    expect(leadsim('check', file, '--baseline', baseline, '--update').code).toBe(0);
-    const ok = leadsim('check', file, '--baseline', baseline);
-    expect(ok.code).toBe(0);
-    expect(ok.stdout).toMatch(/^ok\s+small-crash/m);
-    // a slower service makes latency regress
-    const slower = scenarioFile(
-      small.replace('name: small-crash', 'name: small-crash\ncpu: { service: { dist: exponential, mean: 300us } }'),
-    );
-    const bad = leadsim('check', slower, '--baseline', baseline);
-    expect(bad.code).toBe(1);
-    expect(bad.stdout).toMatch(/regression.*latency_p99_ms/);
-  });
-});
-
 describe('leadsim list and schema', () => {
   it('lists every bundled scenario with its description', () => {
     const r = leadsim('list');

@@ -52,7 +52,13 @@ async function main(argv: string[]): Promise<void> {
       .argument('<files...>'),
   )
     .addOption(new Option('--baseline <dir>', 'baseline directory').makeOptionMandatory())
-    .option('--tolerance <pct>', 'allowed relative change', '5%')
+    .option('--tolerance <pct>', 'relative change that counts as a move', '5%')
+    .option('--confidence <pct>', 'how sure a statistical regression must be (over all metrics at once)', '95%')
+    .option('--exact', 'compare trial by trial instead of statistically (always so with fewer than 5 trials)')
+    .option('--current <dir>', 'compare the report run or merge wrote in DIR (DIR/<scenario> for several files) instead of rerunning')
+    .option('--junit <file>', 'write JUnit XML: a test case per variant × sweep point × metric and per expectation')
+    .option('--markdown <file>', 'write a Markdown summary (also appended to $GITHUB_STEP_SUMMARY when set)')
+    .option('--json', 'print the comparison as JSON')
     .option('--update', 'rewrite the baseline from this run')
     .action(async (files: string[], options) => exitWith(await (await import('./commands/check.js')).checkCommand(files, options)));
 

@@ -1,82 +1,115 @@
-// `leadsim check FILE... --baseline DIR`: CI's regression gate. Reruns each scenario, compares
-// every summary metric with DIR/<scenario>/summary.csv, prints what moved, exits 1 on a
-// regression (or an invariant violation). `--update` rewrites the baseline instead.
-import { existsSync, readFileSync } from 'node:fs';
+// `leadsim check FILE... --baseline DIR`: CI's regression gate. Reruns each scenario on the
+// worker pool (or reads the report `run`/`merge` wrote, with --current), compares its summary
+// with DIR/<scenario>/summary.csv (statistically with 5+ trials, else exactly), evaluates its
+// `expect:` block, prints the table, writes JUnit/Markdown when asked, and exits 1 on a
+// regression, a missed expectation or an invariant violation. Every baseline (and report) is
+// read and checked before anything is simulated: a bad one is exit 2.
+import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
+import { type CheckReport, type ScenarioCheck, markdownReport, reportFailed, textReport } from '../../sim/check/check-report.js';
+import { compareAll, type ScenarioTables } from '../../sim/check/compare.js';
+import { evaluateExpectations, rowsOf, type ResultRows } from '../../sim/check/expectations.js';
+import { junitXml } from '../../sim/check/junit.js';
+import { readSummaryCsv } from '../../sim/check/summary-table.js';
 import { execute } from '../../sim/execute.js';
-import { compareSummaries, type Move } from '../../sim/report/compare.js';
-import { dirsByName, MARKER_TEXT, prepareOutputDir, REPORT_MARKER } from '../../sim/report/output-dir.js';
+import type { LoadedScenario } from '../../sim/scenario/load.js';
 import { summaryCsv, writeFileAtomic } from '../../sim/report/write-reports.js';
 import { EXIT_CHECK_FAILED, EXIT_OK, UsageError } from '../cli-errors.js';
 import { loadAll, type ScenarioOptions } from '../load-options.js';
+import { progressBar } from '../progress.js';
+import { prepareBaselineDirs, prepareReportFiles, readBaseline, readReport, writeBaseline, type Report } from './check-inputs.js';
 
 export interface CheckOptions extends ScenarioOptions {
   baseline: string;
   tolerance: string;
+  confidence: string;
+  exact?: boolean;
   update?: boolean;
+  current?: string;
+  junit?: string;
+  markdown?: string;
+  json?: boolean;
+}
+
+/** What a scenario produced this time: its summary as CSV text (null when read from a report), its rows, its violations. */
+interface Outcome {
+  csv: string | null;
+  rows: ResultRows;
+  violations: string[];
 }
 
 export async function checkCommand(files: string[], options: CheckOptions): Promise<number> {
-  const tolerance = parseTolerance(options.tolerance);
-  let exit = EXIT_OK;
+  const tolerance = parsePercent('--tolerance', options.tolerance, 0, 10);
+  const confidence = parsePercent('--confidence', options.confidence, 0.5, 0.999999);
+  if (options.update && options.current !== undefined) throw new UsageError('--update records a baseline from a rerun: drop --current');
+  prepareReportFiles(options);
   const scenarios = loadAll(files, options);
   if (options.update) prepareBaselineDirs(scenarios, options.baseline);
-  for (const scenario of scenarios) {
-    const { results } = await execute(scenario.runs, { trials: scenario.trials });
-    const current = summaryCsv(results, scenario.sweepKeys);
-    const baselineFile = join(options.baseline, scenario.name, 'summary.csv');
-    const violations = results.flatMap((r) => r.violations);
-    if (violations.length > 0) {
-      process.stdout.write(
-        `FAIL ${scenario.name}: ${violations.length} invariant violation(s), first: ${violations[0].invariant}: ${violations[0].detail}\n`,
-      );
-      exit = EXIT_CHECK_FAILED;
-      continue;
-    }
+  const baselines = options.update ? [] : scenarios.map((s) => readBaseline(options.baseline, s));
+  const reports = options.current === undefined ? [] : scenarios.map((s) => readReport(reportDir(options.current!, s, files), s));
+  const checks: ScenarioCheck[] = [];
+  const tables: ScenarioTables[] = [];
+  for (const [i, scenario] of scenarios.entries()) {
+    const outcome = reports[i] ? fromReport(reports[i]) : await rerun(scenario, !options.json);
+    const expectations = evaluateExpectations(scenario.expectations, outcome.rows, scenario.sweepKeys);
+    const { violations } = outcome;
+    checks.push({ scenario: scenario.name, file: scenario.file, comparison: null, expectations, violations });
     if (options.update) {
-      writeFileAtomic(join(options.baseline, scenario.name, REPORT_MARKER), MARKER_TEXT);
-      writeFileAtomic(baselineFile, current);
-      process.stdout.write(`updated ${baselineFile}\n`);
+      if (violations.length > 0 || outcome.csv === null) continue; // never record a broken run as the reference
+      process.stderr.write(`updated ${writeBaseline(options.baseline, scenario, outcome.csv)}\n`);
       continue;
     }
-    if (!existsSync(baselineFile))
-      throw new UsageError(
-        `${scenario.file}: no baseline at ${baselineFile} — create it with: leadsim check ${scenario.file} --baseline ${options.baseline} --update`,
-      );
-    const comparison = compareSummaries(parseCsv(readFileSync(baselineFile, 'utf8')), parseCsv(current), tolerance);
-    process.stdout.write(
-      `${comparison.regressions > 0 ? 'FAIL' : 'ok  '} ${scenario.name}: ${comparison.rowsCompared} row(s), ${comparison.moves.length} metric(s) moved beyond ${(tolerance * 100).toFixed(1)}%, ${comparison.regressions} regression(s)\n`,
-    );
-    if (comparison.moves.length > 0) process.stdout.write(movesTable(comparison.moves) + '\n');
-    if (comparison.regressions > 0) exit = EXIT_CHECK_FAILED;
+    const expected = { scenario: scenario.name, sweepKeys: scenario.sweepKeys };
+    const current = reports[i]?.summary ?? readSummaryCsv(outcome.csv ?? '', '(this run)', expected);
+    tables.push({ ...expected, baseline: baselines[i], current });
   }
-  return exit;
+  const comparisons = compareAll(tables, { tolerance, confidence, exact: options.exact ?? false });
+  for (const comparison of comparisons) {
+    const check = checks.find((c) => c.scenario === comparison.scenario);
+    if (check) check.comparison = comparison;
+  }
+  const report: CheckReport = { tolerance, confidence, scenarios: checks };
+  writeOutputs(report, options);
+  return reportFailed(report) ? EXIT_CHECK_FAILED : EXIT_OK;
 }
 
-/** Before anything runs: each baseline folder may be (re)written — missing, empty, or leadsim's. */
-function prepareBaselineDirs(scenarios: { name: string; file: string }[], baseline: string): void {
-  const dirs = dirsByName(
-    scenarios.map((s) => ({ name: s.name, from: s.file })),
-    baseline,
+async function rerun(scenario: LoadedScenario, showProgress: boolean): Promise<Outcome> {
+  const progress = progressBar(scenario.name, showProgress);
+  const { results } = await execute(scenario.runs, { trials: scenario.trials, onRunDone: (d, t) => progress.update(d, t) });
+  progress.stop();
+  const violations = results.flatMap((r) =>
+    r.violations.map((v) => `variant ${r.variant}, trial ${r.trial} (seed ${r.seed}) at ${v.at_ms} ms: ${v.invariant}: ${v.detail}`),
   );
-  // a baseline folder from before the marker holds only summary.csv
-  for (const dir of dirs) prepareOutputDir(dir, { option: '--baseline', legacy: (entries) => entries.every((e) => e === 'summary.csv') });
+  return { csv: summaryCsv(results, scenario.sweepKeys), rows: rowsOf(results), violations };
 }
 
-function parseTolerance(text: string): number {
+/** A report written by run or merge; its invariant violations were reported (exit 1) when it was written. */
+function fromReport(report: Report): Outcome {
+  return { csv: null, rows: { summary: report.summary.rows, failovers: report.failovers }, violations: [] };
+}
+
+/** With one scenario, --current is its report directory; with several, the directory of their reports. */
+function reportDir(current: string, scenario: LoadedScenario, files: string[]): string {
+  return files.length > 1 ? join(current, scenario.name) : current;
+}
+
+function writeOutputs(report: CheckReport, options: CheckOptions): void {
+  if (options.json) process.stdout.write(JSON.stringify({ passed: !reportFailed(report), ...report }, null, 2) + '\n');
+  else process.stdout.write(textReport(report));
+  if (options.junit !== undefined) writeFileAtomic(options.junit, junitXml(report));
+  const markdown = markdownReport(report);
+  if (options.markdown !== undefined) writeFileAtomic(options.markdown, markdown);
+  const stepSummary = process.env.GITHUB_STEP_SUMMARY;
+  if (stepSummary) appendFileSync(stepSummary, markdown + '\n');
+}
+
+/** "5%" or "0.05" → 0.05, within [min, max]. */
+function parsePercent(flag: string, text: string, min: number, max: number): number {
   const match = /^(\d+(?:\.\d+)?)(%?)$/.exec(text.trim());
-  if (match === null) throw new UsageError(`--tolerance ${text}: expected a percentage such as 5% (or a fraction such as 0.05)`);
-  return match[2] === '%' ? Number(match[1]) / 100 : Number(match[1]);
-}
-
-function parseCsv(text: string): Record<string, string>[] {
-  return parse(text, { columns: true, skip_empty_lines: true }) as Record<string, string>[];
-}
-
-function movesTable(moves: Move[]): string {
-  const rows = moves.map((m) => [m.verdict, m.row, m.metric, m.baseline, m.current, m.change]);
-  const header = ['verdict', 'row', 'metric', 'baseline', 'now', 'change'];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  return [header, ...rows].map((r) => '  ' + r.map((c, i) => c.padEnd(widths[i])).join('  ')).join('\n');
+  const value = match === null ? NaN : match[2] === '%' ? Number(match[1]) / 100 : Number(match[1]);
+  if (!(value >= min && value <= max))
+    throw new UsageError(
+      `${flag} ${text}: expected a percentage from ${min * 100}% to ${max * 100}% (such as 5%), or a fraction such as 0.05`,
+    );
+  return value;
 }

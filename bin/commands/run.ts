@@ -1,5 +1,6 @@
 // `leadsim run FILE...`: run scenarios, write their reports, print a summary.
-// Exit 1 when a run broke an invariant (the reports are still written, to show how).
+// Exit 1 when a run broke an invariant or missed its `expect:` (the reports are still written, to show how).
+import { evaluateExpectations, rowsOf } from '../../sim/check/expectations.js';
 import { execute } from '../../sim/execute.js';
 import { prepareOutputDir, reportDirsFor } from '../../sim/report/output-dir.js';
 import { writeReports } from '../../sim/report/write-reports.js';
@@ -43,10 +44,21 @@ export async function runCommand(files: string[], options: RunOptions): Promise<
         `leadsim: INVARIANT VIOLATED in ${scenario.file} (variant ${v.variant}, trial ${v.trial}, seed ${v.seed}) at ${v.at_ms} ms: ${v.invariant}: ${v.detail}\n`,
       );
     }
+    const expectations = evaluateExpectations(scenario.expectations, rowsOf(results), scenario.sweepKeys);
+    const missed = expectations.filter((e) => e.outcome === 'missed');
+    if (missed.length > 0) exit = EXIT_CHECK_FAILED;
+    for (const e of missed) process.stderr.write(`leadsim: expectation missed: ${e.message}\n`);
     if (options.json)
-      summaries.push({ scenario: scenario.name, report: `${outDir}/index.html`, summary: results.map((r) => r.summary), violations });
+      summaries.push({
+        scenario: scenario.name,
+        report: `${outDir}/index.html`,
+        summary: results.map((r) => r.summary),
+        violations,
+        expectations: expectations.map(({ group, value, outcome, message }) => ({ group, value, outcome, message })),
+      });
     else if (!options.quiet) {
       process.stdout.write(`\n${[scenario.name, headline(scenario.description)].filter(Boolean).join(': ')}\n${summaryTable(results)}\n`);
+      if (expectations.length > 0) process.stdout.write(`expect: ${expectations.length - missed.length} of ${expectations.length} held\n`);
       process.stdout.write(`report: ${outDir}/index.html\n`);
     } else process.stdout.write(`${outDir}/index.html\n`);
   }

@@ -48,7 +48,7 @@ describe('scenario errors name the file, the line and the key', () => {
 
   it('unknown key with no close match: lists the valid keys', () => {
     expect(errorOf(lines(RAFT5, 'colour: blue')).message).toBe(
-      "scenarios/x.yaml:2: colour: unknown key 'colour': valid keys here are name, description, seed, duration, warmup, bucket, trials, architecture, network, cpu, disk, workload, faults, clocks, alerts, sweep, variants",
+      "scenarios/x.yaml:2: colour: unknown key 'colour': valid keys here are name, description, seed, duration, warmup, bucket, trials, architecture, network, cpu, disk, workload, faults, clocks, alerts, sweep, variants, expect",
     );
   });
 

@@ -28,6 +28,7 @@ import {
 import { show } from './fields.js';
 import { InputFileError, MAX_SCENARIO_BYTES, readInputText } from './input-file.js';
 import { errorMap, problemsOf, type Problem } from './messages.js';
+import type { Expectation } from './expect-schema.js';
 import type { RunSpec } from './scenario.js';
 import { scenarioFileSchema, scenarioSchema } from './schema.js';
 import { locate, parseSource, type Source } from './source.js';
@@ -44,13 +45,17 @@ export interface LoadedScenario {
   sweepKeys: string[];
   /** One per variant × sweep point, variant by variant; each still to be run `trials` times. */
   runs: RunSpec[];
+  /** The file's `expect:` block, in file order. */
+  expectations: Expectation[];
 }
 
 /** Dotted path → value; text values are read as YAML (`--set architecture.nodes=5`). */
 export type Overrides = Record<string, unknown>;
 
 // Keys that name the file or seed its trials: one value per file, so neither sweepable nor per variant.
-const UNSWEEPABLE = new Set(['name', 'description', 'seed', 'trials', 'sweep', 'variants']);
+const UNSWEEPABLE = new Set(['name', 'description', 'seed', 'trials', 'sweep', 'variants', 'expect']);
+// Keys of the file that are not part of any one run.
+const FILE_ONLY = new Set(['sweep', 'variants', 'expect']);
 
 export interface LoadOptions {
   /** The file's work is split into this many shards (`leadsim sweep --shard K/N`): each gets the whole budget. */
@@ -72,7 +77,7 @@ export function parseScenarioText(text: string, fileName: string, overrides: Ove
   const source = parseSource(text, fileName);
   source.raw.name ??= nameFromFile(fileName);
   checkFile(source);
-  const base = Object.fromEntries(Object.entries(source.raw).filter(([key]) => key !== 'sweep' && key !== 'variants'));
+  const base = Object.fromEntries(Object.entries(source.raw).filter(([key]) => !FILE_ONLY.has(key)));
   const axes = sweepAxes(source, overrides);
   const sets = runOverrides(source, overrides, axes);
   const variants = (source.raw.variants as Raw[] | undefined) ?? [undefined];
@@ -100,6 +105,7 @@ export function parseScenarioText(text: string, fileName: string, overrides: Ove
       ? new ScenarioError({ file: source.file, key: 'trials', detail: `${overrun.message} (from --trials ${String(overrides.trials)})` })
       : fileError(source, overrun.path, overrun.message);
   }
+  const expectations = expectationsOf(source, runs);
   return {
     file: fileName,
     name: first.name,
@@ -108,7 +114,20 @@ export function parseScenarioText(text: string, fileName: string, overrides: Ove
     trials: first.trials,
     sweepKeys: axes.map((a) => a.key),
     runs,
+    expectations,
   };
+}
+
+/** The `expect:` entries with their lines; each named variant must be one the runs report. */
+function expectationsOf(source: Source, runs: RunSpec[]): Expectation[] {
+  const entries = (scenarioFileSchema.shape.expect.parse(source.raw.expect) ?? []) as Omit<Expectation, 'where'>[];
+  const variants = [...new Set(runs.map((run) => run.variant || run.scenario.architecture.kind))];
+  return entries.map((entry, i) => {
+    const { line } = locate(source, ['expect', i]);
+    if (entry.variant !== undefined && !variants.includes(entry.variant))
+      throw fileError(source, ['expect', i, 'variant'], `no variant is named '${entry.variant}': one of ${variants.join(', ')}`);
+    return { ...entry, where: `${source.file}:${line}` };
+  });
 }
 
 /** Pass 1: the file as written, plus the rules that concern the file as a whole. */

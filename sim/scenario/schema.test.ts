@@ -39,6 +39,7 @@ describe('scenarioJsonSchema', () => {
       'alerts',
       'sweep',
       'variants',
+      'expect',
     ]);
   });
 

@@ -26,6 +26,7 @@ import * as z from 'zod';
 import { alertsSchema } from './alerts-schema.js';
 import { checkAndNormalize } from './checks.js';
 import { networkSchema } from './network-schema.js';
+import { expectSchema } from './expect-schema.js';
 import {
   bool,
   crashTarget,
@@ -227,6 +228,7 @@ export const scenarioFileSchema = z.strictObject({
   architecture: architectureSchema.optional(),
   sweep: sweepSchema.optional(),
   variants: z.array(variantSchema).min(1, { error: 'must list at least one variant' }).optional(),
+  expect: expectSchema.optional(),
 });
 
 export type ScenarioInput = z.input<typeof scenarioSchema>;

@@ -1,0 +1,40 @@
+// The `expect:` block of a scenario file: what a scenario claims, checked by `run` and `check`.
+// A metric is a summary column (its stat taken over trials) or a per-failover column of
+// failovers.csv (its stat taken over every failover of every trial).
+import * as z from 'zod';
+import { FAILOVER_COLUMNS, SUMMARY_COLUMNS } from '../metrics/run-result.js';
+
+const NOT_METRICS = new Set(['scenario', 'variant', 'kind', 'nodes', 'seed', 'trial', 'sim_seconds']);
+const FAILOVER_TIMES = /_at_ms$/;
+
+/** Columns measured once per failover; an expectation on one pools every failover of every trial. */
+export const PER_FAILOVER_METRICS: readonly string[] = FAILOVER_COLUMNS.filter(
+  (c) => !NOT_METRICS.has(c) && !FAILOVER_TIMES.test(c) && !(SUMMARY_COLUMNS as readonly string[]).includes(c),
+);
+export const EXPECTABLE_METRICS: readonly string[] = [...SUMMARY_COLUMNS.filter((c) => !NOT_METRICS.has(c)), ...PER_FAILOVER_METRICS];
+
+export const EXPECT_STATS = ['mean', 'p50', 'p99', 'max', 'min'] as const;
+export type ExpectStat = (typeof EXPECT_STATS)[number];
+
+export const expectSchema = z.array(
+  z
+    .strictObject({
+      variant: z.string().min(1, { error: 'must name a variant' }).optional(),
+      metric: z.enum(EXPECTABLE_METRICS as [string, ...string[]]),
+      stat: z.enum(EXPECT_STATS).default('mean'),
+      min: z.number({ error: 'must be a number' }).optional(),
+      max: z.number({ error: 'must be a number' }).optional(),
+    })
+    .refine((e) => e.min !== undefined || e.max !== undefined, { error: 'needs a bound: min, max or both' })
+    .refine((e) => e.min === undefined || e.max === undefined || e.min <= e.max, { error: 'min must not exceed max' }),
+);
+
+export interface Expectation {
+  variant?: string;
+  metric: string;
+  stat: ExpectStat;
+  min?: number;
+  max?: number;
+  /** Where it is written, for messages: "file:line". */
+  where: string;
+}
