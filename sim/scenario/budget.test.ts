@@ -59,7 +59,7 @@ describe('budgets name the key, the estimate and the limit', () => {
         'duration: 3600s',
         'workload: { arrival: { kind: poisson, rate: 1/s } }',
       ),
-      /architecture\.heartbeat: makes ~.* events per run \(requests \+ heartbeats and health checks over duration 60m\); at most 5\.0e8 .*: use a longer period, fewer nodes or a shorter run/,
+      /architecture\.heartbeat: makes ~.* events per run \(requests \+ heartbeats and health checks over duration 1h\); at most 5\.0e8 .*: use a longer period, fewer nodes or a shorter run/,
     ],
   ])('%s', (_, text, message) => {
     expect(refusal(text)).toMatch(message);
