@@ -57,7 +57,7 @@ function engineMm1(target: number): { events: number; note: string } {
 }
 
 /** 2 million M/M/1 requests through the full product (ρ = 0.8, 10 k requests/s for 200 s), reports included. */
-function productMm1(outDir: string): { events: number; note: string } {
+async function productMm1(outDir: string): Promise<{ events: number; note: string }> {
   const run = makeRun({
     architecture: lb(1),
     duration: 201_000_000,
@@ -71,7 +71,7 @@ function productMm1(outDir: string): { events: number; note: string } {
     cpu: { service: { dist: 'exponential', mean: 80 }, perMessage: 0, perEntry: 0 },
   });
   const { result, events } = runOnce(run, 0);
-  writeReports(outDir, { scenario: 'bench-mm1', description: '', results: [result], sweepKeys: [] });
+  await writeReports(outDir, { scenario: 'bench-mm1', description: '', results: [result], sweepKeys: [] });
   return {
     events,
     note: `${result.summary.completed} requests after warmup, mean ${(result.summary.latency_mean_ms as number).toFixed(3)} ms (theory 0.400)`,

@@ -107,7 +107,12 @@ describe('bad input: exit 2, one clear line naming file, line and key, no stack,
   });
 });
 
-describe('leadsim list and schema', () => {
+describe('leadsim list, schema and --version', () => {
+  it('prints the package version', () => {
+    const r = leadsim('--version');
+    const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+    expect([r.code, r.stdout.trim()]).toEqual([0, version]);
+  });
   it('lists every bundled scenario with its description', () => {
     const r = leadsim('list');
     expect(r.code).toBe(0);

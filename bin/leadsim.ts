@@ -5,6 +5,7 @@
 import { Command, Option } from 'commander';
 import { exitOnError } from './cli-errors.js';
 import { listCommand } from './commands/list.js';
+import { packageVersion } from './paths.js';
 import { schemaCommand } from './commands/schema.js';
 import { validateCommand } from './commands/validate.js';
 
@@ -20,6 +21,7 @@ function scenarioOptions(command: Command): Command {
 async function main(argv: string[]): Promise<void> {
   const program = new Command('leadsim')
     .description('Deterministic discrete-event simulator: when does leader election help, and when does shared-nothing scaling win?')
+    .version(packageVersion(), '-V, --version', 'print the version')
     .exitOverride()
     .showHelpAfterError();
   const exitWith = (code: number) => process.exit(code);
@@ -77,7 +79,7 @@ async function main(argv: string[]): Promise<void> {
     .option('--out <dir>', 'report directory (default reports/<scenario name>/)')
     .option('--json', 'print the summary as JSON')
     .option('--quiet', 'print only where the reports are')
-    .action(async (shards: string[], options) => exitWith((await import('./commands/merge.js')).mergeCommand(shards, options)));
+    .action(async (shards: string[], options) => exitWith(await (await import('./commands/merge.js')).mergeCommand(shards, options)));
 
   await program.parseAsync(argv);
 }

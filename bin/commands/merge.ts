@@ -24,7 +24,7 @@ export interface MergeOptions {
   quiet?: boolean;
 }
 
-export function mergeCommand(inputs: string[], options: MergeOptions): number {
+export async function mergeCommand(inputs: string[], options: MergeOptions): Promise<number> {
   exitCleanlyOnInterrupt();
   const paths = shardPaths(inputs);
   let merged: ReturnType<typeof mergeShards>;
@@ -40,7 +40,7 @@ export function mergeCommand(inputs: string[], options: MergeOptions): number {
   if (inside !== undefined)
     throw new UsageError(`--out ${outDir} holds the shard file ${inside} and would be replaced by the report: choose another --out`);
   prepareOutputDir(outDir, { option: '--out' });
-  writeReports(outDir, { scenario: header.scenario, description: header.description, results, sweepKeys: header.sweepKeys });
+  await writeReports(outDir, { scenario: header.scenario, description: header.description, results, sweepKeys: header.sweepKeys });
   return report(header.scenario, header.description, outDir, results, options);
 }
 

@@ -36,7 +36,7 @@ export async function runCommand(files: string[], options: RunOptions): Promise<
     });
     progress.stop();
     const outDir = outDirs[i];
-    writeReports(outDir, { scenario: scenario.name, description: scenario.description, results, sweepKeys: scenario.sweepKeys });
+    await writeReports(outDir, { scenario: scenario.name, description: scenario.description, results, sweepKeys: scenario.sweepKeys });
     const violations = results.flatMap((r) => r.violations.map((v) => ({ variant: r.variant, trial: r.trial, seed: r.seed, ...v })));
     if (violations.length > 0) exit = EXIT_CHECK_FAILED;
     for (const v of violations.slice(0, 10)) {

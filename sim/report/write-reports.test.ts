@@ -36,9 +36,9 @@ function poisoned(input: ReturnType<typeof syntheticInput>): ReturnType<typeof s
 }
 
 describe('writeReports', () => {
-  it('writes the CSVs, charts and index.html and returns their paths', () => {
+  it('writes the CSVs, charts and index.html and returns their paths', async () => {
     const out = join(root, 'report');
-    const paths = writeReports(out, syntheticInput({ trials: 2 }));
+    const paths = await writeReports(out, syntheticInput({ trials: 2 }));
     const names = paths.map((p) => p.slice(out.length + 1));
     expect(names.slice(0, 3)).toEqual(['summary.csv', 'timeseries.csv', 'failovers.csv']);
     expect(names).toContain('throughput.svg');
@@ -48,63 +48,63 @@ describe('writeReports', () => {
     expect(readdirSync(out).sort()).toEqual([REPORT_MARKER, ...names].sort());
   });
 
-  it('writes byte-identical files for identical input', () => {
+  it('writes byte-identical files for identical input', async () => {
     const input = syntheticInput({ nodes: [3, 5, 101], trials: 3, violations: 1 });
     const out = join(root, 'report');
-    writeReports(out, input);
+    await writeReports(out, input);
     const first = snapshot(out);
-    writeReports(out, syntheticInput({ nodes: [3, 5, 101], trials: 3, violations: 1 }));
+    await writeReports(out, syntheticInput({ nodes: [3, 5, 101], trials: 3, violations: 1 }));
     expect(snapshot(out)).toEqual(first);
   });
 
-  it('leaves no temporary directory behind and replaces stale files of an earlier report', () => {
+  it('leaves no temporary directory behind and replaces stale files of an earlier report', async () => {
     const out = join(root, 'report');
     mkdirSync(out);
     writeFileSync(join(out, REPORT_MARKER), '');
     writeFileSync(join(out, 'stale.svg'), 'old');
-    writeReports(out, syntheticInput());
+    await writeReports(out, syntheticInput());
     expect(readdirSync(root)).toEqual(['report']);
     expect(existsSync(join(out, 'stale.svg'))).toBe(false);
   });
 
-  it('creates no outDir when writing fails midway', () => {
+  it('creates no outDir when writing fails midway', async () => {
     const out = join(root, 'nested', 'report');
-    expect(() => writeReports(out, poisoned(syntheticInput()))).toThrow('boom');
+    await expect(writeReports(out, poisoned(syntheticInput()))).rejects.toThrow('boom');
     expect(existsSync(out)).toBe(false);
     expect(readdirSync(join(root, 'nested'))).toEqual([]);
   });
 
-  it('keeps the previous report intact when writing fails midway', () => {
+  it('keeps the previous report intact when writing fails midway', async () => {
     const out = join(root, 'report');
-    writeReports(out, syntheticInput());
+    await writeReports(out, syntheticInput());
     const before = snapshot(out);
-    expect(() => writeReports(out, poisoned(syntheticInput({ trials: 2 })))).toThrow('boom');
+    await expect(writeReports(out, poisoned(syntheticInput({ trials: 2 })))).rejects.toThrow('boom');
     expect(snapshot(out)).toEqual(before);
     expect(readdirSync(root)).toEqual(['report']);
   });
 
-  it('writes a header-only failovers.csv when nothing failed over', () => {
+  it('writes a header-only failovers.csv when nothing failed over', async () => {
     const input = syntheticInput();
     for (const r of input.results) r.failovers = [];
     const out = join(root, 'report');
-    const names = writeReports(out, input).map((p) => p.slice(out.length + 1));
+    const names = (await writeReports(out, input)).map((p) => p.slice(out.length + 1));
     expect(readFileSync(join(out, 'failovers.csv'), 'utf8')).toBe(`${FAILOVER_COLUMNS.join(',')}\n`);
     expect(names).not.toContain('failover-cdf.svg');
   });
 
-  it('adds sweep keys as trailing columns so sweep points stay apart', () => {
+  it('adds sweep keys as trailing columns so sweep points stay apart', async () => {
     const out = join(root, 'report');
-    writeReports(out, syntheticInput({ nodes: [3, 5] }));
+    await writeReports(out, syntheticInput({ nodes: [3, 5] }));
     const header = readFileSync(join(out, 'timeseries.csv'), 'utf8').split('\n')[0];
     expect(header).toBe('variant,trial,t_ms,throughput_ops_s,failed,latency_p50_ms,latency_p99_ms,leader,architecture.nodes');
   });
 });
 
 describe('summaryCsv and writeFileAtomic', () => {
-  it('summaryCsv is exactly the summary.csv a report writes', () => {
+  it('summaryCsv is exactly the summary.csv a report writes', async () => {
     const input = syntheticInput({ nodes: [3, 5], trials: 2 });
     const out = join(root, 'report');
-    writeReports(out, input);
+    await writeReports(out, input);
     expect(summaryCsv(input.results, input.sweepKeys)).toBe(readFileSync(join(out, 'summary.csv'), 'utf8'));
   });
 

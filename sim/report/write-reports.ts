@@ -6,7 +6,7 @@ import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, writeFi
 import { dirname, join, resolve } from 'node:path';
 
 import { ALERT_COLUMNS, FAILOVER_COLUMNS, SUMMARY_COLUMNS, TIMESERIES_COLUMNS, type Cell, type RunResult } from '../metrics/run-result.js';
-import { renderCharts } from './charts/index.js';
+import type { ChartSvg } from './charts/index.js';
 import { csvHeader, csvRows, sweepColumns } from './csv.js';
 import { renderIndexHtml } from './html.js';
 import { checkReplaceable, MARKER_TEXT, removeLeftovers, REPORT_MARKER, trackTemporary, untrackTemporary } from './output-dir.js';
@@ -28,13 +28,16 @@ export const FAILOVERS_FILE = 'failovers.csv';
 export const ALERTS_FILE = 'alerts.csv';
 export const INDEX_FILE = 'index.html';
 
-/** Writes the whole report into outDir (replacing it) and returns the paths written. */
-export function writeReports(outDir: string, input: ReportInput): string[] {
-  const names = replaceDirectory(outDir, (dir) => writeAll(dir, input));
+/** Writes the whole report into outDir (replacing it) and returns the paths written. The chart
+ *  code (d3-node, which brings jsdom: a fifth of a short run's start-up) loads only here, so
+ *  commands that draw nothing (validate, check, sweep) never pay for it. */
+export async function writeReports(outDir: string, input: ReportInput): Promise<string[]> {
+  const { renderCharts } = await import('./charts/index.js');
+  const names = replaceDirectory(outDir, (dir) => writeAll(dir, input, renderCharts));
   return names.map((name) => join(outDir, name));
 }
 
-function writeAll(dir: string, input: ReportInput): string[] {
+function writeAll(dir: string, input: ReportInput, renderCharts: (input: ReportInput) => ChartSvg[]): string[] {
   const { results, sweepKeys } = input;
   const written = [
     writeCsv(dir, SUMMARY_FILE, SUMMARY_COLUMNS, sweepKeys, results, (r) => [r.summary]),
