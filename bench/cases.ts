@@ -1,23 +1,16 @@
-// The benchmark cases. `engine-mm1` is the event loop alone on the reference loop's M/M/1
-// workload (same arrival and service rates); the others run the whole product: workload,
-// architecture, metrics and, where the issue asks, report writing.
+// The benchmark cases that run inside `bench.js --case NAME` (the bench times that process).
+// `engine-mm1` and `engine-heartbeat` are the event loop alone on the reference loop's two
+// workloads; the raft cases run the simulator without the CLI. The cases a user runs through
+// the CLI (`leadsim run` on a scenario file) are in bench.ts.
 import { EventQueue } from '../sim/core/event-queue.js';
 import { stream } from '../sim/core/rng.js';
 import { runOnce } from '../sim/engine/run.js';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { execute } from '../sim/execute.js';
-import { loadScenarioFile } from '../sim/scenario/load.js';
-import { writeReports } from '../sim/report/write-reports.js';
-import { LAN, lb, makeRun, raft } from '../sim/testing/make-scenario.js';
-
-const bundledScenarios = resolve(fileURLToPath(import.meta.url), '..', '..', '..', 'scenarios');
+import { LAN, makeRun, raft } from '../sim/testing/make-scenario.js';
 
 export interface BenchCase {
   name: string;
-  /** Which reference-loop workload the events/s are compared with. */
-  reference: 'mm1' | 'heartbeat';
-  run(outDir: string): { events: number; note: string } | Promise<{ events: number; note: string }>;
+  run(): { events: number; note: string } | Promise<{ events: number; note: string }>;
 }
 
 /** The engine alone: one FIFO server, ρ = 0.8, as in reference-loop.mjs. */
@@ -56,26 +49,38 @@ function engineMm1(target: number): { events: number; note: string } {
   return { events: target, note: `mean response ${(sumResponse / served).toFixed(3)} (theory 5)` };
 }
 
-/** 2 million M/M/1 requests through the full product (ρ = 0.8, 10 k requests/s for 200 s), reports included. */
-async function productMm1(outDir: string): Promise<{ events: number; note: string }> {
-  const run = makeRun({
-    architecture: lb(1),
-    duration: 201_000_000,
-    workload: {
-      arrival: { kind: 'poisson', ratePerSecond: 10_000 },
-      writes: 0.5,
-      keys: { dist: 'uniform', count: 1000 },
-      timeout: 100_000_000,
-      retries: { max: 0, backoff: 1000 },
-    },
-    cpu: { service: { dist: 'exponential', mean: 80 }, perMessage: 0, perEntry: 0 },
-  });
-  const { result, events } = runOnce(run, 0);
-  await writeReports(outDir, { scenario: 'bench-mm1', description: '', results: [result], sweepKeys: [] });
-  return {
-    events,
-    note: `${result.summary.completed} requests after warmup, mean ${(result.summary.latency_mean_ms as number).toFixed(3)} ms (theory 0.400)`,
-  };
+/**
+ * The reference loop's heartbeat workload on leadsim's queue: 1000 nodes, each with a timer
+ * every 50 ms that sends a message to the next 8 peers (round robin) with an exponential delay,
+ * mean 1 ms. The timers go into a lane of the queue (they are periodic), the messages into its
+ * heap — as the engine schedules node timers and messages.
+ */
+function engineHeartbeat(target: number, nodes = 1000): { events: number; note: string } {
+  const q = new EventQueue();
+  const rand = stream(42, 'bench');
+  const TICK = 0;
+  const MESSAGE = 1;
+  const PERIOD = 50_000;
+  const received = new Int32Array(nodes);
+  const cursor = new Int32Array(nodes);
+  const fanout = Math.min(nodes - 1, 8);
+  for (let n = 0; n < nodes; n++) q.push(rand() * PERIOD, TICK, n, 0, 0);
+  for (let events = 0; events < target; events++) {
+    q.pop();
+    const now = q.now;
+    const node = q.a;
+    if (q.kind === MESSAGE) {
+      received[node]++;
+      continue;
+    }
+    q.pushInLane(0, now + PERIOD, TICK, node, 0, 0);
+    for (let f = 0; f < fanout; f++) {
+      cursor[node] = (cursor[node] + 1) % nodes;
+      const to = cursor[node] === node ? (cursor[node] + 1) % nodes : cursor[node];
+      q.push(now - 1000 * Math.log(1 - rand()), MESSAGE, to, node, 0);
+    }
+  }
+  return { events: target, note: `${received.reduce((s, x) => s + x, 0)} messages received` };
 }
 
 const writes = (ratePerSecond: number) => ({
@@ -136,19 +141,10 @@ async function raftTrials(): Promise<{ events: number; note: string }> {
   };
 }
 
-/** The bundled four-way scaling sweep (3..1000 nodes × 4 architectures), on a worker per core. */
-async function scalingFourWays(): Promise<{ events: number; note: string }> {
-  const loaded = loadScenarioFile(join(bundledScenarios, 'scaling-four-ways.yaml'));
-  const { results, events } = await execute(loaded.runs, { trials: 1 });
-  const at1000 = results.filter((r) => r.nodes === 1000).map((r) => `${r.variant} ${Math.round(r.summary.throughput_ops_s as number)}`);
-  return { events, note: `${results.length} runs; ops/s at 1000 nodes: ${at1000.join(', ')}` };
-}
-
 export const benchCases: BenchCase[] = [
-  { name: 'engine-mm1', reference: 'mm1', run: () => engineMm1(10_000_000) },
-  { name: 'product-mm1-2M-requests', reference: 'mm1', run: (out) => productMm1(out) },
-  { name: 'raft-1000-nodes-60s', reference: 'heartbeat', run: () => raft1000() },
-  { name: 'raft-5-leader-crash-1000-trials', reference: 'heartbeat', run: () => raftTrials() },
-  { name: 'raft-5-mtbf-2-simulated-hours', reference: 'heartbeat', run: () => raftTwoHoursMtbf() },
-  { name: 'scaling-four-ways-3-to-1000', reference: 'heartbeat', run: () => scalingFourWays() },
+  { name: 'engine-mm1', run: () => engineMm1(10_000_000) },
+  { name: 'engine-heartbeat', run: () => engineHeartbeat(10_000_000) },
+  { name: 'raft-1000-nodes-60s', run: () => raft1000() },
+  { name: 'raft-5-leader-crash-1000-trials', run: () => raftTrials() },
+  { name: 'raft-5-mtbf-2-simulated-hours', run: () => raftTwoHoursMtbf() },
 ];

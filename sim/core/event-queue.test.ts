@@ -59,4 +59,36 @@ describe('EventQueue', () => {
       }),
     );
   });
+
+  it('keeps that order with lanes and the front slot, even when a lane is given an earlier event', () => {
+    // lane 0: a fixed period (in order, as periodic timers are); lane 1: any delay (often out of
+    // order, so it must fall back to the heap); -1: the heap; a zero delay fills the front slot
+    const op = fc.tuple(fc.integer({ min: 0, max: 40 }), fc.integer({ min: -1, max: 1 }), fc.boolean());
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 400 }), (ops) => {
+        const q = new EventQueue(2, 2);
+        const model: [number, number][] = [];
+        let id = 0;
+        let clock = 0;
+        for (const [dt, lane, popFirst] of ops) {
+          if (popFirst && q.size > 0) {
+            model.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+            expect(q.peekTime()).toBe(model[0][0]);
+            q.pop();
+            const [t, a] = model.shift()!;
+            expect([q.now, q.a]).toEqual([t, a]);
+            clock = t;
+          }
+          const at = clock + (lane === 0 ? 25 : dt % 3 === 0 ? 0 : dt);
+          if (lane < 0) q.push(at, 0, id, 0, 0);
+          else q.pushInLane(lane, at, 0, id, 0, 0);
+          model.push([at, id++]);
+        }
+        model.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+        expect(q.size).toBe(model.length);
+        expect(drain(q)).toEqual(model);
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
