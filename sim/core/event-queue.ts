@@ -35,6 +35,8 @@ export class EventQueue {
   private frontB = 0;
   private frontC = 0;
   private readonly lanes: FifoLane[];
+  /** Events in the heap, the lanes and the front slot (the loop asks after every event). */
+  private pending = 0;
 
   /** The popped event, read after `pop()`. */
   now = 0;
@@ -55,9 +57,7 @@ export class EventQueue {
   }
 
   get size(): number {
-    let size = this.hasFront ? this.n + 1 : this.n;
-    for (const lane of this.lanes) size += lane.length;
-    return size;
+    return this.pending;
   }
 
   /** Time of the next event, or Infinity when empty. */
@@ -72,6 +72,7 @@ export class EventQueue {
   pushInLane(lane: number, time: number, kind: number, a: number, b: number, c: number): void {
     const fifo = this.lanes[lane];
     if (time < fifo.tail) return this.push(time, kind, a, b, c);
+    this.pending++;
     if (this.hasFront && time < this.frontTime) this.demoteFront();
     fifo.append(time, this.nextSeq++, kind, a, b, c);
   }
@@ -89,6 +90,7 @@ export class EventQueue {
   }
 
   push(time: number, kind: number, a: number, b: number, c: number): void {
+    this.pending++;
     const s = this.nextSeq++;
     if (this.hasFront) {
       // A later seq never wins a tie: only a strictly earlier time displaces the front.
@@ -132,6 +134,7 @@ export class EventQueue {
 
   /** Removes the earliest event into (now, kind, a, b, c). The caller checks `size` first. */
   pop(): void {
+    this.pending--;
     if (this.hasFront) {
       this.hasFront = false;
       this.now = this.frontTime;
