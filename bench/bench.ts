@@ -125,45 +125,73 @@ function simpyPython(): string | null {
   return null;
 }
 
-function measureRounds(rounds: number, run: () => ProcessFigures): Medians {
-  const all = Array.from({ length: rounds }, run);
-  const cpu = all.map((f) => f.cpuSeconds ?? f.wallSeconds);
+interface Job {
+  name: string;
+  rounds: number;
+  run(): ProcessFigures;
+}
+
+function mediansOf(all: readonly ProcessFigures[]): Medians {
   const peaks = all.map((f) => f.peakMiB).filter((p): p is number => p !== null);
   return {
     wall: median(all.map((f) => f.wallSeconds)),
-    cpu: median(cpu),
+    cpu: median(all.map((f) => f.cpuSeconds ?? f.wallSeconds)),
     peakMiB: peaks.length > 0 ? Math.max(...peaks) : null,
     stdout: all[0].stdout,
   };
 }
 
-function yardsticks(rounds: number): Yardsticks {
+/** Round r runs every job once (A B C A B C …), so a drift in the machine's speed touches all alike. */
+function measureInterleaved(jobs: readonly Job[], rounds: number): Map<string, Medians> {
+  const figures = new Map<string, ProcessFigures[]>(jobs.map((j) => [j.name, []]));
+  for (let r = 0; r < rounds; r++) {
+    process.stderr.write(`round ${r + 1} of ${rounds}\n`);
+    for (const job of jobs) if (r < job.rounds) figures.get(job.name)?.push(job.run());
+  }
+  return new Map([...figures].map(([name, all]) => [name, mediansOf(all)]));
+}
+
+function yardstickJobs(rounds: number): Job[] {
   const python = simpyPython();
-  const mm1 = measureRounds(rounds, () => measureProcess(process.execPath, [referenceLoop, 'mm1', String(REFERENCE_EVENTS)]));
-  const hb = measureRounds(rounds, () => measureProcess(process.execPath, [referenceLoop, 'heartbeat', String(REFERENCE_EVENTS)]));
-  const simpy =
-    python === null
-      ? null
-      : measureRounds(rounds, () => measureProcess(python, [join(repo, 'bench', 'simpy-mm1.py'), String(SIMPY_CUSTOMERS)]));
   if (python === null) console.log('(no SimPy: `apt-get install python3-simpy3` adds the SimPy comparison)');
+  const jobs: Job[] = [
+    { name: 'reference mm1', rounds, run: () => measureProcess(process.execPath, [referenceLoop, 'mm1', String(REFERENCE_EVENTS)]) },
+    {
+      name: 'reference heartbeat',
+      rounds,
+      run: () => measureProcess(process.execPath, [referenceLoop, 'heartbeat', String(REFERENCE_EVENTS)]),
+    },
+  ];
+  if (python !== null)
+    jobs.push({ name: 'SimPy', rounds, run: () => measureProcess(python, [join(repo, 'bench', 'simpy-mm1.py'), String(SIMPY_CUSTOMERS)]) });
+  return jobs;
+}
+
+function yardsticks(m: Map<string, Medians>): Yardsticks {
+  const mm1 = m.get('reference mm1') as Medians;
+  const simpy = m.get('SimPy');
   return {
     mm1EventsPerS: REFERENCE_EVENTS / mm1.cpu,
     mm1Wall: mm1.wall,
-    heartbeatEventsPerS: REFERENCE_EVENTS / hb.cpu,
-    simpyCustomersPerS: simpy === null ? null : SIMPY_CUSTOMERS / simpy.cpu,
+    heartbeatEventsPerS: REFERENCE_EVENTS / (m.get('reference heartbeat') as Medians).cpu,
+    simpyCustomersPerS: simpy === undefined ? null : SIMPY_CUSTOMERS / simpy.cpu,
   };
 }
 
-function runCase(c: Case, rounds: number): Medians {
-  return measureRounds(c.rounds ?? rounds, () => {
-    const out = mkdtempSync(join(tmpdir(), 'leadsim-bench-'));
-    try {
-      const [cmd, args] = c.command(join(out, 'report'));
-      return measureProcess(cmd, args);
-    } finally {
-      rmSync(out, { recursive: true, force: true });
-    }
-  });
+function caseJob(c: Case, rounds: number): Job {
+  return {
+    name: c.name,
+    rounds: c.rounds ?? rounds,
+    run: () => {
+      const out = mkdtempSync(join(tmpdir(), 'leadsim-bench-'));
+      try {
+        const [cmd, args] = c.command(join(out, 'report'));
+        return measureProcess(cmd, args);
+      } finally {
+        rmSync(out, { recursive: true, force: true });
+      }
+    },
+  };
 }
 
 function main(): void {
@@ -172,16 +200,19 @@ function main(): void {
   const rounds = roundsAt >= 0 ? Number(argv[roundsAt + 1]) : 3;
   const only = argv.filter((a, i) => !a.startsWith('-') && argv[i - 1] !== '--rounds');
   if (!existsSync(referenceLoop)) throw new Error(`the reference loop is not at ${referenceLoop}`);
-  console.log(`leadsim bench — node ${process.version}; medians of ${rounds} rounds of whole processes; rates and ratios per CPU second`);
-  const y = yardsticks(rounds);
+  console.log(
+    `leadsim bench — node ${process.version}; medians of ${rounds} interleaved rounds of whole processes; rates and ratios per CPU second`,
+  );
+  const chosen = cases.filter((c) => only.length === 0 || only.includes(c.name));
+  const measured = measureInterleaved([...yardstickJobs(rounds), ...chosen.map((c) => caseJob(c, rounds))], rounds);
+  const y = yardsticks(measured);
   const simpy = y.simpyCustomersPerS === null ? '' : `; SimPy ${rate(y.simpyCustomersPerS, 'customers')}`;
   console.log(
     `yardsticks: reference mm1 ${rate(y.mm1EventsPerS, 'events')} (${y.mm1Wall.toFixed(2)} s wall for 10 M), heartbeat ${rate(y.heartbeatEventsPerS, 'events')}${simpy}`,
   );
   console.log(`${'case'.padEnd(32)}${'wall s'.padStart(8)}${'cpu s'.padStart(8)}${'peak MiB'.padStart(10)}  ${'rate'.padEnd(22)}targets`);
-  for (const c of cases) {
-    if (only.length > 0 && !only.includes(c.name)) continue;
-    const m = runCase(c, rounds);
+  for (const c of chosen) {
+    const m = measured.get(c.name) as Medians;
     const { rate: r, targets } = c.targets(m, y);
     const marks = targets.map((t) => {
       const pass = t.atLeast ? t.ratio >= t.bound : t.ratio < t.bound;

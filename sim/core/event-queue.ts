@@ -37,6 +37,8 @@ export class EventQueue {
   private readonly lanes: FifoLane[];
   /** Events in the heap, the lanes and the front slot (the loop asks after every event). */
   private pending = 0;
+  /** Events in the lanes: with none (a workload without periodic timers) pop skips them. */
+  private inLanes = 0;
 
   /** The popped event, read after `pop()`. */
   now = 0;
@@ -73,6 +75,7 @@ export class EventQueue {
     const fifo = this.lanes[lane];
     if (time < fifo.tail) return this.push(time, kind, a, b, c);
     this.pending++;
+    this.inLanes++;
     if (this.hasFront && time < this.frontTime) this.demoteFront();
     fifo.append(time, this.nextSeq++, kind, a, b, c);
   }
@@ -85,6 +88,7 @@ export class EventQueue {
   /** Whether an event at `time` scheduled now would be the next to pop (a later seq loses ties). */
   private isNext(time: number): boolean {
     if (this.n > 0 && time >= this.time[0]) return false;
+    if (this.inLanes === 0) return true;
     for (const lane of this.lanes) if (lane.length > 0 && time >= lane.time[lane.first]) return false;
     return true;
   }
@@ -144,8 +148,13 @@ export class EventQueue {
       this.c = this.frontC;
       return;
     }
-    const lane = this.earliestLane();
-    if (lane !== null) return lane.shift(this);
+    if (this.inLanes > 0) {
+      const lane = this.earliestLane();
+      if (lane !== null) {
+        this.inLanes--;
+        return lane.shift(this);
+      }
+    }
     this.popHeap();
   }
 
