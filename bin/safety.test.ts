@@ -121,6 +121,8 @@ describe('shards: validated before merging; names from them stay under reports/'
     expectRefused(leadsim(['merge', shards], cwd), /not a whole leadsim shard file: entries\.0\.result\.summary/);
     writeFileSync(path, text.slice(0, text.length / 2));
     expectRefused(leadsim(['merge', shards], cwd), /not a leadsim shard file/);
+    writeFileSync(path, '{"format":"leadsim-shard/1"}');
+    expectRefused(leadsim(['merge', shards], cwd), /not a whole leadsim shard file: scenario: is missing/);
     expect(readdirSync(cwd)).toEqual([]);
   });
 
@@ -177,6 +179,11 @@ describe('input files: regular, bounded, UTF-8, well-formed', () => {
       /latin1\.yaml: line 2: not valid UTF-8 text/,
     ],
     ['too deep a nesting', () => file(`architecture: ${'['.repeat(5000)}${']'.repeat(5000)}\n`), /nested more than 32 levels deep/],
+    [
+      'too deep a block nesting',
+      () => file(['architecture:', ...Array.from({ length: 1500 }, (_, i) => `${' '.repeat(i + 1)}k${i}:`)].join('\n')),
+      /nested more than 32 levels deep/,
+    ],
     ['a folder', () => tmp(), /is a folder, not a scenario file/],
     ['a device that never ends', () => '/dev/zero', /\/dev\/zero: is not a regular file/],
     [

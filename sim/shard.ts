@@ -141,7 +141,7 @@ export function decodeShard(text: string, name: string): ShardFile {
   if (!isRecord(data) || data.format !== SHARD_FORMAT)
     throw new ShardError(`${name}: not a leadsim shard file (expected format '${SHARD_FORMAT}', as \`leadsim sweep --shard K/N\` writes)`);
   const bad = (detail: string) => new ShardError(`${name}: not a whole leadsim shard file: ${detail}`);
-  const parsed = shardSchema.safeParse(data);
+  const parsed = shardSchema.safeParse(data, { error: (issue) => (issue.input === undefined ? 'is missing' : undefined) });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw bad(`${issue.path.join('.') || 'the file'}: ${issue.message}`);

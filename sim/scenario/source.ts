@@ -30,6 +30,8 @@ export function parseSource(text: string, file: string): Source {
   const error = doc.errors[0];
   if (error) {
     const pos = error.linePos?.[0];
+    // the parser catches its own stack overflow on deep block nesting and reports it as a parse error
+    if (error.message.includes('Maximum call stack')) throw tooDeep(file, pos?.line);
     if (error.code === 'DUPLICATE_KEY') throw duplicateKeyError(doc, lines, file) ?? fileError(file, 'a key appears twice in one mapping');
     const detail = `malformed ${json ? 'JSON' : 'YAML'}: ${error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`;
     throw new ScenarioError({ file, line: pos?.line, column: pos?.col, key: '', detail });
