@@ -179,7 +179,7 @@ export class Clients {
   }
 
   private fail(now: Micros, op: number): void {
-    this.d.metrics.opFailed(now);
+    this.d.metrics.opFailed(now, this.opStart.get(op));
     this.opDone(now, op);
   }
 

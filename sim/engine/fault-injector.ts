@@ -48,7 +48,7 @@ export class FaultInjector {
         return this.sim.recover(now, action.node);
       case 'partition': {
         const groups = this.resolveGroups(action.groups);
-        m.fault({ at_ms: now / 1000, until_ms: this.untilOf(index, 'heal'), label: `partition ${JSON.stringify(groups)}` });
+        m.fault({ at_ms: now / 1000, until_ms: this.untilOf(index, 'heal'), label: `partition ${JSON.stringify(groups)}`, sides: groups });
         this.sim.network.partition(groups);
         for (const group of m.roles.ledGroups()) {
           const leader = m.roles.leaderOf(group);

@@ -9,7 +9,9 @@ import { FailoverTracker } from './failover.js';
 import { InvariantChecker } from './invariants.js';
 import { LatencyHistogram } from './latency.js';
 import { LeaderLoad } from './leader-load.js';
-import { RoleTracker } from './roles.js';
+import { NearFaultRequests } from './near-faults.js';
+import { ReplicaRoles } from './replica-roles.js';
+import { RoleTracker, TIMELINE_NODES } from './roles.js';
 import type { AlertRow, FaultMarker, RunResult, SummaryRow, TimeseriesRow } from './run-result.js';
 import { StaleReadCounter } from './staleness.js';
 
@@ -41,6 +43,7 @@ export class MetricsCollector {
   readonly invariants = new InvariantChecker();
   readonly failovers = new FailoverTracker();
   readonly roles: RoleTracker;
+  private readonly replicaRoles: ReplicaRoles;
   private readonly summaryLatency = new LatencyHistogram(3);
   private readonly bucketLatency = new LatencyHistogram(2);
   private readonly staleness = new StaleReadCounter();
@@ -48,6 +51,8 @@ export class MetricsCollector {
   private readonly ackedWrites = new IntColumn();
   private readonly faults: FaultMarker[] = [];
   private readonly alerts: AlertMonitor | null;
+  /** Only trial 0 is drawn, so only trial 0 keeps its requests near faults. */
+  private readonly nearFaults: NearFaultRequests | null;
   private readonly busy: Float64Array;
   private readonly leaderLoad: LeaderLoad;
   private readonly downSince: Float64Array;
@@ -72,6 +77,8 @@ export class MetricsCollector {
     private readonly opt: MeasureOptions,
   ) {
     this.roles = new RoleTracker(id.nodes, opt.initialRole);
+    this.replicaRoles = new ReplicaRoles(TIMELINE_NODES, opt.initialRole);
+    this.nearFaults = id.trial === 0 ? new NearFaultRequests() : null;
     this.busy = new Float64Array(id.nodes);
     this.leaderLoad = new LeaderLoad(id.nodes, opt.warmup, opt.duration);
     this.downSince = new Float64Array(id.nodes).fill(-1);
@@ -127,6 +134,7 @@ export class MetricsCollector {
   opCompleted(now: number, op: number, started: number, write: boolean, key: number, value: number): void {
     this.advance(now);
     const latency = now - started;
+    this.nearFaults?.record(now, started, true);
     this.completedIn[this.bucketIndex] = (this.completedIn[this.bucketIndex] ?? 0) + 1;
     this.bucketLatency.record(latency);
     this.alerts?.completed(now, latency);
@@ -141,8 +149,9 @@ export class MetricsCollector {
     }
   }
 
-  opFailed(now: number): void {
+  opFailed(now: number, started: number): void {
     this.advance(now);
+    this.nearFaults?.record(now, started, false);
     this.failedIn[this.bucketIndex] = (this.failedIn[this.bucketIndex] ?? 0) + 1;
     this.alerts?.failed(now);
     if (this.inWindow(now)) this.failed++;
@@ -165,6 +174,7 @@ export class MetricsCollector {
     this.downSince[node] = now;
     this.leaderLoad.leftOffice(now, node);
     this.roles.down(now, node);
+    this.replicaRoles.down(now, node);
   }
 
   nodeUp(now: number, node: number): void {
@@ -188,6 +198,7 @@ export class MetricsCollector {
     if (role === 'leader') this.leaderLoad.tookOffice(now, node);
     else this.leaderLoad.leftOffice(now, node);
     this.roles.change(now, node, role, term, group);
+    this.replicaRoles.change(now, node, group, role);
   }
 
   electionStarted(now: number, term: number, group: number): void {
@@ -204,6 +215,7 @@ export class MetricsCollector {
     this.advance(marker.at_ms * 1000);
     this.alerts?.fault(marker.at_ms * 1000);
     this.faults.push(marker);
+    this.nearFaults?.fault(marker.at_ms * 1000);
   }
 
   finish(end: number, committedWrites: ReadonlySet<number> | null): RunResult {
@@ -216,6 +228,8 @@ export class MetricsCollector {
     const unavailableBetween = (from: number, to: number) => this.unavailableMicros(Math.max(from, this.opt.warmup), to);
     const failovers = this.failovers.rows(this.id.variant, this.id.trial, unavailableBetween, end);
     const alerts = this.alerts?.finish();
+    const nearFaults = this.nearFaults?.finish() ?? null;
+    const replicas = this.replicaRoles.finish(end);
     return {
       scenario: this.id.scenario,
       variant: this.id.variant,
@@ -237,6 +251,8 @@ export class MetricsCollector {
       faults: this.faults,
       timeline: this.roles.finish(end),
       violations: this.invariants.violations,
+      ...(replicas ? { replicas } : {}),
+      ...(nearFaults ? { nearFaults } : {}),
     };
   }
 

@@ -67,13 +67,30 @@ export interface FaultMarker {
   at_ms: number;
   until_ms: number | null;
   label: string;
+  /** A partition's sides (nodes named in no group form one more side). */
+  sides?: number[][];
 }
 
-export type TimelineRole = 'leader' | 'follower' | 'candidate' | 'down' | 'serving' | 'idle';
+/** `no-quorum`: a leader that cannot reach a majority of its group (derived for the chart). */
+export type TimelineRole = 'leader' | 'follower' | 'candidate' | 'down' | 'serving' | 'idle' | 'no-quorum';
 export interface RoleSegment {
   from_ms: number;
   to_ms: number;
   role: TimelineRole;
+}
+
+/** Requests sent near faults (±1 s), as parallel columns: the failover zoom chart's data. */
+export interface RequestsNearFaults {
+  sent_ms: number[];
+  done_ms: number[];
+  ok: boolean[];
+}
+
+/** One replica's roles over time, for nodes that host several groups (sharded-raft). */
+export interface ReplicaLane {
+  node: number;
+  group: number;
+  segments: RoleSegment[];
 }
 
 export interface InvariantViolation {
@@ -100,4 +117,8 @@ export interface RunResult {
   /** Per node, its roles over time (may be capped to the first nodes for large clusters). */
   timeline: RoleSegment[][];
   violations: InvariantViolation[];
+  /** Per-replica lanes of multi-group architectures (first nodes only); absent otherwise. */
+  replicas?: ReplicaLane[];
+  /** Trial 0 of runs with faults only: the other trials are never drawn. */
+  nearFaults?: RequestsNearFaults;
 }

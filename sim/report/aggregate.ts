@@ -54,6 +54,23 @@ export function firstTrialRuns(results: readonly RunResult[], sweepKeys: readonl
   return out;
 }
 
+/** Time charts draw at most this many panels; beyond, a sweep shows its first and last point. */
+export const MAX_TIME_PANELS = 8;
+
+/**
+ * The runs the time charts draw, one panel each: every variant's first trial at every sweep
+ * point when that fits, else at the first and last sweep point (the two ends of a scaling
+ * sweep are where the story is), else at the first point only.
+ */
+export function panelRuns(results: readonly RunResult[], sweepKeys: readonly string[]): RunResult[] {
+  const byRun = groupBy(results, (r) => `${r.variant}\u0000${pointKey(r.sweepPoint, sweepKeys)}`);
+  const firstTrials = [...byRun.values()].map((runs) => runs.reduce((best, r) => (r.trial < best.trial ? r : best)));
+  if (firstTrials.length <= MAX_TIME_PANELS) return firstTrials;
+  const variants = groupBy(firstTrials, (r) => r.variant);
+  const ends = [...variants.values()].flatMap((runs) => (runs.length > 1 ? [runs[0], runs[runs.length - 1]] : runs));
+  return ends.length <= MAX_TIME_PANELS ? ends : firstTrialRuns(results, sweepKeys);
+}
+
 export function num(cell: Cell | undefined): number | null {
   return typeof cell === 'number' && Number.isFinite(cell) ? cell : null;
 }
@@ -89,6 +106,12 @@ export function pooledFailoverMean(runs: readonly RunResult[]): number | null {
   return count === 0 ? null : total / count;
 }
 
+/** Mean of a failovers.csv column over every failover of the runs, read by name so that
+ *  columns a later version adds are used once they exist. */
+export function failoverMean(runs: readonly RunResult[], column: string): number | null {
+  return mean(runs.flatMap((r) => r.failovers.map((f) => num((f as Record<string, Cell | undefined>)[column]))));
+}
+
 /** Σ messages / Σ completed: cost of one request, robust to trials of different lengths. */
 export function messagesPerRequest(runs: readonly RunResult[]): number | null {
   let messages = 0;
@@ -111,7 +134,11 @@ export interface ComparisonRow {
   throughput_ops_s: number | null;
   latency_p99_ms: number | null;
   failover_mean_ms: number | null;
+  /** Means over every failover of the runs (failovers.csv); null where the column is absent. */
+  election_ms: number | null;
+  outage_ms: number | null;
   unavailable_ms: number | null;
+  failed: number | null;
   messages_per_request: number | null;
   leader_utilization: number | null;
   mean_utilization: number | null;
@@ -128,7 +155,10 @@ export function comparisonRows(results: readonly RunResult[], sweepKeys: readonl
     throughput_ops_s: meanOf(runs, 'throughput_ops_s'),
     latency_p99_ms: meanOf(runs, 'latency_p99_ms'),
     failover_mean_ms: pooledFailoverMean(runs),
+    election_ms: failoverMean(runs, 'election_ms'),
+    outage_ms: failoverMean(runs, 'outage_ms'),
     unavailable_ms: meanOf(runs, 'unavailable_ms'),
+    failed: meanOf(runs, 'failed'),
     messages_per_request: messagesPerRequest(runs),
     leader_utilization: meanOf(runs, 'leader_utilization'),
     mean_utilization: meanOf(runs, 'mean_utilization'),

@@ -30,6 +30,7 @@ declare module 'd3-node' {
     nice(count?: number): Scale;
     ticks(count?: number): number[];
     tickFormat(count?: number, specifier?: string): (value: number) => string;
+    copy(): Scale;
   }
 
   export interface Axis {
@@ -49,6 +50,15 @@ declare module 'd3-node' {
     curve(curve: Curve): Line<D>;
   }
 
+  export interface Area<D> {
+    (data: readonly D[]): string | null;
+    x(fn: (d: D, i: number) => number): Area<D>;
+    y0(value: number | ((d: D, i: number) => number)): Area<D>;
+    y1(fn: (d: D, i: number) => number): Area<D>;
+    defined(fn: (d: D, i: number) => boolean): Area<D>;
+    curve(curve: Curve): Area<D>;
+  }
+
   export type Curve = { readonly __curve: unique symbol };
 
   export interface D3 {
@@ -57,6 +67,7 @@ declare module 'd3-node' {
     axisBottom(scale: Scale): Axis;
     axisLeft(scale: Scale): Axis;
     line<D>(): Line<D>;
+    area<D>(): Area<D>;
     curveStepAfter: Curve;
     curveLinear: Curve;
     format(specifier: string): (value: number) => string;

@@ -23,16 +23,38 @@ describe('renderIndexHtml', () => {
     }
   });
 
-  it('is self-contained: no scripts, no external resources', () => {
+  it('is self-contained: one inline script (presentation mode), no external resources', () => {
     const input = syntheticInput();
     const html = renderIndexHtml(input, renderCharts(input));
-    expect(html).not.toMatch(/<script|<link|@import|https?:\/\/(?!www\.w3\.org)/);
+    expect(html).not.toMatch(/<script [^>]*src|<link|@import|https?:\/\/(?!www\.w3\.org)/);
+    expect(html.match(/<script>/g)).toHaveLength(1);
+  });
+
+  it('has a presentation mode: one chart per screen, the comparison table before them', () => {
+    const input = syntheticInput();
+    const charts = renderCharts(input);
+    const html = renderIndexHtml(input, charts);
+    expect(html.match(/<figure class="screen"/g)).toHaveLength(charts.length);
+    expect(html).toContain('html.present');
+    expect(html.indexOf('<table class="comparison">')).toBeLessThan(html.indexOf('<figure'));
+  });
+
+  it('leads the comparison with outage and election once failovers carry them', () => {
+    const input = syntheticInput();
+    const plain = renderIndexHtml(input, []);
+    expect(plain).toContain('failover mean (ms)');
+    for (const r of input.results) for (const f of r.failovers) Object.assign(f, { election_ms: 180, outage_ms: 210 });
+    const html = renderIndexHtml(input, []);
+    const heads = /<table class="comparison">\n<thead>(.*?)<\/thead>/.exec(html)?.[1] ?? '';
+    expect(heads.indexOf('outage (ms)')).toBeLessThan(heads.indexOf('election (ms)'));
+    expect(heads.indexOf('election (ms)')).toBeLessThan(heads.indexOf('throughput'));
+    expect(heads).not.toContain('failover mean');
   });
 
   it('escapes text from the scenario and the results', () => {
     const input = { ...syntheticInput({ violations: 1 }), scenario: '<script>alert(1)</script>', description: 'a & b "c"' };
     const html = renderIndexHtml(input, []);
-    expect(html).not.toContain('<script>');
+    expect(html).not.toContain('<script>alert');
     expect(html).toContain('&#60;script&#62;');
     expect(html).toContain('a &#38; b &#34;c&#34;');
     expect(html).not.toContain('<b>');

@@ -1,11 +1,13 @@
-// index.html: one self-contained page (inline SVG and CSS, no scripts or web fonts) so a report
-// directory can be mailed, archived or opened offline. All text from results is escaped.
+// index.html: one self-contained page (inline SVG and CSS, no web fonts, one small inline
+// script for the presentation mode) so a report directory can be mailed, archived or opened
+// offline. All text from results is escaped.
 
 import { SUMMARY_COLUMNS, type RunResult } from '../metrics/run-result.js';
 import { comparisonRows, type ComparisonRow } from './aggregate.js';
 import { serversNeeded } from './servers-needed.js';
 import type { ChartSvg } from './charts/index.js';
 import { formatCell, formatNumber, sweepColumns } from './csv.js';
+import { verdict } from './verdict.js';
 import type { ReportInput } from './write-reports.js';
 
 /** More rows make the page slow to open; the CSV has them all. */
@@ -25,7 +27,31 @@ th { background: #f4f4f4; text-align: left; position: sticky; top: 0; }
 td.n { text-align: right; font-variant-numeric: tabular-nums; }
 figure { margin: 18px 0 30px; } figure svg { max-width: 100%; height: auto; border: 1px solid #eee; }
 figcaption { color: #666; font-size: 13px; }
+table.comparison th { white-space: normal; vertical-align: bottom; max-width: 7em; }
+html.present { scroll-snap-type: y mandatory; }
+html.present body { max-width: none; padding: 0 3vw; font-size: 26px; }
+html.present .screen { min-height: 100vh; box-sizing: border-box; padding: 3vh 0; scroll-snap-align: start; display: flex; flex-direction: column; justify-content: center; }
+html.present h1 { font-size: 54px; } html.present h2 { font-size: 36px; border: 0; }
+html.present .meta, html.present figcaption { font-size: 18px; }
+html.present table { font-size: 22px; }
+html.present figure { margin: 0; } html.present figure svg { height: 86vh; width: auto; max-width: 100%; border: 0; display: block; margin: 0 auto; }
+html.present .summary { display: none; }
+@media print { html.present .screen { break-after: page; } }
 `;
+
+// `index.html?present`: large type, one chart per screen; arrow keys and space step through them.
+const PRESENT_SCRIPT = `(function () {
+  if (!/[?&]present(=|&|$)/.test(location.search)) return;
+  document.documentElement.classList.add('present');
+  document.addEventListener('keydown', function (e) {
+    var step = { ArrowRight: 1, ArrowDown: 1, PageDown: 1, ' ': 1, ArrowLeft: -1, ArrowUp: -1, PageUp: -1 }[e.key];
+    if (!step) return;
+    var screens = Array.prototype.slice.call(document.querySelectorAll('.screen'));
+    var here = screens.findIndex(function (s) { return s.getBoundingClientRect().top > 2; });
+    var next = screens[Math.max(0, Math.min(screens.length - 1, (here < 0 ? screens.length : here) - 1 + step))];
+    if (next) { e.preventDefault(); next.scrollIntoView(); }
+  });
+})();`;
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -35,44 +61,54 @@ function cell(text: string, numeric: boolean): string {
   return numeric ? `<td class="n">${escapeHtml(text)}</td>` : `<td>${escapeHtml(text)}</td>`;
 }
 
-function table(headers: readonly string[], rows: readonly (readonly { text: string; numeric: boolean }[])[]): string {
+function table(headers: readonly string[], rows: readonly (readonly { text: string; numeric: boolean }[])[], className = ''): string {
   const head = `<tr>${headers.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr>`;
   const body = rows.map((r) => `<tr>${r.map((c) => cell(c.text, c.numeric)).join('')}</tr>`).join('\n');
-  return `<div class="scroll"><table>\n<thead>${head}</thead>\n<tbody>\n${body}\n</tbody></table></div>`;
+  const cls = className ? ` class="${className}"` : '';
+  return `<div class="scroll"><table${cls}>\n<thead>${head}</thead>\n<tbody>\n${body}\n</tbody></table></div>`;
 }
 
 const dash = '—';
 const fixed = (v: number | null, decimals: number): string => (v === null ? dash : formatNumber(v, decimals));
-const percent = (v: number | null): string => (v === null ? dash : `${formatNumber(v * 100, 1)}%`);
+/** A fraction as the page shows it (43.2%); the terminal summary uses the same words. */
+export const formatPercentCell = (v: number): string => `${formatNumber(v * 100, 1)}%`;
+const percent = (v: number | null): string => (v === null ? dash : formatPercentCell(v));
+
+interface Column {
+  head: string;
+  text: (r: ComparisonRow) => string;
+  /** Left out when no row has a value (a measure this version or these variants lack). */
+  value?: (r: ComparisonRow) => number | null;
+}
+
+// Outage and election lead: they are what a failover costs, and a stateless fleet's retry
+// delay is never ranked as one (its election is empty, its outage what clients saw).
+const COMPARISON: readonly Column[] = [
+  { head: 'outage (ms)', text: (r) => fixed(r.outage_ms, 0), value: (r) => r.outage_ms },
+  { head: 'election (ms)', text: (r) => fixed(r.election_ms, 0), value: (r) => r.election_ms },
+  { head: 'unavailable (ms)', text: (r) => fixed(r.unavailable_ms, 0) },
+  { head: 'throughput (ops/s)', text: (r) => fixed(r.throughput_ops_s, 0) },
+  { head: 'p99 (ms)', text: (r) => fixed(r.latency_p99_ms, 2) },
+  { head: 'failed requests', text: (r) => fixed(r.failed, 0) },
+  { head: 'messages per request', text: (r) => fixed(r.messages_per_request, 1) },
+  { head: 'leader CPU', text: (r) => percent(r.leader_utilization) },
+  { head: 'mean CPU', text: (r) => percent(r.mean_utilization) },
+];
+/** Fault → first commit: shown only by versions that lack the two measures above. */
+const FAILOVER: Column = { head: 'failover mean (ms)', text: (r) => fixed(r.failover_mean_ms, 0) };
 
 function comparisonTable(rows: readonly ComparisonRow[], sweepKeys: readonly string[]): string {
-  const headers = [
-    'variant',
-    'kind',
-    ...sweepKeys,
-    'trials',
-    'throughput (ops/s)',
-    'p99 (ms)',
-    'failover mean (ms)',
-    'unavailable (ms)',
-    'messages / completed request',
-    'leader utilization',
-    'mean utilization',
-  ];
+  const present = COMPARISON.filter((c) => !c.value || rows.some((r) => c.value?.(r) !== null));
+  const columns = present.some((c) => c.value) ? present : [FAILOVER, ...present];
+  const headers = ['variant', 'kind', ...sweepKeys, ...columns.map((c) => c.head), 'trials'];
   const body = rows.map((r) => [
     { text: r.variant, numeric: false },
     { text: r.kind, numeric: false },
     ...sweepKeys.map((k) => ({ text: formatCell(r.point[k]), numeric: typeof r.point[k] === 'number' })),
+    ...columns.map((c) => ({ text: c.text(r), numeric: true })),
     { text: String(r.trials), numeric: true },
-    { text: fixed(r.throughput_ops_s, 1), numeric: true },
-    { text: fixed(r.latency_p99_ms, 2), numeric: true },
-    { text: fixed(r.failover_mean_ms, 1), numeric: true },
-    { text: fixed(r.unavailable_ms, 0), numeric: true },
-    { text: fixed(r.messages_per_request, 2), numeric: true },
-    { text: percent(r.leader_utilization), numeric: true },
-    { text: percent(r.mean_utilization), numeric: true },
   ]);
-  return table(headers, body);
+  return table(headers, body, 'comparison');
 }
 
 function serversNeededTable(results: readonly RunResult[], sweepKeys: readonly string[]): string {
@@ -121,7 +157,7 @@ function figures(charts: readonly ChartSvg[]): string {
   return charts
     .map(
       (c) =>
-        `<figure id="${escapeHtml(c.file)}">\n${c.svg}\n<figcaption>${escapeHtml(c.title)} · <a href="${escapeHtml(c.file)}">${escapeHtml(c.file)}</a></figcaption>\n</figure>`,
+        `<figure class="screen" id="${escapeHtml(c.file)}">\n${c.svg}\n<figcaption>${escapeHtml(c.title)} · <a href="${escapeHtml(c.file)}">${escapeHtml(c.file)}</a></figcaption>\n</figure>`,
     )
     .join('\n');
 }
@@ -137,22 +173,28 @@ export function renderIndexHtml(input: ReportInput, charts: readonly ChartSvg[])
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(`leadsim — ${input.scenario}`)}</title>
 <style>${STYLE}</style>
+<script>${PRESENT_SCRIPT}</script>
 </head>
 <body>
-<header>
+<header class="screen">
 <h1>${escapeHtml(input.scenario)}</h1>
 <p>${escapeHtml(input.description)}</p>
-<p class="meta">${meta}</p>
-</header>
+<p class="verdict"><strong>Measured:</strong> ${escapeHtml(verdict(input.results, input.sweepKeys))}</p>
+<p class="meta">${meta} · <a href="?present">present</a> (one chart per screen)</p>
 ${violationsBanner(input.results)}
+</header>
+<section class="screen">
 <h2>Comparison</h2>
-<p class="meta">Means over trials; failover mean over all failovers; ${dash} where a metric does not apply.</p>
+<p class="meta">Means over trials; outage, election and failover times are means over all failovers; ${dash} where a metric does not apply.</p>
 ${comparisonTable(comparisonRows(input.results, input.sweepKeys), input.sweepKeys)}
 ${serversNeededTable(input.results, input.sweepKeys)}
+</section>
 <h2>Charts</h2>
 ${figures(charts)}
+<section class="summary">
 <h2>Summary</h2>
 ${summaryTable(input.results, input.sweepKeys)}
+</section>
 </body>
 </html>
 `;

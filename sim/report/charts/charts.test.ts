@@ -60,8 +60,8 @@ describe('timeline', () => {
       x,
       12,
     );
-    // Ranks: down 0, candidate 1, leader 2, serving 3, follower 4, idle 5; -1 = no data.
-    expect([...pixels]).toEqual([4, 4, 4, 4, 4, 1, 2, 2, 2, 2, -1, -1]);
+    // Ranks: down 0, candidate 1, no-quorum 2, leader 3, serving 4, follower 5, idle 6; -1 = no data.
+    expect([...pixels]).toEqual([5, 5, 5, 5, 5, 1, 3, 3, 3, 3, -1, -1]);
   });
 
   it('gives every variant a distinct, file-safe name', () => {

@@ -1,9 +1,11 @@
 // Distribution of failover times across trials: the CDF shows the typical gap and its tail
-// (randomized election timeouts, split votes) that a mean hides.
+// (randomized election timeouts, split votes) that a mean hides. Two panels side by side when
+// the measures exist: election time (fault → the serving leader wins; the Raft paper's figure
+// 16) and the client-visible outage; else the older fault → first commit measure.
 
 import type { D3 } from 'd3-node';
 
-import type { RunResult } from '../../metrics/run-result.js';
+import type { Cell, RunResult } from '../../metrics/run-result.js';
 import { firstPointRuns, num, pointKey, variantsOf } from '../aggregate.js';
 import {
   CHART_WIDTH,
@@ -28,6 +30,21 @@ export const FAILOVER_CDF_FILE = 'failover-cdf.svg';
 const MAX_POINTS = 500;
 const HEIGHT = 440;
 
+interface Measure {
+  column: string;
+  title: string;
+  axis: string;
+}
+
+const ELECTION: Measure = { column: 'election_ms', title: 'Election time', axis: 'Fault → new leader elected (ms)' };
+const OUTAGE: Measure = { column: 'outage_ms', title: 'Client-visible outage', axis: 'Longest gap without a success (ms)' };
+const FAILOVER: Measure = { column: 'failover_ms', title: 'Failover', axis: 'Fault → first commit (ms)' };
+
+/** A failovers.csv cell by name, so columns added later are read when they exist. */
+function cellOf(row: object, column: string): Cell | undefined {
+  return (row as Record<string, Cell | undefined>)[column];
+}
+
 interface Point {
   x: number;
   p: number;
@@ -40,12 +57,12 @@ interface VariantSamples {
   incomplete: number;
 }
 
-function samplesOf(variant: string, index: number, runs: readonly RunResult[]): VariantSamples {
+function samplesOf(variant: string, index: number, runs: readonly RunResult[], column: string): VariantSamples {
   const values: number[] = [];
   let incomplete = 0;
   for (const run of runs) {
     for (const row of run.failovers) {
-      const v = num(row.failover_ms);
+      const v = num(cellOf(row, column));
       if (v === null) incomplete++;
       else values.push(v);
     }
@@ -70,43 +87,75 @@ function quantile(sorted: readonly number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
 }
 
-function legendItem(s: VariantSamples): LegendItem {
-  const n = s.sorted.length;
-  const stats = n > 0 ? `n=${n} · p50 ${formatTick(quantile(s.sorted, 0.5))} · max ${formatTick(s.sorted[n - 1])} ms` : 'none completed';
-  const detail = s.incomplete > 0 ? `${stats}; ${s.incomplete} unfinished` : stats;
-  return { label: s.variant, ...seriesStyle(s.index), detail };
+/** A variant's legend entry: n and median per measure (the CDF curves show the rest). */
+function legendItem(perMeasure: readonly VariantSamples[], measures: readonly Measure[]): LegendItem {
+  const s = perMeasure[0];
+  const parts = perMeasure.map((p, m) => {
+    const what = measures.length > 1 ? `${measures[m].title.split(' ')[0].toLowerCase()} ` : '';
+    return p.sorted.length > 0 ? `${what}p50 ${formatTick(quantile(p.sorted, 0.5))}` : `${what}none`;
+  });
+  const n = Math.max(...perMeasure.map((p) => p.sorted.length + p.incomplete));
+  const unfinished = s.incomplete > 0 ? `, ${s.incomplete} unfinished` : '';
+  return { label: s.variant, ...seriesStyle(s.index), detail: `n=${n}${unfinished} · ${parts.join(' · ')} ms` };
+}
+
+/** The measures to draw: election and outage where any failover has them, else failover time. */
+function measuresOf(runs: readonly RunResult[]): Measure[] {
+  const has = (m: Measure) => runs.some((r) => r.failovers.some((row) => num(cellOf(row, m.column)) !== null));
+  const modern = [ELECTION, OUTAGE].filter(has);
+  return modern.length > 0 ? modern : has(FAILOVER) ? [FAILOVER] : [];
 }
 
 export function failoverCdfChart(canvas: SvgCanvas, input: ChartInput): ChartSvg | null {
   const variants = variantsOf(input.results);
   const byVariant = firstPointRuns(input.results, input.sweepKeys);
-  const samples = [...byVariant].map(([variant, runs]) => samplesOf(variant, variants.indexOf(variant), runs));
-  const drawn = samples.filter((s) => s.sorted.length > 0);
-  if (drawn.length === 0) return null;
+  const measures = measuresOf([...byVariant.values()].flat());
+  if (measures.length === 0) return null;
   const d3 = canvas.d3;
-  const box = mainBox(HEIGHT);
-  const x = fitScale(d3, { values: drawn.flatMap((s) => s.sorted), range: [0, box.width], logAbove: 10, zero: true });
-  const y = fitScale(d3, { values: [], domain: [0, 1], range: [box.height, 0] });
+  const full = mainBox(HEIGHT);
+  const gap = 60;
+  const width = (full.width - gap * (measures.length - 1)) / measures.length;
   const title = `Failover time distribution — ${input.scenario}`;
   const first = [...byVariant.values()][0][0];
   const point = input.sweepKeys.length > 0 ? ` at ${pointKey(first.sweepPoint, input.sweepKeys)}` : '';
+  const y = fitScale(d3, { values: [], domain: [0, 1], range: [full.height, 0] });
   const svg = canvas.draw(CHART_WIDTH, HEIGHT, title, (root) => {
-    header(
-      root,
-      title,
-      `From the fault to the first write committed by a new leader (leaderless: first success after the fault), all trials${point}`,
+    header(root, title, `Every failover of every trial${point}; a curve further left is a shorter gap`);
+    const perMeasure = measures.map((measure) =>
+      [...byVariant].map(([variant, runs]) => samplesOf(variant, variants.indexOf(variant), runs, measure.column)),
     );
-    const plot = drawAxes(
-      root,
-      d3,
-      box,
-      { fitted: x, label: 'Failover time (ms)' },
-      { fitted: y, label: 'Failovers completed within x', format: formatPercent },
+    measures.forEach((measure, m) => {
+      const box = { ...full, left: full.left + m * (width + gap), width, top: full.top + 14, height: full.height - 14 };
+      const samples = perMeasure[m];
+      const drawn = samples.filter((s) => s.sorted.length > 0);
+      const x = fitScale(d3, { values: drawn.flatMap((s) => s.sorted), range: [0, box.width], logAbove: 10, zero: true });
+      const panelY = { ...y, scale: y.scale.copy().range([box.height, 0]) };
+      const yLabel = m === 0 ? 'Failovers completed within x' : '';
+      const plot = drawAxes(
+        root,
+        d3,
+        box,
+        { fitted: x, label: measure.axis, ticks: 5 },
+        { fitted: panelY, label: yLabel, format: formatPercent },
+      );
+      root
+        .append('text')
+        .attr('x', box.left)
+        .attr('y', box.top - 8)
+        .attr('font-size', 13)
+        .attr('font-weight', 600)
+        .text(measure.title);
+      const line = lineOf(d3, x.scale, panelY.scale, x.log);
+      for (const s of drawn) seriesPath(plot, line(cdfPoints(s.sorted)), seriesStyle(s.index));
+    });
+    const at = legendOrigin(full);
+    const items = perMeasure[0].map((_, v) =>
+      legendItem(
+        perMeasure.map((samples) => samples[v]),
+        measures,
+      ),
     );
-    const line = lineOf(d3, x.scale, y.scale, x.log);
-    for (const s of drawn) seriesPath(plot, line(cdfPoints(s.sorted)), seriesStyle(s.index));
-    const at = legendOrigin(box);
-    legend(root, samples.map(legendItem), at.x, at.y, 'Variant');
+    legend(root, items, at.x, at.y, 'Variant');
   });
   return { file: FAILOVER_CDF_FILE, title, svg };
 }

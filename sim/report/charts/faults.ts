@@ -1,11 +1,18 @@
-// Fault markers shared by the time-based charts: a shaded band for a fault with a duration, a
-// dashed line for its start, and a label placed in one of a few lanes so labels never overlap.
+// Fault markers shared by the time-based charts. The fault is an instant — a solid line with a
+// label placed in one of a few lanes so labels never overlap; what it leaves behind (a node
+// down, a partition) is a thin hatched strip along the bottom, so a five-second downtime never
+// reads as a five-second outage.
 
 import type { Scale, Selection } from 'd3-node';
 
 import type { FaultMarker, RunResult } from '../../metrics/run-result.js';
+import type { LegendItem } from './frame.js';
+import { formatTick } from './scales.js';
 
-export const FAULT_COLOR = '#D55E00';
+export const FAULT_COLOR = '#222';
+/** The strip that shows how long a crashed node stays down (or a partition lasts). */
+export const DOWNTIME_COLOR = '#8c8c8c';
+const STRIP_HEIGHT = 7;
 const LANES = 3;
 const LANE_HEIGHT = 14;
 const CHAR_WIDTH = 6.2; // at 11px, close enough to keep labels apart without measuring text
@@ -30,12 +37,27 @@ export interface FaultLayer {
  * Draws faults into a plot of the given size. Bands go under the data (call this before
  * drawing series); labels sit in lanes along the top of the plot.
  */
-export function drawFaults(plot: Selection, x: Scale, size: { width: number; height: number }, faults: readonly FaultMarker[]): FaultLayer {
+export function drawFaults(
+  plot: Selection,
+  x: Scale,
+  size: { width: number; height: number },
+  faults: readonly FaultMarker[],
+  strips = true,
+): FaultLayer {
   const g = plot.append('g');
   const crowded = faults.length > MAX_FAULT_LABELS;
-  for (const f of faults) drawMarker(g, x, size, f, crowded);
+  for (const f of faults) drawMarker(g, x, size, strips ? f : { ...f, until_ms: null }, crowded);
   if (crowded) return { unlabeled: faults.length };
   return { unlabeled: drawLabels(g, x, size.width, faults) };
+}
+
+/** Legend entries for the fault marks, when there are faults. */
+export function faultLegend(faults: readonly FaultMarker[], note = '', strips = true): LegendItem[] {
+  if (faults.length === 0) return [];
+  const items: LegendItem[] = [{ label: 'fault (the instant)', color: FAULT_COLOR, detail: note || undefined }];
+  if (strips && faults.some((f) => f.until_ms !== null))
+    items.push({ label: 'node down / cut (strip)', color: DOWNTIME_COLOR, swatch: true });
+  return items;
 }
 
 /** Words for a caption when some fault labels were left out; empty when all are labelled. */
@@ -50,11 +72,13 @@ function drawMarker(g: Selection, x: Scale, size: { width: number; height: numbe
     const x1 = clamp(x(f.until_ms), 0, size.width);
     g.append('rect')
       .attr('x', x0)
-      .attr('y', 0)
+      .attr('y', size.height - STRIP_HEIGHT)
       .attr('width', Math.max(1, x1 - x0))
-      .attr('height', size.height)
-      .attr('fill', FAULT_COLOR)
-      .attr('fill-opacity', 0.1);
+      .attr('height', STRIP_HEIGHT)
+      .attr('fill', DOWNTIME_COLOR)
+      .attr('fill-opacity', 0.55)
+      .append('title')
+      .text(`${f.label}: ${formatTick(f.at_ms / 1000)}–${formatTick(f.until_ms / 1000)} s`);
   }
   if (crowded && f.until_ms !== null) return;
   g.append('line')
@@ -63,9 +87,8 @@ function drawMarker(g: Selection, x: Scale, size: { width: number; height: numbe
     .attr('y1', 0)
     .attr('y2', size.height)
     .attr('stroke', FAULT_COLOR)
-    .attr('stroke-width', 1.2)
-    .attr('stroke-dasharray', crowded ? null : '4 3')
-    .attr('stroke-opacity', crowded ? 0.5 : 1);
+    .attr('stroke-width', crowded ? 1 : 1.5)
+    .attr('stroke-opacity', crowded ? 0.5 : 0.9);
 }
 
 /** Greedy lane assignment in time order; returns how many labels found no room. */

@@ -9,8 +9,9 @@ import { formatTick, logTicks, type FittedScale } from './scales.js';
 export const FONT = "system-ui, -apple-system, 'Segoe UI', 'DejaVu Sans', Helvetica, Arial, sans-serif";
 // Okabe-Ito, reordered so the first lines are the most distinct; yellow (weak on white) last.
 export const PALETTE = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000', '#F0E442'];
-// After eight variants colours repeat, so the dash pattern keeps lines apart.
-const DASHES = ['', '7 3', '2 3', '9 3 2 3'];
+// Each series gets its own dash pattern too, so lines stay apart in grey print and for readers
+// who cannot tell two colours apart; (colour, dash) pairs repeat only after 8 series.
+const DASHES = ['', '8 3', '2 3', '9 3 2 3', '4 2'];
 export const INK = '#222';
 export const MUTED = '#666';
 const GRID = '#e6e6e6';
@@ -32,7 +33,7 @@ export interface SeriesStyle {
 export function seriesStyle(index: number): SeriesStyle {
   return {
     color: PALETTE[index % PALETTE.length],
-    dash: DASHES[Math.floor(index / PALETTE.length) % DASHES.length],
+    dash: DASHES[(index + Math.floor(index / PALETTE.length)) % DASHES.length],
   };
 }
 
@@ -132,6 +133,7 @@ export function drawAxes(svg: Selection, d3: D3, box: Box, x: AxisSpec, y: AxisS
 }
 
 function axisLabel(plot: Selection, x: number, y: number, rotate: number, text: string): void {
+  if (!text) return;
   plot
     .append('text')
     .attr('transform', rotate ? `translate(${x},${y}) rotate(${rotate})` : `translate(${x},${y})`)

@@ -2,6 +2,7 @@
 // A chart with nothing to show (no failovers, no numeric sweep) is left out, not drawn empty.
 
 import { failoverCdfChart } from './failover-cdf.js';
+import { failoverZoomChart } from './failover-zoom.js';
 import { SvgCanvas, type ChartInput, type ChartSvg } from './frame.js';
 import { latencyChart } from './latency.js';
 import { scalingChart } from './scaling.js';
@@ -13,6 +14,6 @@ export type { ChartInput, ChartSvg } from './frame.js';
 /** The charts in page order. */
 export function renderCharts(input: ChartInput): ChartSvg[] {
   const canvas = new SvgCanvas();
-  const single = [throughputChart, latencyChart, failoverCdfChart, scalingChart].map((chart) => chart(canvas, input));
+  const single = [throughputChart, latencyChart, failoverZoomChart, failoverCdfChart, scalingChart].map((chart) => chart(canvas, input));
   return [...single.filter((c): c is ChartSvg => c !== null), ...timelineCharts(canvas, input)];
 }

@@ -1,15 +1,17 @@
-// How each architecture scales along a numeric sweep key (usually the node count): four small
-// multiples — throughput, busiest-leader utilization, p99 latency, failover time — with one
-// line per variant, each point the mean over trials.
+// How each architecture scales along a numeric sweep key (usually the node count): small
+// multiples — throughput (with the analytic capacity bound of leader kinds dashed), p99
+// latency, failover, and per leader kind what its CPU is spent on, stacked — each point the mean
+// over trials. A panel whose metric has no value for any variant is left out, not drawn empty.
 
 import type { D3, Selection } from 'd3-node';
 
-import type { RunResult, SummaryColumn } from '../../metrics/run-result.js';
-import { groupBy, meanOf, numericSweepKey, pooledFailoverMean, variantsOf } from '../aggregate.js';
+import type { Cell, RunResult } from '../../metrics/run-result.js';
+import { failoverMean, groupBy, mean, num, numericSweepKey, variantsOf } from '../aggregate.js';
 import {
   INK,
+  MUTED,
+  PALETTE,
   drawAxes,
-  emptyNote,
   fitScale,
   formatPercent,
   header,
@@ -20,65 +22,103 @@ import {
   type Box,
   type ChartInput,
   type ChartSvg,
+  type LegendItem,
   type SvgCanvas,
 } from './frame.js';
 
 export const SCALING_FILE = 'scaling.svg';
 const WIDTH = 960;
-const HEIGHT = 660;
 const GRID_WIDTH = 736;
+const ROW_HEIGHT = 300;
+const TOP = 70;
 
-interface Metric {
-  column: SummaryColumn;
+/** A summary cell by name, so columns added by later versions are drawn once they exist. */
+export function summaryCell(run: RunResult, column: string): number | null {
+  return num((run.summary as Record<string, Cell | undefined>)[column]);
+}
+const meanColumn = (column: string) => (runs: readonly RunResult[]) => mean(runs.map((r) => summaryCell(r, column)));
+const failoverColumn = (column: string) => (runs: readonly RunResult[]) => failoverMean(runs, column);
+
+interface LineMetric {
   title: string;
   label: string;
   aggregate: (runs: readonly RunResult[]) => number | null;
   format?: (v: number) => string;
   logAbove?: number;
   domain?: [number, number];
+  /** A second, dashed line per variant: an analytic bound drawn against the measured one. */
+  bound?: (runs: readonly RunResult[]) => number | null;
 }
 
-const METRICS: readonly Metric[] = [
-  {
-    column: 'throughput_ops_s',
-    title: 'Throughput',
-    label: 'Throughput (ops/s)',
-    aggregate: (r) => meanOf(r, 'throughput_ops_s'),
-    logAbove: 100,
-  },
-  {
-    column: 'leader_utilization',
-    title: 'Busiest leader CPU',
-    label: 'CPU busy (%)',
-    aggregate: (r) => meanOf(r, 'leader_utilization'),
-    format: formatPercent,
-    domain: [0, 1],
-  },
-  { column: 'latency_p99_ms', title: 'p99 latency', label: 'Latency (ms)', aggregate: (r) => meanOf(r, 'latency_p99_ms'), logAbove: 100 },
-  { column: 'failover_mean_ms', title: 'Mean failover time', label: 'Failover (ms)', aggregate: pooledFailoverMean },
-];
+export const CPU_PARTS = [
+  { column: 'leader_cpu_requests', label: 'client requests', color: PALETTE[0] },
+  { column: 'leader_cpu_replication', label: 'replication', color: PALETTE[1] },
+  { column: 'leader_cpu_heartbeats', label: 'heartbeats', color: PALETTE[2] },
+  { column: 'leader_cpu_elections', label: 'elections', color: PALETTE[4] },
+] as const;
+
+const THROUGHPUT: LineMetric = {
+  title: 'Throughput (dashed: capacity bound)',
+  label: 'Throughput (ops/s)',
+  aggregate: meanColumn('throughput_ops_s'),
+  logAbove: 100,
+  bound: meanColumn('capacity_ops_s'),
+};
+const LEADER_CPU: LineMetric = {
+  title: 'Busiest leader CPU',
+  label: 'CPU busy (%)',
+  aggregate: meanColumn('leader_utilization'),
+  format: formatPercent,
+  domain: [0, 1],
+};
+const P99: LineMetric = { title: 'p99 latency', label: 'Latency (ms)', aggregate: meanColumn('latency_p99_ms'), logAbove: 100 };
+const ELECTION: LineMetric = { title: 'Mean election time', label: 'Election (ms)', aggregate: failoverColumn('election_ms') };
+const OUTAGE: LineMetric = { title: 'Mean client-visible outage', label: 'Outage (ms)', aggregate: failoverColumn('outage_ms') };
+const FAILOVER: LineMetric = { title: 'Mean failover time', label: 'Failover (ms)', aggregate: failoverColumn('failover_ms') };
 
 interface Point {
   x: number;
   y: number | null;
 }
 
-interface Series {
+/** One variant's runs grouped by sweep value, in increasing x. */
+interface VariantRuns {
   variant: string;
   index: number;
-  /** Per metric, points sorted by x. */
-  points: Point[][];
+  xs: number[];
+  groups: RunResult[][];
 }
 
-function seriesOf(results: readonly RunResult[], key: string): Series[] {
+function variantRuns(results: readonly RunResult[], key: string): VariantRuns[] {
   const variants = variantsOf(results);
   return [...groupBy(results, (r) => r.variant)].map(([variant, runs]) => {
-    const byX = [...groupBy(runs, (r) => String(r.sweepPoint[key])).values()];
-    const xs = byX.map((group) => Number(group[0].sweepPoint[key]));
-    const order = xs.map((_, i) => i).sort((a, b) => xs[a] - xs[b]);
-    const points = METRICS.map((m) => order.map((i) => ({ x: xs[i], y: m.aggregate(byX[i]) })));
-    return { variant, index: variants.indexOf(variant), points };
+    const groups = [...groupBy(runs, (r) => String(r.sweepPoint[key])).values()].sort(
+      (a, b) => Number(a[0].sweepPoint[key]) - Number(b[0].sweepPoint[key]),
+    );
+    return { variant, index: variants.indexOf(variant), xs: groups.map((g) => Number(g[0].sweepPoint[key])), groups };
   });
+}
+
+const pointsOf = (v: VariantRuns, f: (runs: readonly RunResult[]) => number | null): Point[] =>
+  v.groups.map((g, i) => ({ x: v.xs[i], y: f(g) }));
+const hasValues = (series: readonly VariantRuns[], f: (runs: readonly RunResult[]) => number | null) =>
+  series.some((v) => v.groups.some((g) => f(g) !== null));
+
+type Panel = { kind: 'lines'; metric: LineMetric } | { kind: 'cpu'; variant: VariantRuns };
+
+/** The panels that have something to show, in reading order. */
+function panelsOf(series: readonly VariantRuns[]): Panel[] {
+  const panels: Panel[] = [
+    { kind: 'lines', metric: THROUGHPUT },
+    { kind: 'lines', metric: P99 },
+  ];
+  const failover = [ELECTION, OUTAGE].filter((m) => hasValues(series, m.aggregate));
+  if (failover.length === 0 && hasValues(series, FAILOVER.aggregate)) failover.push(FAILOVER);
+  panels.push(...failover.map((metric) => ({ kind: 'lines' as const, metric })));
+  const split = series.filter((v) => CPU_PARTS.some((p) => hasValues([v], meanColumn(p.column))));
+  if (split.length > 0) panels.push(...split.map((variant) => ({ kind: 'cpu' as const, variant })));
+  else if (hasValues(series, LEADER_CPU.aggregate)) panels.push({ kind: 'lines', metric: LEADER_CPU });
+  return panels.filter((p) => p.kind === 'cpu' || hasValues(series, p.metric.aggregate));
 }
 
 /** Axis label for a sweep key: the familiar name for node counts, the dotted path otherwise. */
@@ -88,36 +128,40 @@ export function sweepLabel(key: string): string {
 
 function panelBox(i: number): Box {
   const cellWidth = GRID_WIDTH / 2;
-  const cellHeight = (HEIGHT - 70) / 2;
   const left = (i % 2) * cellWidth + 74;
-  const top = 70 + Math.floor(i / 2) * cellHeight + 30;
-  return { left, top, width: cellWidth - 74 - 22, height: cellHeight - 30 - 58 };
+  const top = TOP + Math.floor(i / 2) * ROW_HEIGHT + 30;
+  return { left, top, width: cellWidth - 74 - 22, height: ROW_HEIGHT - 30 - 58 };
 }
 
 export function scalingChart(canvas: SvgCanvas, input: ChartInput): ChartSvg | null {
   const key = numericSweepKey(input.results, input.sweepKeys);
   if (key === null) return null;
   const d3 = canvas.d3;
-  const series = seriesOf(input.results, key);
-  const xValues = series.flatMap((s) => s.points[0].map((p) => p.x));
+  const series = variantRuns(input.results, key);
+  const panels = panelsOf(series);
+  const height = TOP + Math.ceil(panels.length / 2) * ROW_HEIGHT + 10;
+  const xValues = series.flatMap((s) => s.xs);
   const title = `Scaling — ${input.scenario}`;
-  const svg = canvas.draw(WIDTH, HEIGHT, title, (root) => {
-    header(root, title, `Each point: mean over trials, against ${key}`);
-    METRICS.forEach((metric, m) => {
-      const box = panelBox(m);
+  const svg = canvas.draw(WIDTH, height, title, (root) => {
+    header(root, title, `Each point: mean over trials, against ${key}; panels without data are left out`);
+    panels.forEach((p, i) => {
+      const box = panelBox(i);
       const x = fitScale(d3, { values: xValues, range: [0, box.width], logAbove: 10 });
-      panel(root, d3, box, metric, series, m, { fitted: x, label: sweepLabel(key) });
+      const xAxis = { fitted: x, label: sweepLabel(key), ticks: 5 };
+      if (p.kind === 'lines') linePanel(root, d3, box, p.metric, series, xAxis);
+      else cpuPanel(root, d3, box, p.variant, xAxis);
     });
-    const items = series.map((s) => ({ label: s.variant, ...seriesStyle(s.index) }));
+    const items: LegendItem[] = series.map((s) => ({ label: s.variant, ...seriesStyle(s.index) }));
     legend(root, items, GRID_WIDTH + 8, 100, 'Variant');
+    if (panels.some((p) => p.kind === 'cpu')) {
+      const parts = CPU_PARTS.map((part) => ({ label: part.label, color: part.color, swatch: true }));
+      legend(root, parts, GRID_WIDTH + 8, 130 + items.length * 20, 'Leader CPU spent on');
+    }
   });
   return { file: SCALING_FILE, title, svg };
 }
 
-function panel(root: Selection, d3: D3, box: Box, metric: Metric, series: readonly Series[], m: number, xAxis: AxisSpec): void {
-  const values = series.flatMap((s) => s.points[m].flatMap((p) => (p.y === null ? [] : [p.y])));
-  const y = fitScale(d3, { values, range: [box.height, 0], logAbove: metric.logAbove, zero: true, domain: metric.domain });
-  const yAxis = { fitted: y, label: metric.label, format: metric.format, ticks: 5 };
+function panelTitle(root: Selection, box: Box, text: string): void {
   root
     .append('text')
     .attr('x', box.left)
@@ -125,12 +169,17 @@ function panel(root: Selection, d3: D3, box: Box, metric: Metric, series: readon
     .attr('font-size', 13)
     .attr('font-weight', 600)
     .attr('fill', INK)
-    .text(metric.title);
-  const plot = drawAxes(root, d3, box, { ...xAxis, ticks: 5 }, yAxis);
-  if (values.length === 0) {
-    emptyNote(plot, box, 'does not apply to these variants');
-    return;
-  }
+    .text(text);
+}
+
+function linePanel(root: Selection, d3: D3, box: Box, metric: LineMetric, series: readonly VariantRuns[], xAxis: AxisSpec): void {
+  const measured = series.map((v) => pointsOf(v, metric.aggregate));
+  const bounds = series.map((v) => (metric.bound ? pointsOf(v, metric.bound) : []));
+  const values = [...measured, ...bounds].flat().flatMap((p) => (p.y === null ? [] : [p.y]));
+  const y = fitScale(d3, { values, range: [box.height, 0], logAbove: metric.logAbove, zero: true, domain: metric.domain });
+  const hasBound = bounds.some((b) => b.some((p) => p.y !== null));
+  panelTitle(root, box, hasBound ? metric.title : metric.title.replace(/ \(dashed.*\)$/, ''));
+  const plot = drawAxes(root, d3, box, xAxis, { fitted: y, label: metric.label, format: metric.format, ticks: 5 });
   const xs = xAxis.fitted.scale;
   const line = d3
     .line<Point>()
@@ -138,10 +187,11 @@ function panel(root: Selection, d3: D3, box: Box, metric: Metric, series: readon
     .x((p) => xs(p.x))
     .y((p) => y.scale(p.y ?? 0))
     .curve(d3.curveLinear);
-  for (const s of series) {
+  series.forEach((s, i) => {
     const style = seriesStyle(s.index);
-    seriesPath(plot, line(s.points[m]), style);
-    const dots = s.points[m].filter((p) => p.y !== null && (!y.log || p.y > 0));
+    seriesPath(plot, line(bounds[i]), { color: style.color, dash: '5 4' }, 1.5)?.attr('stroke-opacity', 0.8);
+    seriesPath(plot, line(measured[i]), style);
+    const dots = measured[i].filter((p) => p.y !== null && (!y.log || p.y > 0));
     plot
       .append('g')
       .attr('fill', style.color)
@@ -151,5 +201,43 @@ function panel(root: Selection, d3: D3, box: Box, metric: Metric, series: readon
       .attr('cx', (p) => xs(p.x))
       .attr('cy', (p) => y.scale(p.y ?? 0))
       .attr('r', 3);
-  }
+  });
 }
+
+/** Stacked areas: what fraction of its time in office the leader spends on each kind of work. */
+function cpuPanel(root: Selection, d3: D3, box: Box, variant: VariantRuns, xAxis: AxisSpec): void {
+  panelTitle(root, box, `Leader CPU by purpose — ${variant.variant}`);
+  const y = fitScale(d3, { values: [], domain: [0, 1], range: [box.height, 0] });
+  const plot = drawAxes(root, d3, box, xAxis, { fitted: y, label: 'Share of time in office', format: formatPercent, ticks: 5 });
+  const xs = xAxis.fitted.scale;
+  const below = variant.xs.map(() => 0);
+  for (const part of CPU_PARTS) {
+    const values = variant.groups.map((g) => meanColumn(part.column)(g) ?? 0);
+    const top = values.map((v, i) => below[i] + v);
+    const d = [
+      ...top.map((v, i) => `${i === 0 ? 'M' : 'L'}${round(xs(variant.xs[i]))},${round(y.scale(v))}`),
+      ...below
+        .map((v, i) => [i, v] as const)
+        .reverse()
+        .map(([i, v]) => `L${round(xs(variant.xs[i]))},${round(y.scale(v))}`),
+    ].join('');
+    plot
+      .append('path')
+      .attr('d', `${d}Z`)
+      .attr('fill', part.color)
+      .attr('fill-opacity', 0.8)
+      .attr('stroke', '#fff')
+      .attr('stroke-width', 0.5);
+    top.forEach((v, i) => (below[i] = v));
+  }
+  plot
+    .append('text')
+    .attr('x', box.width - 4)
+    .attr('y', 12)
+    .attr('text-anchor', 'end')
+    .attr('font-size', 11)
+    .attr('fill', MUTED)
+    .text('white above the stack: idle');
+}
+
+const round = (v: number) => Math.round(v * 100) / 100;

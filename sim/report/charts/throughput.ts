@@ -1,25 +1,42 @@
-// Completed requests per second over simulated time, one line per variant, with the faults
-// that caused the dips.
+// Completed requests per second over simulated time, one panel per variant (shared axes), with
+// the requests that failed drawn under the line and the faults that caused the dips.
 
-import { firstTrialRuns, variantsOf } from '../aggregate.js';
-import { seriesStyle, type ChartInput, type ChartSvg, type SvgCanvas } from './frame.js';
-import { firstRunsNote, timeChart } from './time-series.js';
+import { panelRuns, pointKey } from '../aggregate.js';
+import { PALETTE, type ChartInput, type ChartSvg, type LegendItem, type SvgCanvas } from './frame.js';
+import { firstRunsNote, timeChart, type TimePanel } from './time-series.js';
 
 export const THROUGHPUT_FILE = 'throughput.svg';
+// Panels are labelled, so colour can say what a mark is (done or failed) rather than which
+// variant it belongs to: blue for completed, vermillion for failed, in every panel.
+export const FAILED_COLOR = PALETTE[1];
+const COMPLETED = { color: PALETTE[0], dash: '' };
 
 export function throughputChart(canvas: SvgCanvas, input: ChartInput): ChartSvg | null {
-  const runs = firstTrialRuns(input.results, input.sweepKeys).filter((r) => r.timeseries.length > 0);
+  const runs = panelRuns(input.results, input.sweepKeys).filter((r) => r.timeseries.length > 0);
   if (runs.length === 0) return null;
-  const variants = variantsOf(input.results);
-  const lines = runs.map((run) => ({ run, column: 'throughput_ops_s' as const, style: seriesStyle(variants.indexOf(run.variant)) }));
+  const anyFailed = runs.some((r) => r.timeseries.some((row) => typeof row.failed === 'number' && row.failed > 0));
+  const panels: TimePanel[] = runs.map((run) => {
+    const failed = { run, column: 'failed' as const, style: { color: FAILED_COLOR, dash: '' }, area: true, perSecond: true };
+    return {
+      label: panelLabel(run, input.sweepKeys),
+      lines: [...(anyFailed ? [failed] : []), { run, column: 'throughput_ops_s' as const, style: COMPLETED }],
+    };
+  });
+  const items: LegendItem[] = [{ label: 'completed requests/s', ...COMPLETED }];
+  if (anyFailed) items.push({ label: 'failed requests/s', color: FAILED_COLOR, swatch: true });
   return timeChart(canvas, {
     file: THROUGHPUT_FILE,
     title: `Throughput over time — ${input.scenario}`,
-    subtitle: `Completed requests per second, ${firstRunsNote(runs, input.sweepKeys)}; shaded: faults`,
-    yLabel: 'Throughput (ops/s)',
-    lines,
-    legend: lines.map((l) => ({ label: l.run.variant, ...l.style })),
-    legendHeading: 'Variant',
+    subtitle: `Completed requests per second${anyFailed ? ' (line) and failed ones (filled)' : ''}, ${firstRunsNote(runs, input.sweepKeys)}`,
+    yLabel: 'Requests per second',
+    panels,
+    legend: items,
+    legendHeading: runs.length > 1 ? 'One panel per variant' : 'Requests',
     zero: true,
   });
+}
+
+/** A panel's title: the variant, and its sweep point when the chart shows several. */
+export function panelLabel(run: ChartInput['results'][number], sweepKeys: readonly string[]): string {
+  return sweepKeys.length > 0 ? `${run.variant} · ${pointKey(run.sweepPoint, sweepKeys)}` : run.variant;
 }

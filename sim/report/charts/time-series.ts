@@ -1,14 +1,16 @@
-// The frame both time-based charts (throughput, latency) share: simulated time on x, fault
-// bands and labels under the data, one step line per series (a bucket's value holds for the
-// whole bucket), legend on the right.
+// The frame both time-based charts (throughput, latency) share: simulated time on x, one step
+// line per series (a bucket's value holds for the whole bucket), faults under the data. With
+// several variants each gets its own panel on shared axes (small multiples), so no line can
+// hide another — "3 and 4 replicas both stop" must be visible, not buried under a third line.
 
-import type { D3 } from 'd3-node';
+import type { D3, Selection } from 'd3-node';
 
 import type { RunResult, TimeseriesRow } from '../../metrics/run-result.js';
 import { num, pointKey, timeExtentMs } from '../aggregate.js';
-import { drawFaults, faultNote, uniqueFaults } from './faults.js';
+import { drawFaults, faultLegend, faultNote, uniqueFaults } from './faults.js';
 import {
   CHART_WIDTH,
+  INK,
   drawAxes,
   fitScale,
   formatSeconds,
@@ -17,19 +19,31 @@ import {
   legendOrigin,
   mainBox,
   seriesPath,
+  type Box,
   type ChartSvg,
+  type FittedScale,
   type LegendItem,
   type SeriesStyle,
   type SvgCanvas,
 } from './frame.js';
 
-export type SeriesColumn = 'throughput_ops_s' | 'latency_p50_ms' | 'latency_p99_ms';
+export type SeriesColumn = 'throughput_ops_s' | 'latency_p50_ms' | 'latency_p99_ms' | 'failed';
 
 export interface TimeLine {
   run: RunResult;
   column: SeriesColumn;
   style: SeriesStyle;
   width?: number;
+  /** Drawn as a filled step area from zero (failed requests) instead of a line. */
+  area?: boolean;
+  /** Divide by the bucket length in seconds (a count per bucket becomes a rate). */
+  perSecond?: boolean;
+}
+
+/** One panel: its title and the lines in it; faults come from the panel's own runs. */
+export interface TimePanel {
+  label: string;
+  lines: readonly TimeLine[];
 }
 
 export interface TimeChartSpec {
@@ -37,7 +51,7 @@ export interface TimeChartSpec {
   title: string;
   subtitle: string;
   yLabel: string;
-  lines: readonly TimeLine[];
+  panels: readonly TimePanel[];
   legend: readonly LegendItem[];
   legendHeading?: string;
   /** Switch to a log y-axis when the data spans more than this ratio. */
@@ -50,10 +64,11 @@ interface Point {
   v: number | null;
 }
 
-const HEIGHT = 440;
+const SINGLE_HEIGHT = 440;
+const PANEL_GAP = 44;
 
 /** A run's column as points, plus one closing point so the last bucket is drawn full width. */
-export function seriesPoints(rows: readonly TimeseriesRow[], column: SeriesColumn): Point[] {
+export function seriesPoints(rows: readonly TimeseriesRow[], column: SeriesColumn, perSecond = false): Point[] {
   const points: Point[] = [];
   for (const row of rows) {
     const t = num(row.t_ms);
@@ -62,56 +77,115 @@ export function seriesPoints(rows: readonly TimeseriesRow[], column: SeriesColum
   if (points.length >= 2) {
     const last = points[points.length - 1];
     points.push({ t: last.t + (last.t - points[points.length - 2].t), v: last.v });
+    if (perSecond) {
+      const seconds = (points[1].t - points[0].t) / 1000;
+      for (const p of points) if (p.v !== null) p.v /= seconds;
+    }
   }
   return points;
 }
 
+/** Panel boxes stacked top to bottom; taller panels when there are few. */
+function panelBoxes(count: number): { boxes: Box[]; height: number } {
+  if (count <= 1) return { boxes: [mainBox(SINGLE_HEIGHT)], height: SINGLE_HEIGHT };
+  const inner = count <= 3 ? 150 : count <= 6 ? 112 : 92;
+  const first = mainBox(SINGLE_HEIGHT);
+  const boxes = Array.from({ length: count }, (_, i) => ({ ...first, top: first.top + 18 + i * (inner + PANEL_GAP), height: inner }));
+  const last = boxes[count - 1];
+  return { boxes, height: last.top + last.height + 58 };
+}
+
 export function timeChart(canvas: SvgCanvas, spec: TimeChartSpec): ChartSvg {
   const d3 = canvas.d3;
-  const box = mainBox(HEIGHT);
-  const runs = [...new Set(spec.lines.map((l) => l.run))];
-  const faults = uniqueFaults(runs);
-  const points = spec.lines.map((l) => seriesPoints(l.run.timeseries, l.column));
-  const x = fitScale(d3, { values: [], domain: [0, timeExtentMs(runs)], range: [0, box.width] });
+  const { boxes, height } = panelBoxes(spec.panels.length);
+  const allRuns = [...new Set(spec.panels.flatMap((p) => p.lines.map((l) => l.run)))];
+  const allFaults = uniqueFaults(allRuns);
+  const points = spec.panels.map((panel) => panel.lines.map((l) => seriesPoints(l.run.timeseries, l.column, l.perSecond)));
+  const x = fitScale(d3, { values: [], domain: [0, timeExtentMs(allRuns)], range: [0, boxes[0].width] });
   const y = fitScale(d3, {
-    values: points.flat().flatMap((p) => (p.v === null ? [] : [p.v])),
-    range: [box.height, 0],
+    values: points.flat(2).flatMap((p) => (p.v === null ? [] : [p.v])),
+    range: [boxes[0].height, 0],
     logAbove: spec.logAbove,
     zero: spec.zero,
-    headroom: faults.length > 0 ? 0.15 : 0,
+    headroom: allFaults.length > 0 ? 0.15 : 0,
   });
-  const svg = canvas.draw(CHART_WIDTH, HEIGHT, spec.title, (root) => {
-    const plot = drawAxes(
-      root,
-      d3,
-      box,
-      { fitted: x, label: 'Simulated time (s)', format: formatSeconds },
-      { fitted: y, label: spec.yLabel },
-    );
-    const layer = drawFaults(plot, x.scale, box, faults);
-    const line = lineOf(d3, x.scale, y.scale, y.log);
-    spec.lines.forEach((l, i) => seriesPath(plot, line(points[i]), l.style, l.width));
-    const note = faultNote(layer, faults.length);
-    header(root, spec.title, note ? `${spec.subtitle} · ${note}` : spec.subtitle);
-    const at = legendOrigin(box);
-    legend(root, spec.legend, at.x, at.y, spec.legendHeading);
+  const svg = canvas.draw(CHART_WIDTH, height, spec.title, (root) => {
+    let unlabeled = 0;
+    spec.panels.forEach((panel, i) => {
+      const box = boxes[i];
+      const last = i === spec.panels.length - 1;
+      const panelY = { ...y, scale: y.scale.copy().range([box.height, 0]) };
+      const plot = drawAxes(
+        root,
+        d3,
+        box,
+        { fitted: x, label: last ? 'Simulated time (s)' : '', format: formatSeconds },
+        { fitted: panelY, label: spec.panels.length > 1 ? '' : spec.yLabel, ticks: box.height < 120 ? 3 : 5 },
+      );
+      if (spec.panels.length > 1) panelTitle(root, box, panel.label);
+      const faults = uniqueFaults([...new Set(panel.lines.map((l) => l.run))]);
+      unlabeled += drawFaults(plot, x.scale, box, faults).unlabeled;
+      drawLines(plot, d3, x, panelY, panel.lines, points[i]);
+    });
+    if (spec.panels.length > 1) sharedYLabel(root, boxes, spec.yLabel);
+    const note = faultNote({ unlabeled }, allFaults.length * spec.panels.length);
+    header(root, spec.title, spec.subtitle);
+    const at = legendOrigin(boxes[0]);
+    legend(root, [...spec.legend, ...faultLegend(allFaults, note)], at.x, at.y, spec.legendHeading);
   });
   return { file: spec.file, title: spec.title, svg };
 }
 
-function lineOf(d3: D3, x: (v: number) => number, y: (v: number) => number, log: boolean) {
-  return d3
+function drawLines(plot: Selection, d3: D3, x: FittedScale, y: FittedScale, lines: readonly TimeLine[], points: Point[][]): void {
+  const defined = (p: Point) => p.v !== null && (!y.log || p.v > 0);
+  const line = d3
     .line<Point>()
-    .defined((p) => p.v !== null && (!log || p.v > 0))
-    .x((p) => x(p.t))
-    .y((p) => y(p.v ?? 0))
+    .defined(defined)
+    .x((p) => x.scale(p.t))
+    .y((p) => y.scale(p.v ?? 0))
     .curve(d3.curveStepAfter);
+  const area = d3
+    .area<Point>()
+    .defined(defined)
+    .x((p) => x.scale(p.t))
+    .y0(y.scale(y.scale.domain()[0]))
+    .y1((p) => y.scale(p.v ?? 0))
+    .curve(d3.curveStepAfter);
+  lines.forEach((l, i) => {
+    if (!l.area) return void seriesPath(plot, line(points[i]), l.style, l.width);
+    const d = area(points[i]);
+    if (d) plot.append('path').attr('d', d).attr('fill', l.style.color).attr('fill-opacity', 0.55).attr('stroke', 'none');
+  });
+}
+
+function panelTitle(root: Selection, box: Box, label: string): void {
+  root
+    .append('text')
+    .attr('x', box.left)
+    .attr('y', box.top - 7)
+    .attr('font-size', 13)
+    .attr('font-weight', 600)
+    .attr('fill', INK)
+    .text(label);
+}
+
+/** One y-axis title for a column of panels, centred on the whole stack. */
+function sharedYLabel(root: Selection, boxes: readonly Box[], text: string): void {
+  const top = boxes[0].top;
+  const bottom = boxes[boxes.length - 1].top + boxes[boxes.length - 1].height;
+  root
+    .append('text')
+    .attr('transform', `translate(${boxes[0].left - 56},${(top + bottom) / 2}) rotate(-90)`)
+    .attr('text-anchor', 'middle')
+    .attr('fill', INK)
+    .text(`${text} — same scale in every panel`);
 }
 
 /** What the time charts show, in words: which trial, and which sweep point if any. */
 export function firstRunsNote(runs: readonly RunResult[], sweepKeys: readonly string[]): string {
   const trials = [...new Set(runs.map((r) => r.trial))];
   const which = trials.length === 1 ? `trial ${trials[0]}` : 'first trial';
-  const point = sweepKeys.length > 0 && runs.length > 0 ? ` at ${pointKey(runs[0].sweepPoint, sweepKeys)}` : '';
+  const points = new Set(runs.map((r) => pointKey(r.sweepPoint, sweepKeys)));
+  const point = sweepKeys.length > 0 && runs.length > 0 && points.size === 1 ? ` at ${pointKey(runs[0].sweepPoint, sweepKeys)}` : '';
   return `${which} of each variant${point}`;
 }

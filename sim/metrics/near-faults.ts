@@ -1,0 +1,75 @@
+// Every request sent within ±1 s of a fault, with when it ended and whether it succeeded: what
+// the failover zoom chart draws, from exact event times rather than buckets. Only the last
+// second of outcomes is kept until a fault makes a window worth keeping, so a long run without
+// faults costs a second's worth of memory.
+import type { RequestsNearFaults } from './run-result.js';
+
+/** How far before and after each fault requests are kept (µs). */
+export const NEAR_FAULT_WINDOW = 1_000_000;
+/** The chart zooms into the first few faults; random crash schedules would keep everything. */
+const MAX_WINDOWS = 4;
+
+export class NearFaultRequests {
+  private sent = new Float64Array(4096);
+  private ended = new Float64Array(4096);
+  private ok = new Uint8Array(4096);
+  private count = 0;
+  private readonly windows: [number, number][] = [];
+
+  fault(now: number): void {
+    const last = this.windows[this.windows.length - 1];
+    if (last && last[1] >= now - NEAR_FAULT_WINDOW) last[1] = now + NEAR_FAULT_WINDOW;
+    else if (this.windows.length < MAX_WINDOWS) this.windows.push([now - NEAR_FAULT_WINDOW, now + NEAR_FAULT_WINDOW]);
+  }
+
+  record(now: number, started: number, succeeded: boolean): void {
+    if (this.count === this.sent.length) this.compact(now);
+    this.sent[this.count] = started;
+    this.ended[this.count] = now;
+    this.ok[this.count] = succeeded ? 1 : 0;
+    this.count++;
+  }
+
+  /** Outcomes of requests sent inside a window, in the order they ended (null: no fault). */
+  finish(): RequestsNearFaults | null {
+    if (this.windows.length === 0) return null;
+    const out: RequestsNearFaults = { sent_ms: [], done_ms: [], ok: [] };
+    for (let i = 0; i < this.count; i++) {
+      if (!this.keep(this.sent[i], Infinity)) continue;
+      out.sent_ms.push(this.sent[i] / 1000);
+      out.done_ms.push(this.ended[i] / 1000);
+      out.ok.push(this.ok[i] === 1);
+    }
+    return out;
+  }
+
+  /** Inside a fault's window, or recent enough that a fault still to come may want it. */
+  private keep(sent: number, horizon: number): boolean {
+    return sent >= horizon || this.windows.some(([from, to]) => sent >= from && sent <= to);
+  }
+
+  private compact(now: number): void {
+    const horizon = now - NEAR_FAULT_WINDOW;
+    let kept = 0;
+    for (let i = 0; i < this.count; i++) {
+      if (!this.keep(this.sent[i], horizon)) continue;
+      this.sent[kept] = this.sent[i];
+      this.ended[kept] = this.ended[i];
+      this.ok[kept] = this.ok[i];
+      kept++;
+    }
+    this.count = kept;
+    if (kept > this.sent.length / 2) this.grow();
+  }
+
+  private grow(): void {
+    const size = this.sent.length * 2;
+    const sent = new Float64Array(size);
+    const ended = new Float64Array(size);
+    const ok = new Uint8Array(size);
+    sent.set(this.sent);
+    ended.set(this.ended);
+    ok.set(this.ok);
+    [this.sent, this.ended, this.ok] = [sent, ended, ok];
+  }
+}
