@@ -25,7 +25,7 @@ table { border-collapse: collapse; font-size: 13px; }
 th, td { border: 1px solid #ddd; padding: 4px 8px; white-space: nowrap; }
 th { background: #f4f4f4; text-align: left; position: sticky; top: 0; }
 td.n { text-align: right; font-variant-numeric: tabular-nums; }
-figure { margin: 18px 0 30px; } figure svg { max-width: 100%; height: auto; border: 1px solid #eee; }
+figure { margin: 18px 0 30px; } figure svg { width: 100%; height: auto; border: 1px solid #eee; }
 figcaption { color: #666; font-size: 13px; }
 table.comparison th { white-space: normal; vertical-align: bottom; max-width: 7em; }
 html.present { scroll-snap-type: y mandatory; }

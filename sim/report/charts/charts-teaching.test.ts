@@ -40,6 +40,18 @@ describe('failover zoom', () => {
     expect(svg.match(/l6 6m0 -6l-6 6/g)).toHaveLength(2); // one failed request per variant
     expect(svg).toContain('failover ends');
   });
+
+  it('draws a busy second (300k requests) at pixel resolution, without overflowing', () => {
+    const input = syntheticInput();
+    for (const r of input.results) {
+      const at = r.faults[0].at_ms;
+      const n = 300_000;
+      const sent = Array.from({ length: n }, (_, i) => at - 1000 + (2000 * i) / n);
+      r.nearFaults = { sent_ms: sent, done_ms: sent.map((t, i) => t + 1 + (i % 97)), ok: sent.map(() => true) };
+    }
+    const svg = chart(input.results, 'failover-zoom.svg')?.svg ?? '';
+    expect(svg.length).toBeLessThan(2_000_000);
+  });
 });
 
 describe('scaling', () => {

@@ -37,19 +37,23 @@ export interface FittedScale {
   log: boolean;
 }
 
+// Loops, not Math.min(...values): a spread of a few hundred thousand values overflows the stack.
+const least = (values: readonly number[]) => values.reduce((a, b) => (b < a ? b : a));
+const greatest = (values: readonly number[]) => values.reduce((a, b) => (b > a ? b : a));
+
 /** A linear or log scale fitted to the values. On a log scale values ≤ 0 must be left out. */
 export function fitScale(d3: D3, spec: ScaleSpec): FittedScale {
   const finite = spec.values.filter((v) => Number.isFinite(v));
   const positive = finite.filter((v) => v > 0);
-  const lo = positive.length > 0 ? Math.min(...positive) : 1;
-  const hi = positive.length > 0 ? Math.max(...positive) : 1;
+  const lo = positive.length > 0 ? least(positive) : 1;
+  const hi = positive.length > 0 ? greatest(positive) : 1;
   if (!spec.domain && spec.logAbove !== undefined && positive.length > 1 && hi / lo > spec.logAbove) {
     // Hug the data with a little margin rather than round to whole decades, which can
     // waste most of the plot (3…1000 nodes would start at 1).
     const domain = [lo / 1.25, hi * 1.25 * 10 ** (spec.headroom ?? 0)];
     return { scale: d3.scaleLog().domain(domain).range(spec.range), log: true };
   }
-  let domain = spec.domain ?? [finite.length ? Math.min(...finite) : 0, finite.length ? Math.max(...finite) : 1];
+  let domain = spec.domain ?? [finite.length ? least(finite) : 0, finite.length ? greatest(finite) : 1];
   if (spec.zero) domain = [Math.min(0, domain[0]), Math.max(0, domain[1])];
   if (spec.headroom) domain = [domain[0], domain[1] + (domain[1] - domain[0]) * spec.headroom];
   if (domain[0] === domain[1]) domain = [domain[0] - 1, domain[1] + 1];
