@@ -86,7 +86,8 @@ export function verdict(results: readonly RunResult[], sweepKeys: readonly strin
   const atFirst = rows.filter((r) => pointKey(r.point, sweepKeys) === first);
   // Lead with what clients lost when the faults cost something; else with what was served.
   const lost = atFirst.some((r) => (r.unavailable_ms ?? 0) > 0 || (r.outage_ms ?? 0) > 0);
-  const order = lost ? [faultPart(atFirst), throughputPart(atFirst)] : [throughputPart(atFirst), faultPart(atFirst)];
+  // (a throughput gap there is the outage again, in other words: left out to keep one line)
+  const order = lost ? [faultPart(atFirst)] : [throughputPart(atFirst), faultPart(atFirst)];
   const parts = [...order, stalePart(results, atFirst)].filter((p): p is string => p !== null);
   return parts.length > 0 ? parts.join('; ') : latencyPart(atFirst);
 }

@@ -161,8 +161,9 @@ function drawRequests(plot: Selection, panel: Panel, x: FittedScale, y: FittedSc
   for (let i = 0; i < data.sent_ms.length; i++) {
     const rel = data.sent_ms[i] - panel.faultAt;
     if (rel < -HALF_WINDOW_MS || rel > HALF_WINDOW_MS) continue;
-    const px = Math.round(x.scale(rel));
-    const py = Math.round(y.scale(Math.max(0.1, data.done_ms[i] - data.sent_ms[i])));
+    // snapped to a 2-px grid: a 2-px square per cell looks the same and keeps busy runs small
+    const px = 2 * Math.round(x.scale(rel) / 2);
+    const py = 2 * Math.round(y.scale(Math.max(0.1, data.done_ms[i] - data.sent_ms[i])) / 2);
     const key = (py * 4096 + px) * 2 + (data.ok[i] ? 0 : 1);
     if (seen.has(key) || py < 0 || py > box.height) continue;
     seen.add(key);
