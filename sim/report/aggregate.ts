@@ -132,6 +132,7 @@ export interface ComparisonRow {
   point: Record<string, SweepValue>;
   trials: number;
   throughput_ops_s: number | null;
+  latency_mean_ms: number | null;
   latency_p99_ms: number | null;
   failover_mean_ms: number | null;
   /** Means over every failover of the runs (failovers.csv); null where the column is absent. */
@@ -153,6 +154,7 @@ export function comparisonRows(results: readonly RunResult[], sweepKeys: readonl
     point: runs[0].sweepPoint,
     trials: runs.length,
     throughput_ops_s: meanOf(runs, 'throughput_ops_s'),
+    latency_mean_ms: meanOf(runs, 'latency_mean_ms'),
     latency_p99_ms: meanOf(runs, 'latency_p99_ms'),
     failover_mean_ms: pooledFailoverMean(runs),
     election_ms: failoverMean(runs, 'election_ms'),

@@ -53,7 +53,8 @@ function stalePart(results: readonly RunResult[], rows: readonly ComparisonRow[]
 function latencyPart(rows: readonly ComparisonRow[]): string {
   if (rows.length === 1) {
     const r = rows[0];
-    return `${ops(r.throughput_ops_s ?? 0)} at p99 ${ms(r.latency_p99_ms ?? 0)}`;
+    const meanMs = r.latency_mean_ms !== null ? `mean latency ${formatNumber(r.latency_mean_ms, 3)} ms, ` : '';
+    return `${ops(r.throughput_ops_s ?? 0)}, ${meanMs}p99 ${formatNumber(r.latency_p99_ms ?? 0, 2)} ms`;
   }
   const list = ranked(rows, (r) => r.latency_p99_ms, 'low');
   return `lowest p99 first: ${list.map(({ row, v }) => `${row.variant} ${formatNumber(v, 2)} ms`).join(', ')}`;
