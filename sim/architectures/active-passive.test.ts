@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { runOnce } from '../engine/run.js';
 import type { RunResult } from '../metrics/run-result.js';
 import type { ArchitectureSpec, ArrivalSpec, FaultSpec, RunSpec, Scenario } from '../scenario/scenario.js';
-import { LAN, lb, loadRun, type LoadSetup } from '../testing/make-scenario.js';
+import { LAN, lb, loadRun, noiseGapMs, type LoadSetup } from '../testing/make-scenario.js';
 
 const MS = 1000;
 const S = 1_000_000;
@@ -76,9 +76,10 @@ describe('active-passive: losing the leader', () => {
     }
   });
 
-  it('a stateless fleet losing one server has no such gap', () => {
+  it('a stateless fleet losing one server has no such gap: its longest stretch without a success is the traffic’s own', () => {
     const fleet = summary(run(lb(3), { arrival: poisson, faults: [{ type: 'crash', at: 2 * S, target: 0 }], bucket: 10 * MS }));
-    expect(fleet.unavailable_ms).toBe(0);
+    // the failover lasts until the health check ejects the server (3 checks of 1 s)
+    expect(num(fleet.unavailable_ms)).toBeLessThan(noiseGapMs(2000, 3));
   });
 });
 

@@ -6,23 +6,18 @@
 import { ActivePassiveNode } from '../protocols/elected/active-passive-node.js';
 import { electedGroup } from '../protocols/elected/elected-node.js';
 import type { ArchitectureSpec } from '../scenario/scenario.js';
-import type { Architecture, ArchitectureFactory } from './architecture.js';
-import { LeaderHint } from './leader-hint.js';
+import { defineArchitecture, oneGroup, type ArchitectureFactory } from './architecture.js';
+import { leaderRouting } from './leader-hint.js';
 
 type Spec = Extract<ArchitectureSpec, { kind: 'active-passive' }>;
 
-export const buildActivePassive: ArchitectureFactory<Spec> = (spec, ctx): Architecture => {
-  const nodes = electedGroup(spec.nodes, (id, members) => new ActivePassiveNode(id, members, spec));
-  const hint = new LeaderHint(spec.nodes, ctx.stream('clients'));
-  return {
-    nodes,
-    hasLeader: true,
-    promisesDurability: false,
-    versionedReads: false,
-    tickInterval: 0,
-    route: () => hint.target(),
-    attemptEnded: (_now, node, status, value) => hint.update(node, status, value),
-    tick: () => {},
-    committedWrites: () => null,
-  };
+/** Its leader commits no client data: a failover ends when a new leader serves its first request. */
+export const buildActivePassive: ArchitectureFactory<Spec> = (spec, ctx) => {
+  const groups = oneGroup(spec.nodes);
+  return defineArchitecture({
+    nodes: electedGroup(spec.nodes, (id, members) => new ActivePassiveNode(id, members, spec)),
+    groups,
+    failoverEnd: 'served',
+    ...leaderRouting(groups, ctx.stream('clients')),
+  });
 };

@@ -1,15 +1,17 @@
 // The one interface every `architecture.kind` plugs into. An architecture builds its protocol
 // nodes, tells clients where to send a request, and says what to measure. The engine knows
-// nothing of Raft or load balancers; it only calls these.
+// nothing of Raft or load balancers; it only calls these. `defineArchitecture` fills in what
+// most kinds leave at its default, so a factory says only what is particular to it.
 import type { Random } from '../core/rng.js';
+import type { FailoverEnd } from '../metrics/failover.js';
 import type { ProtocolNode, ReplyStatus } from '../protocols/node.js';
 import type { ArchitectureSpec, Micros, Scenario } from '../scenario/scenario.js';
 
-/** What an architecture may ask of the running cluster (read-only, plus failover signals). */
+/** What an architecture may ask of, and tell, the running cluster. */
 export interface ClusterView {
   isUp(node: number): boolean;
-  /** The architecture noticed the fault that opened the current failover (e.g. a health check ejected a node). */
-  failoverDetected(now: Micros): void;
+  /** Clients stop sending to `node`: a health check ejected it, or the clients suspect it. */
+  ejected(now: Micros, node: number): void;
 }
 
 export interface ClientAttempt {
@@ -20,8 +22,14 @@ export interface ClientAttempt {
 
 export interface Architecture {
   readonly nodes: readonly ProtocolNode[];
-  /** There is a leader to measure (leader column, leader_utilization, role-based failover). */
+  /** The replication groups, each a list of member nodes (none without a leader). Fault
+   *  targets such as `leader` and the `leader` column are about these groups. */
+  readonly groups: readonly (readonly number[])[];
+  /** There is a leader to measure (leader column, leader_utilization, elections): it has groups. */
   readonly hasLeader: boolean;
+  /** What ends a failover: the new leader's first committed client write, the first request a
+   *  leader that commits nothing serves in its new term, or clients leaving the dead node. */
+  readonly failoverEnd: FailoverEnd;
   /** Acknowledged writes must survive: acked_writes_lost is checked and must be 0. */
   readonly promisesDurability: boolean;
   /** Reads return versions that can be checked for staleness. */
@@ -32,7 +40,7 @@ export interface Architecture {
   attemptEnded(now: Micros, node: number, status: ReplyStatus | -1, value: number, key: number): void;
   /** Periodic work outside the nodes (a load balancer's health checks); `tickInterval` 0 means none. */
   readonly tickInterval: Micros;
-  tick(now: Micros, cluster: ClusterView): void;
+  tick(now: Micros): void;
   /** After the run: every write op in the final committed state (for durability checks). */
   committedWrites(): ReadonlySet<number> | null;
 }
@@ -41,6 +49,32 @@ export interface BuildContext {
   scenario: Scenario;
   /** A random stream for a component label, derived from the run's seed. */
   stream(label: string): Random;
+  cluster: ClusterView;
 }
 
 export type ArchitectureFactory<S extends ArchitectureSpec = ArchitectureSpec> = (spec: S, ctx: BuildContext) => Architecture;
+
+/** What a factory must say; everything else has a default. */
+export type ArchitectureParts = Pick<Architecture, 'nodes' | 'route'> & Partial<Omit<Architecture, 'nodes' | 'route' | 'hasLeader'>>;
+
+/** The architecture with defaults: no groups (so no leader; a failover ends when clients leave
+ *  the dead node), no durability or version promises, no periodic work, nothing to learn from
+ *  replies. With groups, a failover ends at the new leader's first committed write. */
+export function defineArchitecture(parts: ArchitectureParts): Architecture {
+  const groups = parts.groups ?? [];
+  return {
+    groups,
+    hasLeader: groups.length > 0,
+    failoverEnd: groups.length > 0 ? 'commit' : 'ejected',
+    promisesDurability: false,
+    versionedReads: false,
+    tickInterval: 0,
+    tick: () => {},
+    attemptEnded: () => {},
+    committedWrites: () => null,
+    ...parts,
+  };
+}
+
+/** `n` nodes with ids 0..n-1, all members of the one group. */
+export const oneGroup = (n: number): number[][] => [Array.from({ length: n }, (_, i) => i)];

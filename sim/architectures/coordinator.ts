@@ -9,7 +9,7 @@
 import { CoordinatorNode } from '../protocols/elected/coordinator-node.js';
 import { electedGroup } from '../protocols/elected/elected-node.js';
 import type { ArchitectureSpec } from '../scenario/scenario.js';
-import type { Architecture, ArchitectureFactory } from './architecture.js';
+import { defineArchitecture, oneGroup, type ArchitectureFactory } from './architecture.js';
 import { buildStatelessLb } from './stateless-lb.js';
 
 type Spec = Extract<ArchitectureSpec, { kind: 'coordinator' }>;
@@ -20,19 +20,16 @@ type Spec = Extract<ArchitectureSpec, { kind: 'coordinator' }>;
  *  balancer's health-check delay. */
 const FRONT = { policy: 'least-outstanding', healthCheck: { interval: 1_000_000, unhealthyAfter: 3 } } as const;
 
-export const buildCoordinator: ArchitectureFactory<Spec> = (spec, ctx): Architecture => {
+/** A failover ends at the new coordinator's first committed allocation. */
+export const buildCoordinator: ArchitectureFactory<Spec> = (spec, ctx) => {
   const deadline = ctx.scenario.workload.timeout;
-  const nodes = electedGroup(spec.nodes, (id, members) => new CoordinatorNode(id, members, { ...spec, deadline }));
   const front = buildStatelessLb({ kind: 'stateless-lb', nodes: spec.nodes, ...FRONT }, ctx);
-  return {
-    nodes,
-    hasLeader: true,
-    promisesDurability: false,
-    versionedReads: false,
+  return defineArchitecture({
+    nodes: electedGroup(spec.nodes, (id, members) => new CoordinatorNode(id, members, { ...spec, deadline })),
+    groups: oneGroup(spec.nodes),
     tickInterval: front.tickInterval,
     route: front.route,
     attemptEnded: front.attemptEnded,
     tick: front.tick,
-    committedWrites: () => null,
-  };
+  });
 };

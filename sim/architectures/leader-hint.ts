@@ -3,18 +3,16 @@
 // redirect them). Shared by every architecture with a leader.
 import type { Random } from '../core/rng.js';
 import { ReplyStatus } from '../protocols/node.js';
+import type { Architecture } from './architecture.js';
 
 export class LeaderHint {
   private leader = -1;
-  private readonly members: readonly number[];
 
-  /** `members`: the nodes that may lead (a count n means nodes 0..n-1). */
+  /** `members`: the nodes that may lead. */
   constructor(
-    members: number | readonly number[],
+    private readonly members: readonly number[],
     private readonly rng: Random,
-  ) {
-    this.members = typeof members === 'number' ? Array.from({ length: members }, (_, i) => i) : members;
-  }
+  ) {}
 
   target(): number {
     return this.leader >= 0 ? this.leader : this.members[Math.floor(this.rng() * this.members.length)];
@@ -26,4 +24,17 @@ export class LeaderHint {
     else if (status === ReplyStatus.Redirect) this.leader = value;
     else if (node === this.leader) this.leader = -1;
   }
+}
+
+/** Routing to the leader of each group: one hint per group; `groupOf` picks a key's group. */
+export function leaderRouting(
+  groups: readonly (readonly number[])[],
+  rng: Random,
+  groupOf: (key: number) => number = () => 0,
+): Pick<Architecture, 'route' | 'attemptEnded'> {
+  const hints = groups.map((members) => new LeaderHint(members, rng));
+  return {
+    route: (_now, attempt) => hints[groupOf(attempt.key)].target(),
+    attemptEnded: (_now, node, status, value, key) => hints[groupOf(key)].update(node, status, value),
+  };
 }

@@ -15,14 +15,14 @@ import { AckedWrites } from '../protocols/quorum/acked-writes.js';
 import { QuorumNode } from '../protocols/quorum/quorum-node.js';
 import { Ring } from '../protocols/quorum/ring.js';
 import type { ArchitectureSpec, Micros } from '../scenario/scenario.js';
-import type { Architecture, ArchitectureFactory } from './architecture.js';
+import { defineArchitecture, type ArchitectureFactory, type ClusterView } from './architecture.js';
 
 type Spec = Extract<ArchitectureSpec, { kind: 'leaderless-quorum' }>;
 
 /** How long clients avoid a node after an attempt to it timed out. */
 export const SUSPICION: Micros = 1_000_000;
 
-export const buildLeaderlessQuorum: ArchitectureFactory<Spec> = (spec, ctx): Architecture => {
+export const buildLeaderlessQuorum: ArchitectureFactory<Spec> = (spec, ctx) => {
   const ring = new Ring(spec.nodes, spec.vnodes, spec.replicas, ctx.scenario.workload.keys.count);
   const acked = new AckedWrites();
   const options = {
@@ -32,18 +32,14 @@ export const buildLeaderlessQuorum: ArchitectureFactory<Spec> = (spec, ctx): Arc
     onWriteAcked: (op: number, key: number, version: number) => acked.record(op, key, version),
   };
   const nodes = Array.from({ length: spec.nodes }, (_, id) => new QuorumNode(id, ring, options));
-  const router = new RingRouter(ring, ctx.stream('clients'));
-  return {
+  const router = new RingRouter(ring, ctx.stream('clients'), ctx.cluster);
+  return defineArchitecture({
     nodes: nodes as readonly ProtocolNode[],
-    hasLeader: false,
-    promisesDurability: false,
     versionedReads: true,
-    tickInterval: 0,
     route: (now, attempt) => router.pick(now, attempt.key),
     attemptEnded: (now, node, status) => router.ended(now, node, status),
-    tick: () => {},
     committedWrites: () => acked.surviving(ring, { durableVersion: (node, key) => nodes[node].durableVersionOf(key) }),
-  };
+  });
 };
 
 /** A client's choice of coordinator: a random replica of the key that has not just timed out. */
@@ -54,6 +50,8 @@ export class RingRouter {
   constructor(
     private readonly ring: Ring,
     private readonly rng: Random,
+    /** Told when clients start avoiding a node (for a dead one, its failover ends there). */
+    private readonly cluster?: ClusterView,
   ) {
     this.suspectUntil = new Float64Array(ring.nodes);
     this.candidates = new Int32Array(ring.replicas);
@@ -73,6 +71,8 @@ export class RingRouter {
   /** An attempt to `node` ended; status -1 means it timed out. Unavailable is the quorum's
    *  fault, not the coordinator's, so only silence makes a node suspect. */
   ended(now: Micros, node: number, status: number): void {
-    if (status === -1) this.suspectUntil[node] = now + SUSPICION;
+    if (status !== -1) return;
+    if (this.suspectUntil[node] <= now) this.cluster?.ejected(now, node);
+    this.suspectUntil[node] = now + SUSPICION;
   }
 }

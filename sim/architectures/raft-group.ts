@@ -4,24 +4,21 @@
 // and hears from all N−1 followers — is where this architecture saturates.
 import { committedWrites, raftGroupNodes } from '../protocols/raft/raft-node.js';
 import type { ArchitectureSpec } from '../scenario/scenario.js';
-import type { Architecture, BuildContext } from './architecture.js';
-import { LeaderHint } from './leader-hint.js';
+import { defineArchitecture, oneGroup, type Architecture, type BuildContext } from './architecture.js';
+import { leaderRouting } from './leader-hint.js';
 
 type Spec = Extract<ArchitectureSpec, { kind: 'raft-group' }>;
 
 /** `unsafe` deliberately breaks the protocol, for tests that prove the invariant checks can fail. */
 export const buildRaftGroup = (spec: Spec, ctx: BuildContext, unsafe?: { commitWithoutMajority?: boolean }): Architecture => {
   const nodes = raftGroupNodes(spec.nodes, spec, unsafe);
-  const hint = new LeaderHint(spec.nodes, ctx.stream('clients'));
-  return {
+  const groups = oneGroup(spec.nodes);
+  return defineArchitecture({
     nodes,
-    hasLeader: true,
+    groups,
     promisesDurability: true,
     versionedReads: true,
-    tickInterval: 0,
-    route: () => hint.target(),
-    attemptEnded: (_now, node, status, value) => hint.update(node, status, value),
-    tick: () => {},
+    ...leaderRouting(groups, ctx.stream('clients')),
     committedWrites: () => committedWrites(nodes),
-  };
+  });
 };

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runOnce } from '../engine/run.js';
 import type { ArchitectureSpec, FaultSpec } from '../scenario/scenario.js';
-import { LAN, makeRun, raft } from '../testing/make-scenario.js';
+import { LAN, makeRun, noiseGapMs, raft } from '../testing/make-scenario.js';
 import { placement, shardOfKey } from './sharded-raft.js';
 
 const sharded = (nodes: number, shards: number): ArchitectureSpec => ({ ...raft(nodes), kind: 'sharded-raft', shards, replication: 3 });
@@ -54,8 +54,8 @@ describe('sharded-raft', () => {
       expect(f.failover_ms as number).toBeGreaterThan(100);
       expect(f.failover_ms as number).toBeLessThan(500);
     }
-    // other shards kept serving: no bucket without a success
-    expect(r.summary.unavailable_ms).toBe(0);
+    // other shards kept serving: no stretch without a success beyond the traffic's own
+    expect(r.summary.unavailable_ms as number).toBeLessThan(noiseGapMs(1500, 0.5));
   });
 
   it('never loses an acknowledged write under random node crashes and recoveries', () => {

@@ -8,8 +8,8 @@ import { ShardedRaftNode } from '../protocols/multiraft/sharded-node.js';
 import { committedWritesOf } from '../protocols/raft/raft-node.js';
 import type { RaftReplica } from '../protocols/raft/raft-replica.js';
 import type { ArchitectureSpec } from '../scenario/scenario.js';
-import type { Architecture, BuildContext } from './architecture.js';
-import { LeaderHint } from './leader-hint.js';
+import { defineArchitecture, type Architecture, type BuildContext } from './architecture.js';
+import { leaderRouting } from './leader-hint.js';
 
 type Spec = Extract<ArchitectureSpec, { kind: 'sharded-raft' }>;
 
@@ -26,17 +26,12 @@ export const buildShardedRaft = (spec: Spec, ctx: BuildContext): Architecture =>
   const layout = placement(spec.shards, spec.replication, spec.nodes);
   const shardOf = (key: number) => shardOfKey(key, spec.shards);
   const nodes = Array.from({ length: spec.nodes }, (_, id) => new ShardedRaftNode(id, layout, spec, shardOf));
-  const rng = ctx.stream('clients');
-  const hints = layout.map((members) => new LeaderHint(members, rng));
-  return {
+  return defineArchitecture({
     nodes,
-    hasLeader: true,
+    groups: layout,
     promisesDurability: true,
     versionedReads: true,
-    tickInterval: 0,
-    route: (_now, attempt) => hints[shardOf(attempt.key)].target(),
-    attemptEnded: (_now, node, status, value, key) => hints[shardOf(key)].update(node, status, value),
-    tick: () => {},
+    ...leaderRouting(layout, ctx.stream('clients'), shardOf),
     committedWrites: () => {
       const all = new Set<number>();
       layout.forEach((members, shard) => {
@@ -45,5 +40,5 @@ export const buildShardedRaft = (spec: Spec, ctx: BuildContext): Architecture =>
       });
       return all;
     },
-  };
+  });
 };

@@ -3,26 +3,20 @@
 import { LoadBalancer } from '../protocols/balancer/balancer.js';
 import { StatelessServer } from '../protocols/balancer/stateless-server.js';
 import type { ArchitectureSpec } from '../scenario/scenario.js';
-import type { Architecture, ArchitectureFactory } from './architecture.js';
+import { defineArchitecture, type ArchitectureFactory } from './architecture.js';
 
 type Spec = Extract<ArchitectureSpec, { kind: 'stateless-lb' }>;
 
-export const buildStatelessLb: ArchitectureFactory<Spec> = (spec, ctx): Architecture => {
+export const buildStatelessLb: ArchitectureFactory<Spec> = (spec, ctx) => {
   const balancer = new LoadBalancer(spec.nodes, spec.policy, spec.healthCheck.unhealthyAfter, ctx.stream('balancer'));
-  const nodes = Array.from({ length: spec.nodes }, () => new StatelessServer());
-  return {
-    nodes,
-    hasLeader: false,
-    promisesDurability: false,
-    versionedReads: false,
+  const { cluster } = ctx;
+  return defineArchitecture({
+    nodes: Array.from({ length: spec.nodes }, () => new StatelessServer()),
     tickInterval: spec.healthCheck.interval,
     route: () => balancer.pick(),
     attemptEnded: (_now, node) => balancer.done(node),
-    tick(now, cluster) {
-      for (let node = 0; node < nodes.length; node++) {
-        if (balancer.check(node, cluster.isUp(node))) cluster.failoverDetected(now);
-      }
+    tick(now) {
+      for (let node = 0; node < spec.nodes; node++) if (balancer.check(node, cluster.isUp(node))) cluster.ejected(now, node);
     },
-    committedWrites: () => null,
-  };
+  });
 };

@@ -13,10 +13,9 @@ import type { MetricsCollector } from '../metrics/collector.js';
 import type { KeySampler } from '../workload/keys.js';
 import type { Network } from '../net/network.js';
 import { Ev } from './events.js';
+import type { Observers } from './observers.js';
 
 const WRITE = 1;
-/** Some attempt of this op went to a node that was down: its success ends a leaderless failover. */
-const HIT_DEAD_NODE = 2;
 /** Redirects are cheap hops to the leader, not retries; this bounds a redirect loop. */
 const MAX_REDIRECTS = 5;
 
@@ -26,6 +25,7 @@ export interface ClientDeps {
   duration: Micros;
   architecture: Architecture;
   metrics: MetricsCollector;
+  observers: Observers;
   network: Network;
   keys: KeySampler;
   /** Draws for arrivals, read/write mix, think time and backoff jitter — one stream each. */
@@ -105,7 +105,6 @@ export class Clients {
     this.attemptNode.push(node);
     this.attemptOpen.push(1);
     this.attemptSentAt.push(now);
-    this.d.metrics.attemptSent(now);
     if (!this.d.network.lost()) this.d.queue.push(now + this.d.network.delay(), Ev.AttemptDeliver, node, attempt, 0);
     if (!this.timeoutPending) this.scheduleTimeouts(now);
   }
@@ -134,12 +133,6 @@ export class Clients {
   request(attempt: number): { attempt: number; op: number; key: number; write: boolean } {
     const op = this.attemptOp.get(attempt);
     return { attempt, op, key: this.opKey.get(op), write: (this.opFlags.get(op) & WRITE) !== 0 };
-  }
-
-  /** The attempt reached a node that is down: it will time out. */
-  hitDeadNode(attempt: number): void {
-    const op = this.attemptOp.get(attempt);
-    this.opFlags.set(op, this.opFlags.get(op) | HIT_DEAD_NODE);
   }
 
   reply(now: Micros, attempt: number, status: ReplyStatus, value: number): void {
@@ -174,7 +167,7 @@ export class Clients {
   private succeed(now: Micros, op: number, value: number): void {
     const flags = this.opFlags.get(op);
     this.d.metrics.opCompleted(now, op, this.opStart.get(op), (flags & WRITE) !== 0, this.opKey.get(op), value);
-    if ((flags & HIT_DEAD_NODE) !== 0 && !this.d.architecture.hasLeader) this.d.metrics.failovers.served(now);
+    this.d.observers.succeeded(now);
     this.opDone(now, op);
   }
 

@@ -1,23 +1,28 @@
 // Fires the fault plan into the running simulation: crashes and recoveries, partitions and
-// heals, slow nodes. It resolves 'leader' and 'random' targets at the moment the fault fires,
-// and tells the failover tracker when a fault has taken away what clients depend on.
+// heals, slow nodes, clock jumps. Targets resolve through the engine's view of the cluster when the fault
+// fires, and a fault that takes away what clients depend on (a group's leader, or — without
+// leaders — a serving node) is published as a loss, for whoever measures failovers.
 import { stream, type Random } from '../core/rng.js';
 import { planFaults, type FaultAction } from '../faults/fault-plan.js';
-import type { CrashTarget, Micros, PartitionMember, Scenario } from '../scenario/scenario.js';
+import type { Micros, Scenario } from '../scenario/scenario.js';
 import { Ev } from './events.js';
 import type { Simulation } from './simulation.js';
+import { resolveSides, resolveTarget, type Target, type TargetContext } from './targets.js';
 
 export class FaultInjector {
   private readonly actions: FaultAction[];
   private readonly targets: Random;
 
+  private readonly ctx: TargetContext;
+
   constructor(
     private readonly sim: Simulation,
-    private readonly scenario: Scenario,
+    scenario: Scenario,
     seed: number,
   ) {
-    this.actions = planFaults(scenario, sim.up.length, seed);
+    this.actions = planFaults(scenario, sim.cluster.nodes, seed);
     this.targets = stream(seed, 'faults/targets');
+    this.ctx = { cluster: sim.cluster, random: this.targets, zoneMembers: (zone) => sim.network.zoneMembers(scenario, zone) };
   }
 
   start(): void {
@@ -26,18 +31,16 @@ export class FaultInjector {
 
   fire(now: Micros, index: number): void {
     const action = this.actions[index];
-    const m = this.sim.metrics;
+    const { cluster, metrics, network } = this.sim;
     switch (action.type) {
       case 'crash': {
-        const nodes = this.resolveAll(action.target).filter((node) => this.sim.isUp(node));
+        const nodes = this.resolve(action.target).filter((node) => cluster.isUp(node));
         if (nodes.length === 0) return;
         const until = action.recoverAfter === undefined ? null : now + action.recoverAfter;
-        m.fault({
-          at_ms: now / 1000,
-          until_ms: until === null ? null : until / 1000,
-          label: `${action.label}${typeof action.target === 'number' ? '' : ` (node${nodes.length > 1 ? 's' : ''} ${nodes.join(', ')})`}`,
-        });
-        for (const node of nodes) this.openFailoverIfServingNode(now, node);
+        const named = typeof action.target === 'number' ? '' : ` (node${nodes.length > 1 ? 's' : ''} ${nodes.join(', ')})`;
+        metrics.fault({ at_ms: now / 1000, until_ms: ms(until), label: `${action.label}${named}` });
+        this.sim.observers.faultFired(now, until);
+        for (const node of nodes) this.crashLosses(now, node);
         for (const node of nodes) {
           this.sim.crash(now, node);
           if (until !== null) this.sim.queue.push(until, Ev.Recover, node, 0, 0);
@@ -47,79 +50,71 @@ export class FaultInjector {
       case 'recover':
         return this.sim.recover(now, action.node);
       case 'partition': {
-        const groups = this.resolveGroups(action.groups);
-        m.fault({ at_ms: now / 1000, until_ms: this.untilOf(index, 'heal'), label: `partition ${JSON.stringify(groups)}`, sides: groups });
-        this.sim.network.partition(groups);
-        for (const group of m.roles.ledGroups()) {
-          const leader = m.roles.leaderOf(group);
-          if (this.sim.network.sideSize(leader) <= this.sim.up.length / 2)
-            m.failovers.faultHitLeader(now, m.roles.termOf(group), group, leader);
-        }
+        const sides = resolveSides(action.groups, this.ctx);
+        const until = this.untilOf(index, 'heal');
+        metrics.fault({ at_ms: now / 1000, until_ms: ms(until), label: `partition ${JSON.stringify(sides)}`, sides });
+        network.partition(sides);
+        this.sim.observers.faultFired(now, until);
+        for (const group of cluster.ledGroups()) if (this.stranded(group)) this.leaderLost(now, group);
         return;
       }
       case 'heal':
-        return this.sim.network.heal();
-      case 'slow':
-        m.fault({ at_ms: now / 1000, until_ms: this.untilOf(index, 'unslow', action.node), label: action.label });
+        return network.heal();
+      case 'slow': {
+        const until = this.untilOf(index, 'unslow', action.node);
+        metrics.fault({ at_ms: now / 1000, until_ms: ms(until), label: action.label });
         this.sim.slowFactor[action.node] = action.factor;
-        // a slow leader may be deposed (or keep leading, slowly: then the failover closes at its next commit)
-        for (const group of m.roles.groupsLedBy(action.node)) m.failovers.faultHitLeader(now, m.roles.termOf(group), group, action.node);
+        this.sim.observers.faultFired(now, until);
+        // a slow leader may be deposed (or keep leading, slowly: then the failover closes when it next serves)
+        for (const group of cluster.groupsLedBy(action.node)) this.leaderLost(now, group);
         return;
+      }
       case 'unslow':
         this.sim.slowFactor[action.node] = 1;
         return;
       case 'clockJump': {
-        const node = this.resolve(action.node);
-        if (node < 0) return;
-        m.fault({ at_ms: now / 1000, until_ms: null, label: `${action.label}${action.node === 'leader' ? ` (node ${node})` : ''}` });
+        const [node] = this.resolve(action.node);
+        if (node === undefined) return;
+        metrics.fault({ at_ms: now / 1000, until_ms: null, label: `${action.label}${action.node === 'leader' ? ` (node ${node})` : ''}` });
+        this.sim.observers.faultFired(now, null);
         return this.sim.clocks.jump(node, action.by);
       }
     }
   }
 
-  /** A crash opens a failover for every group it takes the leader of (sharded-raft: all the
-   *  shards the node led), or — without leaders — for the node itself. */
-  private openFailoverIfServingNode(now: Micros, node: number): void {
-    const m = this.sim.metrics;
-    if (!m.hasLeader) m.failovers.faultHitLeader(now, -1);
-    else for (const group of m.roles.groupsLedBy(node)) m.failovers.faultHitLeader(now, m.roles.termOf(group), group, node);
+  private resolve(target: Target): number[] {
+    return resolveTarget(target, this.ctx);
   }
 
-  /** The nodes a crash takes down: one, or every node of a zone. */
-  private resolveAll(target: CrashTarget): number[] {
-    if (typeof target === 'object' && 'zone' in target) return this.sim.network.zoneMembers(this.scenario, target.zone);
-    const node = this.resolve(target);
-    return node < 0 ? [] : [node];
+  /** A crash takes away every group the node leads (sharded-raft: all its shards), or —
+   *  without leaders — the node itself. */
+  private crashLosses(now: Micros, node: number): void {
+    if (this.sim.cluster.groups.length === 0) return this.sim.observers.lost(now, { group: -1, node, term: -1 });
+    for (const group of this.sim.cluster.groupsLedBy(node)) this.leaderLost(now, group);
   }
 
-  private resolve(target: Exclude<CrashTarget, { zone: string }>): number {
-    if (typeof target === 'number') return target;
-    if (target === 'leader') return this.sim.metrics.roles.leader;
-    if (target === 'random') {
-      const live = [];
-      for (let node = 0; node < this.sim.up.length; node++) if (this.sim.isUp(node)) live.push(node);
-      return live.length === 0 ? -1 : live[Math.floor(this.targets() * live.length)];
-    }
-    return this.sim.metrics.roles.leaderOf(target.shardLeader);
+  private leaderLost(now: Micros, group: number): void {
+    const cluster = this.sim.cluster;
+    this.sim.observers.lost(now, { group, node: cluster.leaderOf(group), term: cluster.termOf(group) });
   }
 
-  /** `leader` in a partition group means whoever leads now; it is taken out of any other group. */
-  private resolveGroups(groups: PartitionMember[][]): number[][] {
-    const leader = this.sim.metrics.roles.leader;
-    return groups.map((group) =>
-      group.flatMap((member) => {
-        if (member === 'leader') return leader >= 0 ? [leader] : [];
-        return member === leader && groups.some((g) => g.includes('leader')) ? [] : [member];
-      }),
-    );
+  /** The group's leader no longer reaches a majority of the group's members (live ones on its side). */
+  private stranded(group: number): boolean {
+    const { cluster, network } = this.sim;
+    const leader = cluster.leaderOf(group);
+    const members = cluster.groups[group];
+    const reachable = members.filter((m) => cluster.isUp(m) && network.connected(leader, m)).length;
+    return reachable <= members.length / 2;
   }
 
-  /** When the matching end action (heal, unslow) fires, for the chart's shaded band. */
-  private untilOf(index: number, type: 'heal' | 'unslow', node?: number): number | null {
+  /** When the matching end action (heal, unslow) fires (null: never). */
+  private untilOf(index: number, type: 'heal' | 'unslow', node?: number): Micros | null {
     for (let i = index + 1; i < this.actions.length; i++) {
       const a = this.actions[i];
-      if (a.type === type && (node === undefined || (a.type === 'unslow' && a.node === node))) return a.at / 1000;
+      if (a.type === type && (node === undefined || (a.type === 'unslow' && a.node === node))) return a.at;
     }
     return null;
   }
 }
+
+const ms = (micros: Micros | null) => (micros === null ? null : micros / 1000);

@@ -24,7 +24,8 @@ function golden(name: string, result: RunResult): void {
     result.violations.map((v) => JSON.stringify(v)).join('\n'),
   ].join('\n--\n');
   const file = join(dir, `${name}.txt`);
-  if (process.env.UPDATE_GOLDEN === '1' || !existsSync(file)) writeFileSync(file, text);
+  if (process.env.UPDATE_GOLDEN === '1') writeFileSync(file, text);
+  else if (!existsSync(file)) expect.fail(`golden file ${file} is missing: record it with UPDATE_GOLDEN=1`);
   expect(text).toBe(readFileSync(file, 'utf8'));
 }
 

@@ -21,6 +21,7 @@ export interface NodeEffects {
   noteRole(now: Micros, node: number, group: number, role: Role, term: number): void;
   noteCommit(now: Micros, node: number, group: number, index: number, term: number, op: number): void;
   noteElection(now: Micros, node: number, group: number, term: number): void;
+  noteServed(now: Micros, node: number, group: number, term: number): void;
 }
 
 export class EngineOutbox implements Outbox {
@@ -75,5 +76,9 @@ export class EngineOutbox implements Outbox {
 
   electionStarted(term: number, group = 0): void {
     this.engine.noteElection(this.now, this.node, group, term);
+  }
+
+  served(term: number, group = 0): void {
+    this.engine.noteServed(this.now, this.node, group, term);
   }
 }

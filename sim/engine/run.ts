@@ -5,8 +5,11 @@ import type { Architecture, BuildContext } from '../architectures/architecture.j
 import { buildArchitecture } from '../architectures/index.js';
 import { stream, trialSeed } from '../core/rng.js';
 import { MetricsCollector } from '../metrics/collector.js';
+import { FailoverTracker } from '../metrics/failover.js';
 import type { RunResult } from '../metrics/run-result.js';
 import type { Micros, RunSpec } from '../scenario/scenario.js';
+import { ClusterState } from './cluster.js';
+import { Observers } from './observers.js';
 import { Simulation } from './simulation.js';
 
 export interface RunOutput {
@@ -23,8 +26,15 @@ export interface RunHooks {
 export function runOnce(run: RunSpec, trial: number, hooks: RunHooks = {}): RunOutput {
   const scenario = run.scenario;
   const seed = trialSeed(scenario.seed, trial);
-  const ctx: BuildContext = { scenario, stream: (label) => stream(seed, `arch/${label}`) };
+  const observers = new Observers();
+  const cluster = new ClusterState(scenario.architecture.nodes);
+  const ctx: BuildContext = {
+    scenario,
+    stream: (label) => stream(seed, `arch/${label}`),
+    cluster: { isUp: (node) => cluster.isUp(node), ejected: (now, node) => observers.ejected(now, node) },
+  };
   const arch = hooks.build ? hooks.build(ctx) : buildArchitecture(scenario.architecture, ctx);
+  cluster.declareGroups(arch.groups);
   const metrics = new MetricsCollector(
     {
       scenario: scenario.name,
@@ -46,8 +56,11 @@ export function runOnce(run: RunSpec, trial: number, hooks: RunHooks = {}): RunO
       alerts: scenario.alerts,
       leaderGroups: scenario.architecture.kind === 'sharded-raft' ? scenario.architecture.shards : 1,
     },
+    cluster,
   );
-  const sim = new Simulation(scenario, arch, metrics, seed);
+  const failovers = new FailoverTracker(arch.failoverEnd);
+  observers.subscribe(metrics).subscribe(failovers);
+  const sim = new Simulation(scenario, arch, metrics, seed, cluster, observers);
   const events = sim.run(hooks.onProgress);
-  return { result: metrics.finish(scenario.duration, arch.committedWrites()), events };
+  return { result: metrics.finish(scenario.duration, arch.committedWrites(), failovers), events };
 }

@@ -4,7 +4,7 @@
 import { durationSampler, type Sampler } from '../core/distributions.js';
 import { EventQueue } from '../core/event-queue.js';
 import { stream, type Random } from '../core/rng.js';
-import type { Architecture, ClusterView } from '../architectures/architecture.js';
+import type { Architecture } from '../architectures/architecture.js';
 import type { MetricsCollector } from '../metrics/collector.js';
 import { Job, JobQueue } from '../net/cpu.js';
 import { Network } from '../net/network.js';
@@ -13,19 +13,20 @@ import type { Micros, Scenario } from '../scenario/scenario.js';
 import { keySampler } from '../workload/keys.js';
 import { Clients } from './clients.js';
 import { NodeClocks } from './clocks.js';
+import type { ClusterState } from './cluster.js';
 import { Ev } from './events.js';
 import { FaultInjector } from './fault-injector.js';
+import type { Observers } from './observers.js';
 import { EngineOutbox, type NodeEffects } from './outbox.js';
 
 const BOOT_SPREAD: Micros = 10_000;
 const TIMER_LANES = 2;
 
-export class Simulation implements NodeEffects, ClusterView {
+export class Simulation implements NodeEffects {
   /** Lanes 0 .. TIMER_LANES-1 for node timers by id, one more for the architecture's tick. */
   readonly queue = new EventQueue(1 << 12, TIMER_LANES + 1);
   readonly network: Network;
   readonly clients: Clients;
-  readonly up: Uint8Array;
   readonly clocks: NodeClocks;
   /** Bumped at every crash: events of an earlier life of the node are ignored. */
   private readonly epoch: Int32Array;
@@ -60,12 +61,15 @@ export class Simulation implements NodeEffects, ClusterView {
     private readonly arch: Architecture,
     readonly metrics: MetricsCollector,
     private readonly seed: number,
+    /** The engine's view of who is up and who leads (this loop keeps it current). */
+    readonly cluster: ClusterState,
+    /** Who hears of what happens: the metrics, the failover tracker. */
+    readonly observers: Observers,
   ) {
     const n = arch.nodes.length;
     this.network = new Network(scenario, n, stream(seed, 'net/delay'), stream(seed, 'net/loss'), (pair) =>
       stream(seed, `net/delay/zones/${pair}`),
     );
-    this.up = new Uint8Array(n); // up from its boot on
     this.clocks = new NodeClocks(scenario, n, seed);
     this.epoch = new Int32Array(n);
     this.cpuBusy = new Uint8Array(n);
@@ -90,6 +94,7 @@ export class Simulation implements NodeEffects, ClusterView {
       duration: scenario.duration,
       architecture: arch,
       metrics,
+      observers,
       network: this.network,
       keys: keySampler(scenario.workload.keys, stream(seed, 'workload/keys')),
       arrivals: stream(seed, 'workload/arrivals'),
@@ -130,14 +135,14 @@ export class Simulation implements NodeEffects, ClusterView {
   private dispatch(now: Micros, kind: number, a: number, b: number, c: number): void {
     switch (kind) {
       case Ev.Start:
-        this.up[a] = 1;
+        this.cluster.nodeUp(a); // up from its boot on
         return this.boot(now, a);
       case Ev.Arrival:
         return this.clients.arrival(now);
       case Ev.Think:
         return this.clients.clientReady(now, a);
       case Ev.AttemptDeliver:
-        if (this.up[a] === 0) return this.clients.hitDeadNode(b);
+        if (!this.cluster.isUp(a)) return; // the attempt will time out
         return this.enqueue(now, a, Job.Request, b, 0, this.service[a]());
       case Ev.ReplyDeliver:
         return this.clients.reply(now, a, b, c);
@@ -151,7 +156,7 @@ export class Simulation implements NodeEffects, ClusterView {
         if (this.epoch[a] === b) this.finishJob(now, a);
         return;
       case Ev.Timer:
-        if (this.timerGen[a][b] === c && this.up[a] === 1) this.enqueue(now, a, Job.Timer, b, 0, 0);
+        if (this.timerGen[a][b] === c && this.cluster.isUp(a)) this.enqueue(now, a, Job.Timer, b, 0, 0);
         return;
       case Ev.DiskDone:
         if (this.epoch[a] === c) this.fsyncDone(now, a, b);
@@ -162,7 +167,7 @@ export class Simulation implements NodeEffects, ClusterView {
         return this.recover(now, a);
       case Ev.Tick:
         this.queue.pushInLane(TIMER_LANES, now + this.arch.tickInterval, Ev.Tick, 0, 0, 0);
-        return this.arch.tick(now, this);
+        return this.arch.tick(now);
     }
   }
 
@@ -212,7 +217,7 @@ export class Simulation implements NodeEffects, ClusterView {
     const free = Math.max(this.cpuFreeAt[node], now) + spent;
     this.cpuFreeAt[node] = free;
     this.cpuBusy[node] = 0;
-    if (this.hasJobs(node) && this.up[node] === 1) this.startJob(node, free);
+    if (this.hasJobs(node) && this.cluster.isUp(node)) this.startJob(node, free);
   }
 
   // ---- node life ----
@@ -227,14 +232,14 @@ export class Simulation implements NodeEffects, ClusterView {
   }
 
   crash(now: Micros, node: number): void {
-    if (this.up[node] === 0) return;
-    this.up[node] = 0;
+    if (!this.cluster.isUp(node)) return;
+    this.metrics.advance(now); // buckets that ended before the crash keep the leader they had
+    this.cluster.nodeDown(node);
     this.epoch[node]++;
     for (const q of [this.protocolJobs[node], this.requestJobs[node]]) {
       for (; q.length > 0; q.shift()) {
         const i = q.peek();
-        if (q.typeAt(i) === Job.Message) this.takeMessage(q.arg1At(i));
-        else if (q.typeAt(i) === Job.Request) this.clients.hitDeadNode(q.arg1At(i));
+        if (q.typeAt(i) === Job.Message) this.takeMessage(q.arg1At(i)); // requests time out
       }
     }
     this.timerGen[node].forEach((_, id, gens) => gens[id]++);
@@ -242,30 +247,22 @@ export class Simulation implements NodeEffects, ClusterView {
     this.diskBusy[node] = 0;
     this.diskPending[node] = -1;
     this.arch.nodes[node].crash();
-    this.metrics.nodeDown(now, node);
+    this.observers.nodeDown(now, node);
   }
 
   recover(now: Micros, node: number): void {
-    if (this.up[node] === 1) return;
-    this.up[node] = 1;
+    if (this.cluster.isUp(node)) return;
+    this.cluster.nodeUp(node);
     this.cpuFreeAt[node] = now;
-    this.metrics.nodeUp(now, node);
+    this.observers.nodeUp(now, node);
     this.boot(now, node);
-  }
-
-  isUp(node: number): boolean {
-    return this.up[node] === 1;
-  }
-
-  failoverDetected(now: Micros): void {
-    this.metrics.failovers.detected(now);
   }
 
   // ---- messages ----
 
   private deliver(now: Micros, to: number, slot: number, from: number): void {
     const msg = this.messages[slot] as Message;
-    if (this.up[to] === 0 || !this.network.connected(from, to)) return void this.takeMessage(slot);
+    if (!this.cluster.isUp(to) || !this.network.connected(from, to)) return void this.takeMessage(slot);
     this.enqueue(now, to, Job.Message, slot, from, this.perMessage + this.perEntry * msg.entries);
   }
 
@@ -343,17 +340,23 @@ export class Simulation implements NodeEffects, ClusterView {
     return this.rngs[node];
   }
 
-  // ---- trace notes ----
+  // ---- trace notes: the engine's view first, then whoever observes ----
 
   noteRole(now: Micros, node: number, group: number, role: Role, term: number): void {
-    this.metrics.role(now, node, group, role, term);
+    this.metrics.advance(now); // buckets that ended before the change keep the leader they had
+    this.cluster.roleChanged(node, group, role, term);
+    this.observers.roleChanged(now, node, group, role, term);
   }
 
   noteCommit(now: Micros, node: number, group: number, index: number, term: number, op: number): void {
-    this.metrics.commit(now, node, group, index, term, op);
+    this.observers.committed(now, node, group, index, term, op);
   }
 
-  noteElection(now: Micros, _node: number, group: number, term: number): void {
-    this.metrics.electionStarted(now, term, group);
+  noteElection(now: Micros, node: number, group: number, term: number): void {
+    this.observers.electionStarted(now, node, group, term);
+  }
+
+  noteServed(now: Micros, node: number, group: number, term: number): void {
+    this.observers.servedInTerm(now, node, group, term);
   }
 }

@@ -1,18 +1,21 @@
-// The metrics collector: the engine reports what happened (ops, CPU busy time, messages, role
-// changes, commits, faults); the collector never changes what happens next. At the end it
+// The metrics collector: the engine reports what happened (ops, CPU busy time, messages) and
+// the collector hears the run's events (role changes, elections, commits, crashes) as one
+// observer among others; it only records, and never changes what happens next. At the end it
 // hands the report writers a RunResult of plain rows.
+import type { ClusterState } from '../engine/cluster.js';
+import type { SimObserver } from '../engine/observers.js';
 import type { Role } from '../protocols/node.js';
 import { IntColumn } from '../core/columns.js';
 import type { AlertRule } from '../scenario/scenario.js';
 import { AlertMonitor, alertSummary } from './alerts/monitor.js';
-import { FailoverTracker } from './failover.js';
+import { unavailableMicros, type FailoverTracker } from './failover.js';
 import { InvariantChecker } from './invariants.js';
 import { LatencyHistogram } from './latency.js';
 import { LeaderLoad } from './leader-load.js';
 import { NearFaultRequests } from './near-faults.js';
 import { ReplicaRoles } from './replica-roles.js';
 import { RoleTracker, TIMELINE_NODES } from './roles.js';
-import type { AlertRow, FaultMarker, RunResult, SummaryRow, TimeseriesRow } from './run-result.js';
+import type { AlertRow, FailoverRow, FaultMarker, RunResult, SummaryRow, TimeseriesRow } from './run-result.js';
 import { StaleReadCounter } from './staleness.js';
 
 export interface RunIdentity {
@@ -39,9 +42,8 @@ export interface MeasureOptions {
   leaderGroups?: number;
 }
 
-export class MetricsCollector {
+export class MetricsCollector implements SimObserver {
   readonly invariants = new InvariantChecker();
-  readonly failovers = new FailoverTracker();
   readonly roles: RoleTracker;
   private readonly replicaRoles: ReplicaRoles;
   private readonly summaryLatency = new LatencyHistogram(3);
@@ -60,7 +62,6 @@ export class MetricsCollector {
   // per bucket
   private readonly completedIn: number[] = [];
   private readonly failedIn: number[] = [];
-  private readonly attemptsIn: number[] = [];
   private readonly p50In: (number | null)[] = [];
   private readonly p99In: (number | null)[] = [];
   private readonly leaderIn: (number | null)[] = [];
@@ -75,6 +76,8 @@ export class MetricsCollector {
   constructor(
     private readonly id: RunIdentity,
     private readonly opt: MeasureOptions,
+    /** The engine's view, read for the `leader` column. */
+    private readonly cluster: ClusterState,
   ) {
     this.roles = new RoleTracker(id.nodes, opt.initialRole);
     this.replicaRoles = new ReplicaRoles(TIMELINE_NODES, opt.initialRole);
@@ -91,13 +94,9 @@ export class MetricsCollector {
           end: opt.duration,
           variant: id.variant,
           trial: id.trial,
-          leaderMissing: () => this.roles.ledGroups().length < groups,
+          leaderMissing: () => this.cluster.ledGroups().length < groups,
         })
       : null;
-  }
-
-  get hasLeader(): boolean {
-    return this.opt.hasLeader;
   }
 
   private inWindow(now: number): boolean {
@@ -115,20 +114,14 @@ export class MetricsCollector {
     const i = this.bucketIndex++;
     this.completedIn[i] ??= 0;
     this.failedIn[i] ??= 0;
-    this.attemptsIn[i] ??= 0;
     this.p50In[i] = this.bucketLatency.percentileMicros(50);
     this.p99In[i] = this.bucketLatency.percentileMicros(99);
-    this.leaderIn[i] = this.opt.hasLeader && this.roles.leader >= 0 ? this.roles.leader : null;
+    this.leaderIn[i] = this.opt.hasLeader && this.cluster.leader >= 0 ? this.cluster.leader : null;
     this.bucketLatency.reset();
   }
 
   opOffered(now: number): void {
     if (this.inWindow(now)) this.offered++;
-  }
-
-  attemptSent(now: number): void {
-    this.advance(now);
-    this.attemptsIn[this.bucketIndex] = (this.attemptsIn[this.bucketIndex] ?? 0) + 1;
   }
 
   opCompleted(now: number, op: number, started: number, write: boolean, key: number, value: number): void {
@@ -189,26 +182,22 @@ export class MetricsCollector {
     if (this.downSince[node] >= 0 && end > start) this.downtime[node] += end - start;
   }
 
-  role(now: number, node: number, group: number, role: Role, term: number): void {
+  roleChanged(now: number, node: number, group: number, role: Role, term: number): void {
     this.advance(now);
     if (role === 'leader') {
       this.invariants.leaderElected(now / 1000, group, node, term);
-      this.failovers.leaderElected(now, term, group);
-    }
-    if (role === 'leader') this.leaderLoad.tookOffice(now, node);
-    else this.leaderLoad.leftOffice(now, node);
-    this.roles.change(now, node, role, term, group);
+      this.leaderLoad.tookOffice(now, node);
+    } else this.leaderLoad.leftOffice(now, node);
+    this.roles.change(now, node, role, group);
     this.replicaRoles.change(now, node, group, role);
   }
 
-  electionStarted(now: number, term: number, group: number): void {
+  electionStarted(now: number): void {
     if (this.inWindow(now)) this.elections++;
-    this.failovers.detected(now, term, group);
   }
 
-  commit(now: number, node: number, group: number, index: number, term: number, op: number): void {
+  committed(now: number, node: number, group: number, index: number, term: number, op: number): void {
     this.invariants.committed(now / 1000, group, node, index, term, op);
-    if (op >= 0 && this.failovers.openCount > 0) this.failovers.committed(now, term, group, node);
   }
 
   fault(marker: FaultMarker): void {
@@ -218,15 +207,15 @@ export class MetricsCollector {
     this.nearFaults?.fault(marker.at_ms * 1000);
   }
 
-  finish(end: number, committedWrites: ReadonlySet<number> | null): RunResult {
+  finish(end: number, committedWrites: ReadonlySet<number> | null, failoverTracker: FailoverTracker): RunResult {
     this.advance(end);
     if (this.bucketIndex * this.opt.bucket < end) this.closeBucket();
     for (let node = 0; node < this.id.nodes; node++) if (this.downSince[node] >= 0) this.addDowntime(node, end);
     const lost = this.lostWrites(committedWrites);
     // a loss is a violation only where the architecture promises durability; elsewhere it is counted
     if (this.opt.promisesDurability) this.invariants.ackedWritesLost(end / 1000, lost);
-    const unavailableBetween = (from: number, to: number) => this.unavailableMicros(Math.max(from, this.opt.warmup), to);
-    const failovers = this.failovers.rows(this.id.variant, this.id.trial, unavailableBetween, end);
+    const { rows: failovers, outages } = failoverTracker.finish(this.id.variant, this.id.trial, end);
+    const unavailable = unavailableMicros(outages, this.opt.warmup, this.opt.duration);
     const alerts = this.alerts?.finish();
     const nearFaults = this.nearFaults?.finish() ?? null;
     const replicas = this.replicaRoles.finish(end);
@@ -238,13 +227,7 @@ export class MetricsCollector {
       trial: this.id.trial,
       seed: this.id.seed,
       sweepPoint: this.id.sweepPoint,
-      summary: this.summary(
-        failovers.map((f) => f.failover_ms).filter((x): x is number => typeof x === 'number'),
-        failovers.length,
-        lost,
-        committedWrites,
-        alerts,
-      ),
+      summary: this.summary(failovers, unavailable, lost, committedWrites, alerts),
       timeseries: this.timeseries(),
       failovers,
       ...(alerts ? { alerts } : {}),
@@ -263,24 +246,14 @@ export class MetricsCollector {
     return lost;
   }
 
-  /** Time in buckets within [from, to) where requests were sent but none succeeded. */
-  private unavailableMicros(from: number, to: number): number {
-    const bucket = this.opt.bucket;
-    let total = 0;
-    for (let i = Math.floor(from / bucket); i * bucket < to && i < this.bucketIndex; i++) {
-      if ((this.attemptsIn[i] ?? 0) > 0 && (this.completedIn[i] ?? 0) === 0)
-        total += Math.min((i + 1) * bucket, this.opt.duration) - i * bucket;
-    }
-    return total;
-  }
-
   private summary(
-    failoverMs: number[],
-    failoverCount: number,
+    failovers: FailoverRow[],
+    unavailable: number,
     lost: number[],
     committed: ReadonlySet<number> | null,
     alerts: AlertRow[] | undefined,
   ): SummaryRow {
+    const failoverMs = valuesOf(failovers, 'failover_ms');
     const seconds = (this.opt.duration - this.opt.warmup) / 1e6;
     const lat = this.summaryLatency;
     const ms = (micros: number | null) => (micros === null ? null : micros / 1000);
@@ -300,10 +273,11 @@ export class MetricsCollector {
       latency_p50_ms: ms(lat.percentileMicros(50)),
       latency_p99_ms: ms(lat.percentileMicros(99)),
       latency_p999_ms: ms(lat.percentileMicros(99.9)),
-      failovers: failoverCount,
-      failover_mean_ms: failoverMs.length === 0 ? null : failoverMs.reduce((s, x) => s + x, 0) / failoverMs.length,
+      failovers: failovers.length,
+      election_ms: mean(valuesOf(failovers, 'election_ms')),
+      failover_mean_ms: mean(failoverMs),
       failover_max_ms: failoverMs.length === 0 ? null : Math.max(...failoverMs),
-      unavailable_ms: this.unavailableMicros(this.opt.warmup, this.opt.duration) / 1000,
+      unavailable_ms: unavailable / 1000,
       elections: this.opt.hasLeader ? this.elections : null,
       messages: this.messages,
       leader_utilization: this.opt.hasLeader ? this.leaderLoad.utilization(this.opt.duration) : null,
@@ -349,3 +323,7 @@ export class MetricsCollector {
     return rows;
   }
 }
+
+const valuesOf = (rows: FailoverRow[], column: 'failover_ms' | 'election_ms'): number[] =>
+  rows.map((f) => f[column]).filter((x): x is number => typeof x === 'number');
+const mean = (xs: number[]): number | null => (xs.length === 0 ? null : xs.reduce((s, x) => s + x, 0) / xs.length);

@@ -1,31 +1,30 @@
-// FailoverTracker on its own: a fault opens a failover; an election for a later term detects
-// it; the leader that actually serves is the one that counts; the first client write committed
-// in its term closes it. Times are µs in, ms out.
+// FailoverTracker on its own, fed events as the engine publishes them: a fault takes a leader
+// away; an election for a later term detects it; the leader that actually serves is the one
+// that counts; what the architecture declares closes it; the outage is the longest stretch
+// without a successful request. Times are µs in, ms out.
 import { describe, expect, it } from 'vitest';
-import { FailoverTracker } from './failover.js';
+import { FailoverTracker, unavailableMicros, type FailoverEnd } from './failover.js';
 
 const MS = 1000;
 const END = 10_000 * MS;
 
-/** unavailableBetween stub: reports the interval it was asked about, so the rows show it. */
-const asked: [number, number][] = [];
-const unavailable = (from: number, to: number) => {
-  asked.push([from, to]);
-  return (to - from) / 2;
-};
-
-function rows(t: FailoverTracker) {
-  asked.length = 0;
-  return t.rows('v', 3, unavailable, END);
+const rows = (t: FailoverTracker) => t.finish('v', 3, END).rows;
+/** A tracker whose fault hit the leader of group 0 (node 3) in `term`. */
+function tracker(term = 3, ends: FailoverEnd = 'commit', at = 2000 * MS): FailoverTracker {
+  const t = new FailoverTracker(ends);
+  t.lost(at, { group: 0, node: 3, term });
+  return t;
 }
+const elected = (t: FailoverTracker, at: number, term: number, node = 1) => t.roleChanged(at, node, 0, 'leader', term);
+const election = (t: FailoverTracker, at: number, term: number) => t.electionStarted(at, 1, 0, term);
+const write = (t: FailoverTracker, at: number, term: number, node = 1) => t.committed(at, node, 0, 7, term, 42);
+const open = (t: FailoverTracker) => rows(t).filter((r) => r.failover_ms === null).length;
 
 describe('FailoverTracker', () => {
-  it('opens a failover on a fault that hits the leader', () => {
-    const t = new FailoverTracker();
-    expect(t.openCount).toBe(0);
+  it('opens a failover on a fault that takes the leader away; never served, it lasts to the end', () => {
+    const t = new FailoverTracker('commit');
     expect(rows(t)).toEqual([]);
-    t.faultHitLeader(2000 * MS, 3);
-    expect(t.openCount).toBe(1);
+    t.lost(2000 * MS, { group: 0, node: 3, term: 3 });
     expect(rows(t)).toEqual([
       {
         variant: 'v',
@@ -34,133 +33,183 @@ describe('FailoverTracker', () => {
         detected_at_ms: null,
         elected_at_ms: null,
         first_commit_at_ms: null,
+        election_ms: null,
         failover_ms: null,
-        unavailable_ms: (END - 2000 * MS) / 2 / 1000,
+        outage_ms: (END - 2000 * MS) / 1000,
         election_rounds: null,
       },
     ]);
   });
 
   it('is detected by an election for a higher term only', () => {
-    const t = new FailoverTracker();
-    t.faultHitLeader(2000 * MS, 3);
-    t.detected(2100 * MS, 3); // a late election of the old term says nothing about this fault
+    const t = tracker();
+    election(t, 2100 * MS, 3); // a late election of the old term says nothing about this fault
     expect(rows(t)[0].detected_at_ms).toBeNull();
-    t.detected(2160 * MS, 4);
-    t.detected(2300 * MS, 5); // the first detection stays
+    election(t, 2160 * MS, 4);
+    election(t, 2300 * MS, 5); // the first detection stays
     expect(rows(t)[0].detected_at_ms).toBe(2160);
-    expect(t.openCount).toBe(1);
   });
 
-  it('records the winner of a later term, and a later winner replaces one deposed before it committed', () => {
-    const t = new FailoverTracker();
-    t.faultHitLeader(2000 * MS, 3);
-    t.leaderElected(2050 * MS, 3); // the old term: not a new leader
+  it('records the winner of a later term, and a later winner replaces one deposed before it served', () => {
+    const t = tracker();
+    elected(t, 2050 * MS, 3); // the old term: not a new leader
     expect(rows(t)[0].elected_at_ms).toBeNull();
-    t.detected(2160 * MS, 4);
-    t.leaderElected(2170 * MS, 4);
-    expect(rows(t)[0]).toMatchObject({ detected_at_ms: 2160, elected_at_ms: 2170, election_rounds: 1, failover_ms: null });
-    // The term-4 leader is deposed before committing anything; term 6 wins.
-    t.leaderElected(2400 * MS, 6);
+    election(t, 2160 * MS, 4);
+    elected(t, 2170 * MS, 4);
+    expect(rows(t)[0]).toMatchObject({
+      detected_at_ms: 2160,
+      elected_at_ms: 2170,
+      election_ms: 170,
+      election_rounds: 1,
+      failover_ms: null,
+    });
+    elected(t, 2400 * MS, 6); // the term-4 leader is deposed before committing anything; term 6 wins
+    expect(rows(t)[0]).toMatchObject({ elected_at_ms: 2400, election_ms: 400, election_rounds: 3 });
+    elected(t, 2450 * MS, 5); // an older or equal term cannot replace the current winner
+    elected(t, 2460 * MS, 6);
     expect(rows(t)[0]).toMatchObject({ elected_at_ms: 2400, election_rounds: 3 });
-    // An older or equal term cannot replace the current winner.
-    t.leaderElected(2450 * MS, 5);
-    t.leaderElected(2460 * MS, 6);
-    expect(rows(t)[0]).toMatchObject({ elected_at_ms: 2400, election_rounds: 3 });
-    // Entries of the deposed term committing (a follower applying them) do not close it.
-    t.committed(2405 * MS, 4);
-    t.committed(2406 * MS, 3);
-    expect(t.openCount).toBe(1);
-    expect(rows(t)[0].first_commit_at_ms).toBeNull();
+    write(t, 2405 * MS, 4); // entries of the deposed term committing (a follower applying them) do not close it
+    write(t, 2406 * MS, 3);
+    t.committed(2407 * MS, 1, 0, 8, 6, -1); // nor does the new leader's no-op: it is no client write
+    expect(open(t)).toBe(1);
   });
 
-  it('closes on the first write committed in the new leader’s term', () => {
-    const t = new FailoverTracker();
-    t.faultHitLeader(2000 * MS, 3);
-    t.committed(2001 * MS, 3); // the old leader's last entry reaching a follower: not a new leader
-    expect(t.openCount).toBe(1);
-    t.detected(2160 * MS, 4);
-    t.leaderElected(2170 * MS, 4);
-    t.committed(2185 * MS, 4);
-    expect(t.openCount).toBe(0);
-    t.committed(2200 * MS, 4); // later commits change nothing
-    t.leaderElected(2300 * MS, 7); // nor does a later election: the failover is over
-    const [row] = rows(t);
-    expect(row).toEqual({
-      variant: 'v',
-      trial: 3,
-      fault_at_ms: 2000,
+  it('closes on the first client write committed in the new leader’s term', () => {
+    const t = tracker();
+    write(t, 2001 * MS, 3); // the old leader's last entry reaching a follower: not a new leader
+    election(t, 2160 * MS, 4);
+    elected(t, 2170 * MS, 4);
+    write(t, 2185 * MS, 4);
+    write(t, 2200 * MS, 4); // later commits change nothing
+    elected(t, 2300 * MS, 7); // nor does a later election: the failover is over
+    expect(rows(t)[0]).toMatchObject({
       detected_at_ms: 2160,
       elected_at_ms: 2170,
       first_commit_at_ms: 2185,
+      election_ms: 170,
       failover_ms: 185,
-      unavailable_ms: 92.5,
       election_rounds: 1,
     });
-    expect(asked).toEqual([[2000 * MS, 2185 * MS]]);
   });
 
-  it('takes an election without a prior detection as the detection', () => {
-    const t = new FailoverTracker();
-    t.faultHitLeader(2000 * MS, 3);
-    t.leaderElected(2170 * MS, 4);
-    expect(rows(t)[0].detected_at_ms).toBe(2170);
+  it('an architecture whose leader commits nothing ends it with the served note instead', () => {
+    const t = tracker(3, 'served');
+    elected(t, 2170 * MS, 4);
+    write(t, 2180 * MS, 4); // commits do not count for it
+    expect(open(t)).toBe(1);
+    t.servedInTerm(2190 * MS, 1, 0, 4);
+    expect(rows(t)[0]).toMatchObject({ first_commit_at_ms: 2190, failover_ms: 190, election_ms: 170 });
   });
 
-  it('closes every open failover the serving leader covers (its predecessor crashed before committing)', () => {
-    const t = new FailoverTracker();
-    t.faultHitLeader(2000 * MS, 3);
-    t.leaderElected(2170 * MS, 4);
-    t.faultHitLeader(2172 * MS, 4); // the new leader crashes at once
-    expect(t.openCount).toBe(2);
-    t.detected(2400 * MS, 5);
-    t.leaderElected(2410 * MS, 5);
-    t.committed(2420 * MS, 5);
-    expect(t.openCount).toBe(0);
+  it('closes every open failover the serving leader covers (its predecessor crashed before serving)', () => {
+    const t = tracker();
+    elected(t, 2170 * MS, 4);
+    t.lost(2172 * MS, { group: 0, node: 1, term: 4 }); // the new leader crashes at once
+    election(t, 2400 * MS, 5);
+    elected(t, 2410 * MS, 5, 2);
+    write(t, 2420 * MS, 5, 2);
     expect(rows(t).map((r) => [r.failover_ms, r.elected_at_ms, r.election_rounds])).toEqual([
       [420, 2410, 2],
       [248, 2410, 1],
     ]);
   });
 
-  it('leaves a failover that never completes with null failover_ms, unavailable to the end of the run', () => {
-    const t = new FailoverTracker();
-    t.faultHitLeader(2000 * MS, 3);
-    t.detected(2160 * MS, 4);
-    t.leaderElected(2170 * MS, 4);
-    t.committed(2175 * MS, 3); // only old-term entries commit: the new leader never serves a write
-    const [row] = rows(t);
-    expect(row).toMatchObject({
-      detected_at_ms: 2160,
-      elected_at_ms: 2170,
-      first_commit_at_ms: null,
-      failover_ms: null,
-      election_rounds: 1,
-    });
-    expect(asked).toEqual([[2000 * MS, END]]);
-    expect(t.openCount).toBe(1);
-  });
-
-  it('without a leader: the first success elsewhere closes it, and a later health-check ejection still counts as detection', () => {
-    const t = new FailoverTracker();
-    t.faultHitLeader(5000 * MS, -1);
-    t.served(5030 * MS);
-    expect(t.openCount).toBe(0);
-    expect(rows(t)[0]).toMatchObject({ failover_ms: 30, detected_at_ms: null, elected_at_ms: null, election_rounds: null });
-    t.detected(8000 * MS); // the balancer ejects the dead server later
-    expect(rows(t)[0].detected_at_ms).toBe(8000);
+  it('only the failover of the group whose leader serves closes (sharded groups)', () => {
+    const t = tracker();
+    t.lost(2000 * MS, { group: 5, node: 3, term: 2 });
+    t.roleChanged(2100 * MS, 4, 5, 'leader', 3);
+    t.committed(2110 * MS, 4, 5, 1, 3, 9);
+    expect(rows(t).map((r) => r.failover_ms)).toEqual([null, 110]);
   });
 
   it('closes a failover whose old leader resumes in its own term after a short partition', () => {
-    const t = new FailoverTracker();
-    t.faultHitLeader(2_000_000, 1, 0, 3);
-    t.committed(2_010_000, 1, 0, 1); // a follower committing the old term's entries: not service
-    expect(t.openCount).toBe(1);
-    t.committed(2_040_000, 1, 0, 3); // the old leader commits again: no election was needed
-    expect(t.openCount).toBe(0);
-    const [row] = t.rows('v', 0, () => 0, 10_000_000);
-    expect(row.failover_ms).toBe(40);
-    expect(row.elected_at_ms).toBeNull();
-    expect(row.election_rounds).toBeNull();
+    const t = tracker(1);
+    write(t, 2010 * MS, 1, 1); // a follower committing the old term's entries: not service
+    expect(open(t)).toBe(1);
+    write(t, 2040 * MS, 1, 3); // the old leader commits again: no election was needed
+    expect(rows(t)[0]).toMatchObject({ failover_ms: 40, elected_at_ms: null, election_ms: null, election_rounds: null });
+  });
+
+  it('without a leader: it ends when clients leave the dead node (the ejection), which is also its detection', () => {
+    const t = new FailoverTracker('ejected');
+    t.lost(5000 * MS, { group: -1, node: 2, term: -1 });
+    t.succeeded(5010 * MS); // requests succeed elsewhere all along
+    t.ejected(6000 * MS, 1); // another node: no matter
+    expect(open(t)).toBe(1);
+    t.ejected(8000 * MS, 2);
+    t.succeeded(8001 * MS);
+    expect(rows(t)[0]).toMatchObject({ detected_at_ms: 8000, failover_ms: 3000, first_commit_at_ms: null, election_ms: null });
+  });
+
+  it('without a leader: a node back before its ejection ends its failover when it comes back', () => {
+    const t = new FailoverTracker('ejected');
+    t.lost(5000 * MS, { group: -1, node: 2, term: -1 });
+    t.nodeUp(5500 * MS, 2);
+    expect(rows(t)[0]).toMatchObject({ detected_at_ms: null, failover_ms: 500 });
+  });
+});
+
+describe('outage: the longest stretch without a successful request', () => {
+  it('runs from the fault (not the last success before it) to the success that ends the longest gap', () => {
+    const t = tracker();
+    for (const at of [1990, 1999, 2010, 2020, 2400, 2401, 2402]) t.succeeded(at * MS);
+    elected(t, 2300 * MS, 4);
+    write(t, 2350 * MS, 4);
+    expect(rows(t)[0].outage_ms).toBe(380); // 2020 → 2400
+    expect(t.finish('v', 0, END).outages).toEqual([{ from: 2020 * MS, to: 2400 * MS }]);
+  });
+
+  it('counts the stretch from the fault when nothing succeeds after it at first', () => {
+    const t = tracker();
+    for (const at of [1999, 2150, 2160]) t.succeeded(at * MS);
+    write(t, 2140 * MS, 3, 3);
+    expect(rows(t)[0].outage_ms).toBe(150);
+  });
+
+  it('ignores gaps after the first success once the failover ended', () => {
+    const t = tracker();
+    for (const at of [2100, 2110, 5000]) t.succeeded(at * MS);
+    write(t, 2105 * MS, 3, 3);
+    expect(rows(t)[0].outage_ms).toBe(100);
+  });
+
+  it('without any success to the end, lasts to the end', () => {
+    const t = tracker();
+    t.succeeded(1000 * MS);
+    expect(rows(t)[0].outage_ms).toBe((END - 2000 * MS) / 1000);
+  });
+
+  it('a fault that opens no failover still has its outage, up to the first success after it was undone', () => {
+    const t = new FailoverTracker('commit');
+    t.faultFired(2000 * MS, 3000 * MS); // followers crash: the leader stays, the quorum is gone until 3000
+    for (const at of [1999, 2001, 3050, 3051, 6000]) t.succeeded(at * MS);
+    const { rows: none, outages } = t.finish('v', 0, END);
+    expect(none).toEqual([]);
+    expect(outages).toEqual([{ from: 2001 * MS, to: 3050 * MS }]);
+  });
+
+  it('a failover belongs to the fault that fired at its instant', () => {
+    const t = new FailoverTracker('commit');
+    t.faultFired(2000 * MS, null);
+    t.lost(2000 * MS, { group: 0, node: 3, term: 3 });
+    for (const at of [2300, 2301]) t.succeeded(at * MS);
+    write(t, 2300 * MS, 3, 3);
+    const {
+      rows: [row],
+      outages,
+    } = t.finish('v', 0, END);
+    expect(row.outage_ms).toBe(300);
+    expect(outages).toHaveLength(1);
+  });
+
+  it('unavailable time is the union of the outages, clipped to the window', () => {
+    const outages = [
+      { from: 100, to: 300 },
+      { from: 200, to: 400 },
+      { from: 900, to: 1000 },
+      { from: 0, to: 50 },
+    ];
+    expect(unavailableMicros(outages, 40, 950)).toBe(10 + 300 + 50);
+    expect(unavailableMicros([], 0, 1000)).toBe(0);
   });
 });

@@ -18,6 +18,7 @@ export const SUMMARY_COLUMNS = [
   'latency_p99_ms',
   'latency_p999_ms',
   'failovers',
+  'election_ms',
   'failover_mean_ms',
   'failover_max_ms',
   'unavailable_ms',
@@ -53,8 +54,9 @@ export const FAILOVER_COLUMNS = [
   'detected_at_ms',
   'elected_at_ms',
   'first_commit_at_ms',
+  'election_ms',
   'failover_ms',
-  'unavailable_ms',
+  'outage_ms',
   'election_rounds',
 ] as const;
 export type FailoverRow = Record<(typeof FAILOVER_COLUMNS)[number], Cell>;

@@ -80,13 +80,6 @@ export class Network {
   heal(): void {
     this.side.fill(0);
   }
-
-  /** The nodes that share a side with `node` (including it). */
-  sideSize(node: number): number {
-    let count = 0;
-    for (let i = 0; i < this.side.length; i++) if (this.side[i] === this.side[node]) count++;
-    return count;
-  }
 }
 
 function zoneDelays(scenario: Scenario, nodes: number, pairStream?: (pair: string) => Random): ZoneDelays | null {

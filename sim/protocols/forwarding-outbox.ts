@@ -16,6 +16,7 @@ const NOWHERE: Outbox = {
   role: () => {},
   commit: () => {},
   electionStarted: () => {},
+  served: () => {},
 };
 
 export class ForwardingOutbox implements Outbox {
@@ -53,5 +54,8 @@ export class ForwardingOutbox implements Outbox {
   }
   electionStarted(term: number, group?: number): void {
     this.inner.electionStarted(term, group);
+  }
+  served(term: number, group?: number): void {
+    this.inner.served(term, group);
   }
 }

@@ -54,6 +54,9 @@ export interface Outbox {
   commit(index: number, term: number, op: number, group?: number): void;
   /** This node started an election round for `term` (failover counts rounds and detection). */
   electionStarted(term: number, group?: number): void;
+  /** As leader of `term`, this node served its first client request of the term. Leaders that
+   *  commit no client writes note this instead; it ends their architecture's failovers. */
+  served(term: number, group?: number): void;
 }
 
 export interface ProtocolNode {

@@ -12,7 +12,8 @@ export type Effect =
   | { kind: 'persist'; token: number }
   | { kind: 'role'; role: Role; term: number; group: number }
   | { kind: 'commit'; index: number; term: number; op: number; group: number }
-  | { kind: 'election'; term: number; group: number };
+  | { kind: 'election'; term: number; group: number }
+  | { kind: 'served'; term: number; group: number };
 
 export type EffectKind = Effect['kind'];
 export type EffectOf<K extends EffectKind> = Extract<Effect, { kind: K }>;
@@ -59,6 +60,9 @@ export class RecordingOutbox implements Outbox {
   }
   electionStarted(term: number, group = 0): void {
     this.effects.push({ kind: 'election', term, group });
+  }
+  served(term: number, group = 0): void {
+    this.effects.push({ kind: 'served', term, group });
   }
 
   /** Returns the effects recorded so far and starts a fresh list. */

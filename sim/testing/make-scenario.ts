@@ -85,3 +85,10 @@ export function loadRun(architecture: ArchitectureSpec, setup: LoadSetup): RunSp
     },
   });
 }
+
+/** What the longest stretch without a success looks like when nothing is wrong: successes of a
+ *  Poisson stream at `ratePerSecond` over `seconds` leave a longest gap of about
+ *  (ln(λT) + γ)/λ; twice that, in ms, bounds it for a test. */
+export function noiseGapMs(ratePerSecond: number, seconds: number): number {
+  return (2 * (Math.log(ratePerSecond * seconds) + 0.5772) * 1000) / ratePerSecond;
+}

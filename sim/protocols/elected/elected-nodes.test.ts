@@ -4,7 +4,7 @@ import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
 import { ReplyStatus, type ClientRequest, type ProtocolNode } from '../node.js';
 import { RecordingOutbox } from '../recording-outbox.js';
-import { ActivePassiveNode, ELECTION_LOG_GROUP } from './active-passive-node.js';
+import { ActivePassiveNode } from './active-passive-node.js';
 import { CoordinatorNode } from './coordinator-node.js';
 import { GrantOutbox } from './grant-outbox.js';
 import { leaseRequest, type LeaseGrant } from './lease-messages.js';
@@ -40,16 +40,17 @@ describe('ActivePassiveNode', () => {
     expect(out.of('reply')).toEqual([{ kind: 'reply', attempt: 5, status: ReplyStatus.Unavailable, value: -1 }]);
   });
 
-  it('serves as leader, and notes the first request of its term as the commit that ends a failover', () => {
+  it('serves as leader, and notes the first request it serves in its term (what ends a failover), committing nothing', () => {
     const { node, out } = elected(new ActivePassiveNode(0, [0], ELECTION));
     expect(out.of('role').at(-1)).toMatchObject({ role: 'leader', term: 1 });
-    // the election log's no-op is noted in its own group
-    expect(out.of('commit')).toEqual([{ kind: 'commit', index: 1, term: 1, op: -1, group: ELECTION_LOG_GROUP }]);
+    // the election log holds only the leader's no-op
+    expect(out.of('commit')).toEqual([{ kind: 'commit', index: 1, term: 1, op: -1, group: 0 }]);
     out.take();
     node.request(LATER, request(7, 70), out);
     node.request(LATER, request(8, 80), out);
     expect(out.of('reply').map((r) => r.status)).toEqual([ReplyStatus.Ok, ReplyStatus.Ok]);
-    expect(out.of('commit')).toEqual([{ kind: 'commit', index: 1, term: 1, op: 70, group: 0 }]);
+    expect(out.of('served')).toEqual([{ kind: 'served', term: 1, group: 0 }]);
+    expect(out.of('commit')).toEqual([]);
     expect(out.of('send')).toEqual([]);
   });
 });

@@ -111,6 +111,7 @@ class NodeOutbox implements Outbox {
   electionStarted(): void {
     this.c.elections++;
   }
+  served(): void {}
 }
 
 export class Cluster {

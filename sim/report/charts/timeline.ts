@@ -6,6 +6,7 @@
 
 import type { Selection } from 'd3-node';
 
+import { TIMELINE_NODES } from '../../metrics/roles.js';
 import type { RoleSegment, RunResult, TimelineRole } from '../../metrics/run-result.js';
 import { firstTrialRuns, timeExtentMs } from '../aggregate.js';
 import { drawFaults, faultLegend, faultNote, uniqueFaults } from './faults.js';
@@ -27,8 +28,8 @@ import {
 } from './frame.js';
 import { markNoQuorum } from './quorum.js';
 
-/** Rows beyond this are unreadable and slow; the subtitle says how many were left out. */
-export const MAX_TIMELINE_NODES = 40;
+/** Rows beyond this are unreadable and slow (the run keeps no more); the subtitle says how many were left out. */
+export const MAX_TIMELINE_NODES = TIMELINE_NODES;
 const ROW_HEIGHT = 14;
 const BAR_HEIGHT = 10;
 /** Lanes of a node that hosts several shards: thinner bars, a gap between nodes. */

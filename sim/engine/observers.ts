@@ -1,0 +1,90 @@
+// What happened in a run, as events any number of observers subscribe to: the metrics
+// collector records them, the failover tracker measures failovers from them, and a tracer
+// could write them down. Observers never change what happens next; the engine's own view of
+// the cluster (ClusterState) is updated before they hear of a change.
+import type { Role } from '../protocols/node.js';
+import type { Micros } from '../scenario/scenario.js';
+
+/** A fault took away what clients depend on: the leader of `group` (in `term`), or — without
+ *  leaders (group -1, term -1) — the serving node `node`. */
+export interface Loss {
+  readonly group: number;
+  readonly node: number;
+  readonly term: number;
+}
+
+export interface SimObserver {
+  roleChanged?(now: Micros, node: number, group: number, role: Role, term: number): void;
+  electionStarted?(now: Micros, node: number, group: number, term: number): void;
+  /** A log entry committed at `node`; `op` is the client op, -1 for internal entries (no-ops). */
+  committed?(now: Micros, node: number, group: number, index: number, term: number, op: number): void;
+  /** A leader served its first client request of `term` (leaders that commit nothing say so). */
+  servedInTerm?(now: Micros, node: number, group: number, term: number): void;
+  nodeDown?(now: Micros, node: number): void;
+  nodeUp?(now: Micros, node: number): void;
+  /** A fault fired (a crash, partition or slow node), undone at `until` (null: never). The
+   *  losses it causes, if any, follow at once. */
+  faultFired?(now: Micros, until: Micros | null): void;
+  lost?(now: Micros, loss: Loss): void;
+  /** Clients stopped sending to `node` (a health check ejected it, or they suspect it). */
+  ejected?(now: Micros, node: number): void;
+  /** A client op succeeded. */
+  succeeded?(now: Micros): void;
+}
+
+type Handlers = { [K in keyof SimObserver]-?: NonNullable<SimObserver[K]>[] };
+
+/** Fans each event out to the observers that handle it (bound once, so publishing allocates nothing). */
+export class Observers {
+  private readonly h: Handlers = {
+    roleChanged: [],
+    electionStarted: [],
+    committed: [],
+    servedInTerm: [],
+    nodeDown: [],
+    nodeUp: [],
+    faultFired: [],
+    lost: [],
+    ejected: [],
+    succeeded: [],
+  };
+
+  subscribe(observer: SimObserver): this {
+    for (const key of Object.keys(this.h) as (keyof SimObserver)[]) {
+      const handler = observer[key];
+      if (handler !== undefined) (this.h[key] as unknown[]).push(handler.bind(observer));
+    }
+    return this;
+  }
+
+  roleChanged(now: Micros, node: number, group: number, role: Role, term: number): void {
+    for (const f of this.h.roleChanged) f(now, node, group, role, term);
+  }
+  electionStarted(now: Micros, node: number, group: number, term: number): void {
+    for (const f of this.h.electionStarted) f(now, node, group, term);
+  }
+  committed(now: Micros, node: number, group: number, index: number, term: number, op: number): void {
+    for (const f of this.h.committed) f(now, node, group, index, term, op);
+  }
+  servedInTerm(now: Micros, node: number, group: number, term: number): void {
+    for (const f of this.h.servedInTerm) f(now, node, group, term);
+  }
+  nodeDown(now: Micros, node: number): void {
+    for (const f of this.h.nodeDown) f(now, node);
+  }
+  nodeUp(now: Micros, node: number): void {
+    for (const f of this.h.nodeUp) f(now, node);
+  }
+  faultFired(now: Micros, until: Micros | null): void {
+    for (const f of this.h.faultFired) f(now, until);
+  }
+  lost(now: Micros, loss: Loss): void {
+    for (const f of this.h.lost) f(now, loss);
+  }
+  ejected(now: Micros, node: number): void {
+    for (const f of this.h.ejected) f(now, node);
+  }
+  succeeded(now: Micros): void {
+    for (const f of this.h.succeeded) f(now);
+  }
+}
