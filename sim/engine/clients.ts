@@ -100,7 +100,10 @@ export class Clients {
   send(now: Micros, op: number, target: number): void {
     const write = (this.opFlags.get(op) & WRITE) !== 0;
     const node = target >= 0 ? target : this.d.architecture.route(now, { op, key: this.opKey.get(op), write });
-    if (node < 0) return this.retryLater(now, op);
+    if (node < 0) {
+      this.d.observers.attemptFailed(now, now);
+      return this.retryLater(now, op);
+    }
     const attempt = this.attemptOp.push(op);
     this.attemptNode.push(node);
     this.attemptOpen.push(1);
@@ -145,11 +148,13 @@ export class Clients {
       this.opRedirects.set(op, this.opRedirects.get(op) + 1);
       return this.send(now, op, value);
     }
+    this.d.observers.attemptFailed(now, this.attemptSentAt.get(attempt));
     this.retryLater(now, op);
   }
 
   private timeout(now: Micros, attempt: number): void {
     this.attemptOpen.set(attempt, 0);
+    this.d.observers.attemptFailed(now, this.attemptSentAt.get(attempt));
     this.d.architecture.attemptEnded(now, this.attemptNode.get(attempt), -1, 0, this.opKey.get(this.attemptOp.get(attempt)));
     this.retryLater(now, this.attemptOp.get(attempt));
   }

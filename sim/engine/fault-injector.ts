@@ -39,7 +39,6 @@ export class FaultInjector {
         const until = action.recoverAfter === undefined ? null : now + action.recoverAfter;
         const named = typeof action.target === 'number' ? '' : ` (node${nodes.length > 1 ? 's' : ''} ${nodes.join(', ')})`;
         metrics.fault({ at_ms: now / 1000, until_ms: ms(until), label: `${action.label}${named}` });
-        this.sim.observers.faultFired(now, until);
         for (const node of nodes) this.crashLosses(now, node);
         for (const node of nodes) {
           this.sim.crash(now, node);
@@ -54,7 +53,6 @@ export class FaultInjector {
         const until = this.untilOf(index, 'heal');
         metrics.fault({ at_ms: now / 1000, until_ms: ms(until), label: `partition ${JSON.stringify(sides)}`, sides });
         network.partition(sides);
-        this.sim.observers.faultFired(now, until);
         for (const group of cluster.ledGroups()) if (this.stranded(group)) this.leaderLost(now, group);
         return;
       }
@@ -64,7 +62,6 @@ export class FaultInjector {
         const until = this.untilOf(index, 'unslow', action.node);
         metrics.fault({ at_ms: now / 1000, until_ms: ms(until), label: action.label });
         this.sim.slowFactor[action.node] = action.factor;
-        this.sim.observers.faultFired(now, until);
         // a slow leader may be deposed (or keep leading, slowly: then the failover closes when it next serves)
         for (const group of cluster.groupsLedBy(action.node)) this.leaderLost(now, group);
         return;
@@ -76,7 +73,6 @@ export class FaultInjector {
         const [node] = this.resolve(action.node);
         if (node === undefined) return;
         metrics.fault({ at_ms: now / 1000, until_ms: null, label: `${action.label}${action.node === 'leader' ? ` (node ${node})` : ''}` });
-        this.sim.observers.faultFired(now, null);
         return this.sim.clocks.jump(node, action.by);
       }
     }

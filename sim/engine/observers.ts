@@ -22,14 +22,14 @@ export interface SimObserver {
   servedInTerm?(now: Micros, node: number, group: number, term: number): void;
   nodeDown?(now: Micros, node: number): void;
   nodeUp?(now: Micros, node: number): void;
-  /** A fault fired (a crash, partition or slow node), undone at `until` (null: never). The
-   *  losses it causes, if any, follow at once. */
-  faultFired?(now: Micros, until: Micros | null): void;
   lost?(now: Micros, loss: Loss): void;
   /** Clients stopped sending to `node` (a health check ejected it, or they suspect it). */
   ejected?(now: Micros, node: number): void;
   /** A client op succeeded. */
   succeeded?(now: Micros): void;
+  /** A client attempt sent at `sentAt` failed: it timed out, or was refused (or no node could
+   *  take it: then it was never sent, and `sentAt` is now). */
+  attemptFailed?(now: Micros, sentAt: Micros): void;
 }
 
 type Handlers = { [K in keyof SimObserver]-?: NonNullable<SimObserver[K]>[] };
@@ -43,10 +43,10 @@ export class Observers {
     servedInTerm: [],
     nodeDown: [],
     nodeUp: [],
-    faultFired: [],
     lost: [],
     ejected: [],
     succeeded: [],
+    attemptFailed: [],
   };
 
   subscribe(observer: SimObserver): this {
@@ -75,9 +75,6 @@ export class Observers {
   nodeUp(now: Micros, node: number): void {
     for (const f of this.h.nodeUp) f(now, node);
   }
-  faultFired(now: Micros, until: Micros | null): void {
-    for (const f of this.h.faultFired) f(now, until);
-  }
   lost(now: Micros, loss: Loss): void {
     for (const f of this.h.lost) f(now, loss);
   }
@@ -86,5 +83,8 @@ export class Observers {
   }
   succeeded(now: Micros): void {
     for (const f of this.h.succeeded) f(now);
+  }
+  attemptFailed(now: Micros, sentAt: Micros): void {
+    for (const f of this.h.attemptFailed) f(now, sentAt);
   }
 }

@@ -6,6 +6,7 @@ import { buildArchitecture } from '../architectures/index.js';
 import { stream, trialSeed } from '../core/rng.js';
 import { MetricsCollector } from '../metrics/collector.js';
 import { FailoverTracker } from '../metrics/failover.js';
+import { OutageLog } from '../metrics/outages.js';
 import type { RunResult } from '../metrics/run-result.js';
 import type { Micros, RunSpec } from '../scenario/scenario.js';
 import { ClusterState } from './cluster.js';
@@ -59,8 +60,9 @@ export function runOnce(run: RunSpec, trial: number, hooks: RunHooks = {}): RunO
     cluster,
   );
   const failovers = new FailoverTracker(arch.failoverEnd);
-  observers.subscribe(metrics).subscribe(failovers);
+  const outages = new OutageLog();
+  observers.subscribe(metrics).subscribe(failovers).subscribe(outages);
   const sim = new Simulation(scenario, arch, metrics, seed, cluster, observers);
   const events = sim.run(hooks.onProgress);
-  return { result: metrics.finish(scenario.duration, arch.committedWrites(), failovers), events };
+  return { result: metrics.finish(scenario.duration, arch.committedWrites(), failovers, outages), events };
 }

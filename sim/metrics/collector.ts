@@ -8,11 +8,12 @@ import type { Role } from '../protocols/node.js';
 import { IntColumn } from '../core/columns.js';
 import type { AlertRule } from '../scenario/scenario.js';
 import { AlertMonitor, alertSummary } from './alerts/monitor.js';
-import { unavailableMicros, type FailoverTracker } from './failover.js';
+import type { FailoverTracker } from './failover.js';
 import { InvariantChecker } from './invariants.js';
 import { LatencyHistogram } from './latency.js';
 import { LeaderLoad } from './leader-load.js';
 import { NearFaultRequests } from './near-faults.js';
+import { unavailableMicros, type OutageLog } from './outages.js';
 import { ReplicaRoles } from './replica-roles.js';
 import { RoleTracker, TIMELINE_NODES } from './roles.js';
 import type { AlertRow, FailoverRow, FaultMarker, RunResult, SummaryRow, TimeseriesRow } from './run-result.js';
@@ -207,14 +208,15 @@ export class MetricsCollector implements SimObserver {
     this.nearFaults?.fault(marker.at_ms * 1000);
   }
 
-  finish(end: number, committedWrites: ReadonlySet<number> | null, failoverTracker: FailoverTracker): RunResult {
+  finish(end: number, committedWrites: ReadonlySet<number> | null, failoverTracker: FailoverTracker, outageLog: OutageLog): RunResult {
     this.advance(end);
     if (this.bucketIndex * this.opt.bucket < end) this.closeBucket();
     for (let node = 0; node < this.id.nodes; node++) if (this.downSince[node] >= 0) this.addDowntime(node, end);
     const lost = this.lostWrites(committedWrites);
     // a loss is a violation only where the architecture promises durability; elsewhere it is counted
     if (this.opt.promisesDurability) this.invariants.ackedWritesLost(end / 1000, lost);
-    const { rows: failovers, outages } = failoverTracker.finish(this.id.variant, this.id.trial, end);
+    const outages = outageLog.finish(end);
+    const failovers = failoverTracker.finish(this.id.variant, this.id.trial, end, outages);
     const unavailable = unavailableMicros(outages, this.opt.warmup, this.opt.duration);
     const alerts = this.alerts?.finish();
     const nearFaults = this.nearFaults?.finish() ?? null;

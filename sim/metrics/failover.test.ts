@@ -3,12 +3,13 @@
 // that counts; what the architecture declares closes it; the outage is the longest stretch
 // without a successful request. Times are µs in, ms out.
 import { describe, expect, it } from 'vitest';
-import { FailoverTracker, unavailableMicros, type FailoverEnd } from './failover.js';
+import { FailoverTracker, type FailoverEnd } from './failover.js';
+import { longestOutage, OutageLog, unavailableMicros, type Outage } from './outages.js';
 
 const MS = 1000;
 const END = 10_000 * MS;
 
-const rows = (t: FailoverTracker) => t.finish('v', 3, END).rows;
+const rows = (t: FailoverTracker, outages: Outage[] = []) => t.finish('v', 3, END, outages);
 /** A tracker whose fault hit the leader of group 0 (node 3) in `term`. */
 function tracker(term = 3, ends: FailoverEnd = 'commit', at = 2000 * MS): FailoverTracker {
   const t = new FailoverTracker(ends);
@@ -35,7 +36,7 @@ describe('FailoverTracker', () => {
         first_commit_at_ms: null,
         election_ms: null,
         failover_ms: null,
-        outage_ms: (END - 2000 * MS) / 1000,
+        outage_ms: 0,
         election_rounds: null,
       },
     ]);
@@ -133,11 +134,9 @@ describe('FailoverTracker', () => {
   it('without a leader: it ends when clients leave the dead node (the ejection), which is also its detection', () => {
     const t = new FailoverTracker('ejected');
     t.lost(5000 * MS, { group: -1, node: 2, term: -1 });
-    t.succeeded(5010 * MS); // requests succeed elsewhere all along
     t.ejected(6000 * MS, 1); // another node: no matter
     expect(open(t)).toBe(1);
     t.ejected(8000 * MS, 2);
-    t.succeeded(8001 * MS);
     expect(rows(t)[0]).toMatchObject({ detected_at_ms: 8000, failover_ms: 3000, first_commit_at_ms: null, election_ms: null });
   });
 
@@ -149,57 +148,41 @@ describe('FailoverTracker', () => {
   });
 });
 
-describe('outage: the longest stretch without a successful request', () => {
-  it('runs from the fault (not the last success before it) to the success that ends the longest gap', () => {
+describe('outages: from request outcomes', () => {
+  /** A log fed successes (numbers) and failures ([sentAt, failedAt]), in time order of the event. */
+  function log(events: (number | [number, number])[]): OutageLog {
+    const l = new OutageLog();
+    for (const e of events) {
+      if (typeof e === 'number') l.succeeded(e * MS);
+      else l.attemptFailed(e[1] * MS, e[0] * MS);
+    }
+    return l;
+  }
+
+  it('an outage runs from the sending of a request that failed with no success since, to the next success', () => {
+    const l = log([1990, 1999, [2005, 2205], [2010, 2210], 2300, 2301]);
+    expect(l.finish(END)).toEqual([{ from: 2005 * MS, to: 2300 * MS }]);
+  });
+
+  it('a failure that other successes overtook is no outage (a fleet retrying elsewhere), nor is a quiet stretch', () => {
+    const l = log([1000, 1001, 1002, [1001.5, 1501.5], 1502, 3000]);
+    expect(l.finish(END)).toEqual([]);
+  });
+
+  it('one still in progress ends with the run', () => {
+    expect(log([1000, [1100, 1300]]).finish(END)).toEqual([{ from: 1100 * MS, to: END }]);
+  });
+
+  it('a failover’s outage is the longest one from its fault that began before it ended', () => {
+    const outages = [
+      { from: 1500 * MS, to: 2100 * MS },
+      { from: 2150 * MS, to: 2160 * MS },
+      { from: 5000 * MS, to: 9000 * MS },
+    ];
+    expect(longestOutage(outages, 2000 * MS, 2200 * MS)).toEqual({ from: 2000 * MS, to: 2100 * MS });
     const t = tracker();
-    for (const at of [1990, 1999, 2010, 2020, 2400, 2401, 2402]) t.succeeded(at * MS);
-    elected(t, 2300 * MS, 4);
-    write(t, 2350 * MS, 4);
-    expect(rows(t)[0].outage_ms).toBe(380); // 2020 → 2400
-    expect(t.finish('v', 0, END).outages).toEqual([{ from: 2020 * MS, to: 2400 * MS }]);
-  });
-
-  it('counts the stretch from the fault when nothing succeeds after it at first', () => {
-    const t = tracker();
-    for (const at of [1999, 2150, 2160]) t.succeeded(at * MS);
-    write(t, 2140 * MS, 3, 3);
-    expect(rows(t)[0].outage_ms).toBe(150);
-  });
-
-  it('ignores gaps after the first success once the failover ended', () => {
-    const t = tracker();
-    for (const at of [2100, 2110, 5000]) t.succeeded(at * MS);
-    write(t, 2105 * MS, 3, 3);
-    expect(rows(t)[0].outage_ms).toBe(100);
-  });
-
-  it('without any success to the end, lasts to the end', () => {
-    const t = tracker();
-    t.succeeded(1000 * MS);
-    expect(rows(t)[0].outage_ms).toBe((END - 2000 * MS) / 1000);
-  });
-
-  it('a fault that opens no failover still has its outage, up to the first success after it was undone', () => {
-    const t = new FailoverTracker('commit');
-    t.faultFired(2000 * MS, 3000 * MS); // followers crash: the leader stays, the quorum is gone until 3000
-    for (const at of [1999, 2001, 3050, 3051, 6000]) t.succeeded(at * MS);
-    const { rows: none, outages } = t.finish('v', 0, END);
-    expect(none).toEqual([]);
-    expect(outages).toEqual([{ from: 2001 * MS, to: 3050 * MS }]);
-  });
-
-  it('a failover belongs to the fault that fired at its instant', () => {
-    const t = new FailoverTracker('commit');
-    t.faultFired(2000 * MS, null);
-    t.lost(2000 * MS, { group: 0, node: 3, term: 3 });
-    for (const at of [2300, 2301]) t.succeeded(at * MS);
-    write(t, 2300 * MS, 3, 3);
-    const {
-      rows: [row],
-      outages,
-    } = t.finish('v', 0, END);
-    expect(row.outage_ms).toBe(300);
-    expect(outages).toHaveLength(1);
+    write(t, 2200 * MS, 3, 3);
+    expect(rows(t, outages)[0].outage_ms).toBe(100);
   });
 
   it('unavailable time is the union of the outages, clipped to the window', () => {
