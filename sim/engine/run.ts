@@ -18,6 +18,10 @@ export interface RunHooks {
   onProgress?: (now: Micros) => void;
   /** Builds the architecture instead of the registry (tests: a deliberately broken protocol). */
   build?: (ctx: BuildContext) => Architecture;
+  /** Called once the simulation is built, before it runs (the replay's tracer attaches here). */
+  beforeRun?: (sim: Simulation, arch: Architecture) => void;
+  /** Stops the run here instead of at the scenario's end (a traced window needs no more). */
+  until?: Micros;
 }
 
 export function runOnce(run: RunSpec, trial: number, hooks: RunHooks = {}): RunOutput {
@@ -48,6 +52,8 @@ export function runOnce(run: RunSpec, trial: number, hooks: RunHooks = {}): RunO
     },
   );
   const sim = new Simulation(scenario, arch, metrics, seed);
-  const events = sim.run(hooks.onProgress);
-  return { result: metrics.finish(scenario.duration, arch.committedWrites()), events };
+  hooks.beforeRun?.(sim, arch);
+  const end = Math.min(hooks.until ?? scenario.duration, scenario.duration);
+  const events = sim.run(hooks.onProgress, end);
+  return { result: metrics.finish(end, arch.committedWrites()), events };
 }
