@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = resolve(import.meta.dirname, '..');
 const bin = join(root, 'dist', 'bin', 'leadsim.js');
-const shots = join(tmpdir(), 'leadsim-replay-screenshots');
+/** Screenshots to look at (LEADSIM_SCREENSHOTS keeps them somewhere the test run does not clean up). */
+const shots = process.env.LEADSIM_SCREENSHOTS ?? join(tmpdir(), 'leadsim-replay-screenshots');
 
 function findChromium(): string | null {
   const candidates = [process.env.LEADSIM_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];

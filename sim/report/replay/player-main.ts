@@ -37,7 +37,7 @@ export function replayMain(): void {
   events.sort((a, b) => a[0] - b[0]);
 
   function card(title: string, id: number): string {
-    if (id < 0) return `<div class="card"><h3>${title}</h3><p class="muted">none</p></div>`;
+    if (id < 0) return `<div class="card"><h3>${title}</h3><p class="muted">none${electing() ? ' — an election is on' : ''}</p></div>`;
     const v = model.node(id);
     const t = model.now();
     const timer = v.timerEnd > t ? `${ms(v.timerEnd - t)} ms left of ${ms(v.timerEnd - v.timerStart)} ms` : 'not running';
@@ -58,6 +58,10 @@ export function replayMain(): void {
       .map((l) => `<p>${l}</p>`)
       .join('')}</div>`;
   }
+  function electing(): boolean {
+    for (let id = 0; id < trace.nodes; id++) if (model.node(id).role === 'candidate') return true;
+    return false;
+  }
   function leaderNow(): number {
     for (let id = 0; id < trace.nodes; id++) if (model.node(id).role === 'leader') return id;
     return -1;
@@ -67,7 +71,7 @@ export function replayMain(): void {
     view.draw(speed * 250_000);
     slider.value = String(t);
     const fault = model.faultTimes.filter((f) => f <= t).pop();
-    $('clock').textContent = `${ms(t)} ms` + (fault !== undefined ? `  (+${ms(t - fault)} ms after the fault)` : '');
+    $('clock').innerHTML = `t = ${ms(t)} ms` + (fault !== undefined ? `<small>+${ms(t - fault)} ms after the fault</small>` : '');
     const leader = trace.hasLeader ? leaderNow() : -1;
     $('cards').innerHTML =
       (trace.hasLeader ? card('Leader', leader) : '') +

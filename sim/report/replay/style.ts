@@ -14,7 +14,7 @@ main { display: grid; grid-template-columns: minmax(0, 1fr) 360px; min-height: 0
 #stage { width: 100%; height: 100%; min-height: 0; }
 aside { border-left: 1px solid #dde3ea; background: #fff; padding: 12px 16px; overflow: auto; font-size: 15px; }
 aside h3 { margin: 12px 0 4px; font-size: 15px; }
-.clock { font: 600 24px/1.2 ui-monospace, Menlo, Consolas, monospace; }
+.clock { font: 600 24px/1.2 ui-monospace, Menlo, Consolas, monospace; } .clock small { display: block; font-size: 15px; font-weight: 400; color: #b3261e; }
 .card { border: 1px solid #dde3ea; border-radius: 8px; padding: 6px 10px; margin: 8px 0; } .card p { margin: 3px 0; }
 .muted { color: #6b7682; font-size: 13px; }
 #events { list-style: none; padding: 0; margin: 0; font-size: 14px; } #events li { padding: 2px 0; border-bottom: 1px dotted #e3e8ee; }
