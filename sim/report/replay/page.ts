@@ -20,10 +20,12 @@ function legend(trace: Trace): string {
   const roles = trace.hasLeader ? ['leader', 'candidate', 'follower', 'down'] : ['serving', 'down'];
   const kinds = new Set(trace.typeKind.map((k) => trace.msgKinds[k]));
   if (trace.clients.length > 0) kinds.add('request').add('reply');
-  const thinned =
-    trace.thinned.msgEvery > 1 || trace.thinned.clientEvery > 1
-      ? `<p class="muted">Busy traffic thinned for drawing: 1 in ${trace.thinned.msgEvery} messages (votes all kept), 1 in ${trace.thinned.clientEvery} client messages.</p>`
-      : '';
+  const t = trace.thinned;
+  const parts = [
+    t.msgEvery > 1 ? `1 in ${t.msgEvery} messages between nodes (votes all kept)` : '',
+    t.clientEvery > 1 ? `1 in ${t.clientEvery} client requests and replies` : '',
+  ].filter(Boolean);
+  const thinned = parts.length > 0 ? `<p class="muted">Thinned for drawing: ${parts.join(', ')}.</p>` : '';
   return `<div class="legend">
 <p>${roles.map((r) => `<span><b class="swatch ${r}"></b>${r}</span>`).join(' ')}</p>
 <p>${[...kinds].map((k) => `<span><b class="dot ${k}"></b>${k}</span>`).join(' ')}</p>

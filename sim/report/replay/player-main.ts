@@ -37,7 +37,7 @@ export function replayMain(): void {
   events.sort((a, b) => a[0] - b[0]);
 
   function card(title: string, id: number): string {
-    if (id < 0) return `<div class="card"><h3>${title}</h3><p class="muted">none${electing() ? ' — an election is on' : ''}</p></div>`;
+    if (id < 0) return `<div class="card"><h3>${title}</h3><p class="muted">none${leadership()[1] ? ' — an election is on' : ''}</p></div>`;
     const v = model.node(id);
     const t = model.now();
     const timer = v.timerEnd > t ? `${ms(v.timerEnd - t)} ms left of ${ms(v.timerEnd - v.timerStart)} ms` : 'not running';
@@ -58,13 +58,23 @@ export function replayMain(): void {
       .map((l) => `<p>${l}</p>`)
       .join('')}</div>`;
   }
-  function electing(): boolean {
-    for (let id = 0; id < trace.nodes; id++) if (model.node(id).role === 'candidate') return true;
-    return false;
+  /** The first leader (-1: none) and whether anyone is campaigning, in one pass over the nodes. */
+  function leadership(): [number, boolean] {
+    let leader = -1;
+    let electing = false;
+    for (let id = 0; id < trace.nodes && leader < 0; id++) {
+      const role = model.node(id).role;
+      if (role === 'leader') leader = id;
+      electing ||= role === 'candidate';
+    }
+    return [leader, electing];
   }
-  function leaderNow(): number {
-    for (let id = 0; id < trace.nodes; id++) if (model.node(id).role === 'leader') return id;
-    return -1;
+  /** Sets innerHTML only when it changes: rebuilding a panel every frame costs a layout. */
+  function html(id: string, text: string): void {
+    const el = $(id);
+    if (el.dataset.shown === text) return;
+    el.innerHTML = text;
+    el.dataset.shown = text;
   }
   function render(): void {
     const t = model.now();
@@ -72,17 +82,20 @@ export function replayMain(): void {
     slider.value = String(t);
     const fault = model.faultTimes.filter((f) => f <= t).pop();
     $('clock').innerHTML = `t = ${ms(t)} ms` + (fault !== undefined ? `<small>+${ms(t - fault)} ms after the fault</small>` : '');
-    const leader = trace.hasLeader ? leaderNow() : -1;
-    $('cards').innerHTML =
+    const leader = trace.hasLeader ? leadership()[0] : -1;
+    html(
+      'cards',
       (trace.hasLeader ? card('Leader', leader) : '') +
-      (view.picked >= 0 ? card('Picked', view.picked) : '<p class="muted">Click a node to see its state.</p>');
+        (view.picked >= 0 ? card('Picked', view.picked) : '<p class="muted">Click a node to see its state.</p>'),
+    );
     const recent = events
       .filter(([at]) => at <= t)
       .slice(-8)
       .reverse();
-    $('events').innerHTML = recent
-      .map(([at, text]) => `<li class="${text.startsWith('FAULT') ? 'fault' : ''}"><span>${ms(at)}</span> ${text}</li>`)
-      .join('');
+    html(
+      'events',
+      recent.map(([at, text]) => `<li class="${text.startsWith('FAULT') ? 'fault' : ''}"><span>${ms(at)}</span> ${text}</li>`).join(''),
+    );
     $('play').textContent = playing ? '❚❚ Pause' : '▶ Play';
   }
   function seek(t: number, writeHash = true): void {
