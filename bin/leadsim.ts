@@ -30,6 +30,7 @@ async function main(argv: string[]): Promise<void> {
     .option('--out <dir>', 'report directory (default reports/<scenario name>/)')
     .option('--json', 'print the summary as JSON')
     .option('--quiet', 'print only where the reports are')
+    .option('--no-replay', 'skip the replay pages (replay-<variant>.html)')
     .action(async (files: string[], options) => exitWith(await (await import('./commands/run.js')).runCommand(files, options)));
 
   program
@@ -71,6 +72,15 @@ async function main(argv: string[]): Promise<void> {
     .addOption(new Option('--out <dir>', 'directory for the shard file, shard-K-of-N.json').makeOptionMandatory())
     .option('--quiet', 'print only where the shard file is')
     .action(async (file: string, options) => exitWith(await (await import('./commands/sweep.js')).sweepCommand(file, options)));
+
+  scenarioOptions(program.command('replay').description('write the replay page of one run and time window').argument('<file>'))
+    .option('--variant <name>', 'the variant to replay (default: the first)')
+    .option('--trial <k>', 'the trial to replay (default 0)')
+    .option('--point <k>', 'the sweep point to replay, by index in file order (default 0)')
+    .option('--from <time>', "the window's start, e.g. 2.5s (default: shortly before the first fault)")
+    .option('--to <time>', "the window's end (default: a few seconds after the start)")
+    .option('--out <file.html>', 'the page to write (default reports/<scenario>/replay-<variant>….html)')
+    .action(async (file: string, options) => exitWith((await import('./commands/replay.js')).replayCommand(file, options)));
 
   program
     .command('merge')

@@ -3,6 +3,7 @@
 import { evaluateExpectations, rowsOf } from '../../sim/check/expectations.js';
 import { execute } from '../../sim/execute.js';
 import { prepareOutputDir, reportDirsFor } from '../../sim/report/output-dir.js';
+import { replaysOf } from '../../sim/report/replay/replays.js';
 import { writeReports } from '../../sim/report/write-reports.js';
 import { exitCleanlyOnInterrupt } from '../interrupt.js';
 import { EXIT_CHECK_FAILED, EXIT_OK } from '../cli-errors.js';
@@ -15,6 +16,8 @@ export interface RunOptions extends ScenarioOptions {
   out?: string;
   json?: boolean;
   quiet?: boolean;
+  /** commander's --no-replay sets this false. */
+  replay?: boolean;
 }
 
 export async function runCommand(files: string[], options: RunOptions): Promise<number> {
@@ -36,7 +39,14 @@ export async function runCommand(files: string[], options: RunOptions): Promise<
     });
     progress.stop();
     const outDir = outDirs[i];
-    await writeReports(outDir, { scenario: scenario.name, description: scenario.description, results, sweepKeys: scenario.sweepKeys });
+    const replays = options.replay === false ? [] : replaysOf(scenario.runs, scenario.trials, results);
+    await writeReports(outDir, {
+      scenario: scenario.name,
+      description: scenario.description,
+      results,
+      sweepKeys: scenario.sweepKeys,
+      replays,
+    });
     const violations = results.flatMap((r) => r.violations.map((v) => ({ variant: r.variant, trial: r.trial, seed: r.seed, ...v })));
     if (violations.length > 0) exit = EXIT_CHECK_FAILED;
     for (const v of violations.slice(0, 10)) {

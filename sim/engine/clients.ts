@@ -132,6 +132,11 @@ export class Clients {
     this.d.queue.push(Math.max(now, this.attemptSentAt.get(this.timeoutCursor) + this.d.workload.timeout), Ev.AttemptTimeout, 0, 0, 0);
   }
 
+  /** When the attempt left its client. */
+  sentAt(attempt: number): Micros {
+    return this.attemptSentAt.get(attempt);
+  }
+
   /** The request as the node sees it. */
   request(attempt: number): { attempt: number; op: number; key: number; write: boolean } {
     const op = this.attemptOp.get(attempt);

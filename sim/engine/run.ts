@@ -22,6 +22,10 @@ export interface RunHooks {
   onProgress?: (now: Micros) => void;
   /** Builds the architecture instead of the registry (tests: a deliberately broken protocol). */
   build?: (ctx: BuildContext) => Architecture;
+  /** Called once the simulation is built, before it runs (the replay's tracer attaches here). */
+  beforeRun?: (sim: Simulation, arch: Architecture) => void;
+  /** Stops the run here instead of at the scenario's end (a traced window needs no more). */
+  until?: Micros;
 }
 
 export function runOnce(run: RunSpec, trial: number, hooks: RunHooks = {}): RunOutput {
@@ -63,6 +67,8 @@ export function runOnce(run: RunSpec, trial: number, hooks: RunHooks = {}): RunO
   const outages = new OutageLog();
   observers.subscribe(metrics).subscribe(failovers).subscribe(outages);
   const sim = new Simulation(scenario, arch, metrics, seed, cluster, observers);
-  const events = sim.run(hooks.onProgress);
-  return { result: metrics.finish(scenario.duration, arch.committedWrites(), failovers, outages), events };
+  hooks.beforeRun?.(sim, arch);
+  const end = Math.min(hooks.until ?? scenario.duration, scenario.duration);
+  const events = sim.run(hooks.onProgress, end);
+  return { result: metrics.finish(end, arch.committedWrites(), failovers, outages), events };
 }

@@ -17,6 +17,7 @@ import type { ClusterState } from './cluster.js';
 import { Ev } from './events.js';
 import { FaultInjector } from './fault-injector.js';
 import type { Observers } from './observers.js';
+import type { TraceHooks } from './trace-hooks.js';
 import { EngineOutbox, type NodeEffects } from './outbox.js';
 
 const BOOT_SPREAD: Micros = 10_000;
@@ -55,6 +56,8 @@ export class Simulation implements NodeEffects {
   private readonly perMessage: number;
   private readonly perEntry: number;
   private events = 0;
+  /** Set only for a traced re-run (the replay page); null costs one check per hook. */
+  private tracer: TraceHooks | null = null;
 
   constructor(
     private readonly scenario: Scenario,
@@ -104,14 +107,17 @@ export class Simulation implements NodeEffects {
     });
   }
 
-  /** Runs to the scenario's end; returns how many events it processed. */
-  run(onProgress?: (now: Micros) => void): number {
+  traceWith(tracer: TraceHooks): void {
+    this.tracer = tracer;
+  }
+
+  /** Runs to the scenario's end (or `end`); returns how many events it processed. */
+  run(onProgress?: (now: Micros) => void, end: Micros = this.scenario.duration): number {
     const q = this.queue;
     for (let node = 0; node < this.arch.nodes.length; node++) q.push(this.bootTime(node), Ev.Start, node, 0, 0);
     this.clients.start(BOOT_SPREAD);
     this.faults.start();
     if (this.arch.tickInterval > 0) q.push(this.arch.tickInterval, Ev.Tick, 0, 0, 0);
-    const end = this.scenario.duration;
     let nextProgress = 0;
     while (q.size > 0 && q.peekTime() <= end) {
       q.pop();
@@ -136,12 +142,14 @@ export class Simulation implements NodeEffects {
     switch (kind) {
       case Ev.Start:
         this.cluster.nodeUp(a); // up from its boot on
+        if (this.tracer !== null) this.tracer.nodeUp(now, a, true);
         return this.boot(now, a);
       case Ev.Arrival:
         return this.clients.arrival(now);
       case Ev.Think:
         return this.clients.clientReady(now, a);
       case Ev.AttemptDeliver:
+        if (this.tracer !== null) this.tracer.clientRequest(this.clients.sentAt(b), now, a);
         if (!this.cluster.isUp(a)) return; // the attempt will time out
         return this.enqueue(now, a, Job.Request, b, 0, this.service[a]());
       case Ev.ReplyDeliver:
@@ -162,7 +170,9 @@ export class Simulation implements NodeEffects {
         if (this.epoch[a] === c) this.fsyncDone(now, a, b);
         return;
       case Ev.Fault:
-        return this.faults.fire(now, a);
+        this.faults.fire(now, a);
+        if (this.tracer !== null) this.tracer.faultFired(now);
+        return;
       case Ev.Recover:
         return this.recover(now, a);
       case Ev.Tick:
@@ -207,6 +217,7 @@ export class Simulation implements NodeEffects {
     else if (type === Job.Message) protocol.message(local, b, this.takeMessage(a), out);
     else if (type === Job.Timer) protocol.timer(local, a, out);
     else protocol.persisted(local, a, out);
+    if (this.tracer !== null) this.tracer.handled(now, node, local);
     this.afterHandler(now, node);
   }
 
@@ -248,6 +259,7 @@ export class Simulation implements NodeEffects {
     this.diskPending[node] = -1;
     this.arch.nodes[node].crash();
     this.observers.nodeDown(now, node);
+    if (this.tracer !== null) this.tracer.nodeUp(now, node, false);
   }
 
   recover(now: Micros, node: number): void {
@@ -256,6 +268,7 @@ export class Simulation implements NodeEffects {
     this.cpuFreeAt[node] = now;
     this.observers.nodeUp(now, node);
     this.boot(now, node);
+    if (this.tracer !== null) this.tracer.nodeUp(now, node, true);
   }
 
   // ---- messages ----
@@ -275,18 +288,26 @@ export class Simulation implements NodeEffects {
 
   sendMessage(from: number, to: number, msg: Message, departAt: Micros): void {
     this.metrics.messageSent(departAt);
-    if (!this.network.connected(from, to) || this.network.lost()) return;
+    if (!this.network.connected(from, to) || this.network.lost()) {
+      if (this.tracer !== null) this.tracer.message(from, to, msg, departAt, -1);
+      return;
+    }
     const slot = this.freeSlots.length > 0 ? (this.freeSlots.pop() as number) : this.messages.length;
     this.messages[slot] = msg;
-    this.queue.push(this.network.arrival(from, to, departAt), Ev.MessageDeliver, to, slot, from);
+    const arriveAt = this.network.arrival(from, to, departAt);
+    if (this.tracer !== null) this.tracer.message(from, to, msg, departAt, arriveAt);
+    this.queue.push(arriveAt, Ev.MessageDeliver, to, slot, from);
   }
 
   sendCost(node: number, msg: Message): Micros {
     return (this.perMessage + this.perEntry * msg.entries) * this.slowFactor[node];
   }
 
-  sendReply(_node: number, attempt: number, status: ReplyStatus, value: number, departAt: Micros): void {
-    if (!this.network.lost()) this.queue.push(departAt + this.network.delay(), Ev.ReplyDeliver, attempt, status, value);
+  sendReply(node: number, attempt: number, status: ReplyStatus, value: number, departAt: Micros): void {
+    if (this.network.lost()) return;
+    const arriveAt = departAt + this.network.delay();
+    if (this.tracer !== null) this.tracer.clientReply(departAt, arriveAt, node, status);
+    this.queue.push(arriveAt, Ev.ReplyDeliver, attempt, status, value);
   }
 
   // ---- timers and disk ----
@@ -346,6 +367,7 @@ export class Simulation implements NodeEffects {
     this.metrics.advance(now); // buckets that ended before the change keep the leader they had
     this.cluster.roleChanged(node, group, role, term);
     this.observers.roleChanged(now, node, group, role, term);
+    if (this.tracer !== null) this.tracer.role(now, node, group, role, term);
   }
 
   noteCommit(now: Micros, node: number, group: number, index: number, term: number, op: number): void {
@@ -354,6 +376,7 @@ export class Simulation implements NodeEffects {
 
   noteElection(now: Micros, node: number, group: number, term: number): void {
     this.observers.electionStarted(now, node, group, term);
+    if (this.tracer !== null) this.tracer.election(now, node, group, term);
   }
 
   noteServed(now: Micros, node: number, group: number, term: number): void {

@@ -208,6 +208,11 @@ export class MetricsCollector implements SimObserver {
     this.nearFaults?.fault(marker.at_ms * 1000);
   }
 
+  /** The faults so far (the replay's tracer reads the new ones as they fire). */
+  faultMarkers(): readonly FaultMarker[] {
+    return this.faults;
+  }
+
   finish(end: number, committedWrites: ReadonlySet<number> | null, failoverTracker: FailoverTracker, outageLog: OutageLog): RunResult {
     this.advance(end);
     if (this.bucketIndex * this.opt.bucket < end) this.closeBucket();

@@ -162,6 +162,14 @@ function figures(charts: readonly ChartSvg[]): string {
     .join('\n');
 }
 
+/** Links to the replay pages (watch a run: trial 0 of each variant, around its first fault). */
+function replayLinks(input: ReportInput): string {
+  const replays = input.replays ?? [];
+  if (replays.length === 0) return '';
+  const links = replays.map((r) => `<li><a href="${escapeHtml(r.file)}">${escapeHtml(r.variant)}</a></li>`).join('');
+  return `<h2>Replays</h2>\n<p class="meta">Watch trial 0 of each variant around its first fault, message by message.</p>\n<ul class="replays">${links}</ul>\n`;
+}
+
 export function renderIndexHtml(input: ReportInput, charts: readonly ChartSvg[]): string {
   const variants = new Set(input.results.map((r) => r.variant)).size;
   const sweep = input.sweepKeys.length > 0 ? ` · sweep over ${input.sweepKeys.join(', ')}` : '';
@@ -189,7 +197,7 @@ ${violationsBanner(input.results)}
 ${comparisonTable(comparisonRows(input.results, input.sweepKeys), input.sweepKeys)}
 ${serversNeededTable(input.results, input.sweepKeys)}
 </section>
-<h2>Charts</h2>
+${replayLinks(input)}<h2>Charts</h2>
 ${figures(charts)}
 <section class="summary">
 <h2>Summary</h2>

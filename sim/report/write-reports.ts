@@ -10,6 +10,7 @@ import type { ChartSvg } from './charts/index.js';
 import { csvHeader, csvRows, sweepColumns } from './csv.js';
 import { renderIndexHtml } from './html.js';
 import { checkReplaceable, MARKER_TEXT, removeLeftovers, REPORT_MARKER, trackTemporary, untrackTemporary } from './output-dir.js';
+import type { ReplayFile } from './replay/replays.js';
 
 export interface ReportInput {
   scenario: string;
@@ -18,6 +19,8 @@ export interface ReportInput {
   results: RunResult[];
   /** Dotted sweep paths, in scenario order; empty without a sweep. */
   sweepKeys: string[];
+  /** Replay pages to write beside the report and link from index.html (none with --no-replay). */
+  replays?: readonly ReplayFile[];
 }
 
 type Row = Readonly<Record<string, Cell | boolean | undefined>>;
@@ -52,6 +55,10 @@ function writeAll(dir: string, input: ReportInput, renderCharts: (input: ReportI
   for (const chart of charts) {
     writeFileSync(join(dir, chart.file), `<?xml version="1.0" encoding="UTF-8"?>\n${chart.svg}\n`);
     written.push(chart.file);
+  }
+  for (const replay of input.replays ?? []) {
+    writeFileSync(join(dir, replay.file), replay.html);
+    written.push(replay.file);
   }
   writeFileSync(join(dir, INDEX_FILE), renderIndexHtml(input, charts));
   written.push(INDEX_FILE);

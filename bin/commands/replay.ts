@@ -1,0 +1,90 @@
+// `leadsim replay FILE [--variant NAME] [--trial K] [--point K] [--from T] [--to T] [--out FILE.html]`:
+// the replay page of one run and one time window, from a traced re-run of the same seed.
+// Without --from, the window is the one `run` uses (around the first fault), found by running
+// the trial once; --to alone moves only its end.
+import { runOnce } from '../../sim/engine/run.js';
+import { existsSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { MARKER_TEXT, prepareOutputFile, REPORT_MARKER, reportDirFor } from '../../sim/report/output-dir.js';
+import { OWNED_MARK, replayPage } from '../../sim/report/replay/page.js';
+import { writeFileAtomic } from '../../sim/report/write-reports.js';
+import { replayFileName, windowOf } from '../../sim/report/replay/replays.js';
+import type { RunSpec } from '../../sim/scenario/scenario.js';
+import { parseDuration } from '../../sim/scenario/units.js';
+import { traceRun } from '../../sim/trace/trace-run.js';
+import { EXIT_OK, UsageError } from '../cli-errors.js';
+import { loadAll, type ScenarioOptions } from '../load-options.js';
+
+export interface ReplayOptions extends ScenarioOptions {
+  variant?: string;
+  trial?: string;
+  point?: string;
+  from?: string;
+  to?: string;
+  out?: string;
+}
+
+/** The longest window a page may hold: beyond it, thinning would leave little to watch. */
+const MAX_WINDOW = 60_000_000;
+
+export function replayCommand(file: string, options: ReplayOptions): number {
+  const [scenario] = loadAll([file], options);
+  const trial = wholeNumber('--trial', options.trial, scenario.trials);
+  const variants = [...new Set(scenario.runs.map((r) => r.variant || r.scenario.architecture.kind))];
+  const variant = options.variant ?? variants[0];
+  const ofVariant = scenario.runs.filter((r) => (r.variant || r.scenario.architecture.kind) === variant);
+  if (ofVariant.length === 0)
+    throw new UsageError(`--variant ${variant}: ${scenario.file} has no such variant (it has: ${variants.join(', ')})`);
+  const point = wholeNumber('--point', options.point, ofVariant.length);
+  const run = ofVariant[point];
+  const named = options.trial === undefined && options.point === undefined && options.from === undefined && options.to === undefined;
+  const suffix = named ? '' : `-trial${trial}-point${point}-${options.from ?? 'auto'}-${options.to ?? 'auto'}`;
+  const fileName = replayFileName(variant).replace(/\.html$/, `${suffix.replace(/[^A-Za-z0-9._-]+/g, '_')}.html`);
+  if (options.out !== undefined && !options.out.endsWith('.html'))
+    throw new UsageError(`--out ${options.out}: expected a file name ending in .html`);
+  const defaultDir = reportDirFor(scenario.name);
+  const newReportDir = options.out === undefined && !existsSync(defaultDir);
+  // checked before anything runs: only a missing file or a page leadsim wrote may be replaced
+  const out = prepareOutputFile(
+    options.out ?? join(defaultDir, fileName),
+    '--out',
+    (head) => head.includes(OWNED_MARK),
+    'leadsim replay page',
+  );
+  const window = windowFor(run, trial, options);
+  const page = replayPage(traceRun(run, trial, window));
+  // a report folder this command creates is marked as leadsim's, so a later run may replace it
+  if (newReportDir) writeFileSync(join(dirname(out), REPORT_MARKER), MARKER_TEXT);
+  writeFileAtomic(out, page);
+  process.stdout.write(`${out}\n`);
+  return EXIT_OK;
+}
+
+function windowFor(run: RunSpec, trial: number, options: ReplayOptions): { from: number; to: number } {
+  const duration = run.scenario.duration;
+  const time = (flag: string, text: string) => {
+    let t: number;
+    try {
+      t = parseDuration(text);
+    } catch {
+      throw new UsageError(`${flag} ${text}: expected a time such as 2.5s or 2500ms`);
+    }
+    if (t < 0 || t > duration) throw new UsageError(`${flag} ${text}: expected a time within the run (0 to ${duration / 1000} ms)`);
+    return t;
+  };
+  const window =
+    options.from !== undefined
+      ? { from: time('--from', options.from), to: Math.min(duration, time('--from', options.from) + 3_000_000) }
+      : windowOf(runOnce(run, trial).result, duration);
+  if (options.to !== undefined) window.to = time('--to', options.to);
+  if (window.to <= window.from) throw new UsageError(`--to ${options.to}: must come after the window's start (${window.from / 1000} ms)`);
+  if (window.to - window.from > MAX_WINDOW)
+    throw new UsageError(`--from/--to: a window of at most 60s (asked for ${(window.to - window.from) / 1e6}s)`);
+  return window;
+}
+
+function wholeNumber(flag: string, text: string | undefined, count: number): number {
+  if (text === undefined) return 0;
+  if (!/^\d+$/.test(text) || Number(text) >= count) throw new UsageError(`${flag} ${text}: expected a whole number from 0 to ${count - 1}`);
+  return Number(text);
+}

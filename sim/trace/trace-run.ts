@@ -1,0 +1,56 @@
+// A traced re-run: the same run (same spec, trial and seed, so the same events) with a tracer
+// attached for one time window. It stops at the window's end.
+import { runOnce } from '../engine/run.js';
+import type { Micros, RunSpec } from '../scenario/scenario.js';
+import type { Trace } from './trace.js';
+import { Tracer } from './tracer.js';
+
+export interface TraceWindow {
+  from: Micros;
+  to: Micros;
+}
+
+export function traceRun(run: RunSpec, trial: number, window: TraceWindow): Trace {
+  let tracer: Tracer | undefined;
+  const { result } = runOnce(run, trial, {
+    until: window.to,
+    beforeRun: (sim, arch) => {
+      tracer = new Tracer(
+        {
+          scenario: run.scenario.name,
+          variant: run.variant || run.scenario.architecture.kind,
+          kind: run.scenario.architecture.kind,
+          seed: 0,
+          trial,
+          point: Object.entries(run.sweepPoint)
+            .map(([k, v]) => `${k}=${v}`)
+            .join(', '),
+          hasLeader: arch.hasLeader,
+          from: window.from,
+          to: window.to,
+        },
+        {
+          nodes: arch.nodes,
+          connected: (a, b) => sim.network.connected(a, b),
+          local: (node, t) => sim.clocks.local(node, t),
+          faults: () => sim.metrics.faultMarkers(),
+        },
+      );
+      sim.traceWith(tracer);
+    },
+  });
+  const trace = (tracer as Tracer).finish();
+  trace.seed = result.seed;
+  return trace;
+}
+
+/** The window `run` records: from a little before the first fault to a few seconds after it;
+ *  without faults, the first seconds. */
+export function defaultWindow(firstFaultMs: number | null, durationMicros: Micros): TraceWindow {
+  const BEFORE = 500_000;
+  const AFTER = 2_500_000;
+  if (firstFaultMs === null) return { from: 0, to: Math.min(durationMicros, BEFORE + AFTER) };
+  const at = Math.round(firstFaultMs * 1000);
+  const from = Math.max(0, at - BEFORE);
+  return { from, to: Math.min(durationMicros, from + BEFORE + AFTER) };
+}

@@ -1,0 +1,230 @@
+// Records a run's time window for the replay page. It follows roles, liveness and election
+// timers from the start (so the window opens on the true state), and records events only
+// inside [from, to]. Busy traffic is thinned to stay within a few MB whatever the cluster size:
+// votes, roles, faults and crashes are always kept; appends, heartbeats and client traffic keep
+// one in `every` (doubling as needed); log and timer changes are kept at most once per quantum
+// per node, so a 1000-node group costs no more than a 5-node one.
+import type { TraceHooks } from '../engine/trace-hooks.js';
+import type { FaultMarker } from '../metrics/run-result.js';
+import type { Message, ProtocolNode, Role } from '../protocols/node.js';
+import type { Micros } from '../scenario/scenario.js';
+import { electionDeadline, kindOfMessage, logOf, replicasOf } from './probe.js';
+import { MSG_KINDS, REC, ROLE_NAMES, type Trace } from './trace.js';
+import { ThinnedRecords } from './thinned.js';
+
+export interface TraceTarget {
+  scenario: string;
+  variant: string;
+  kind: string;
+  seed: number;
+  trial: number;
+  point: string;
+  hasLeader: boolean;
+  from: Micros;
+  to: Micros;
+}
+
+/** What the tracer may read of the running simulation (read-only). */
+export interface TracedRun {
+  nodes: readonly ProtocolNode[];
+  connected(from: number, to: number): boolean;
+  /** The node's clock reading at true time t (protocol timers run on it). */
+  local(node: number, t: Micros): Micros;
+  faults(): readonly FaultMarker[];
+}
+
+const MAX_MSGS = 40_000;
+const MAX_CLIENTS = 12_000;
+/** Log and timer records per window, whatever the number of nodes. */
+const STATE_BUDGET = 40_000;
+
+export class Tracer implements TraceHooks {
+  private readonly n: number;
+  private readonly groups: number;
+  private readonly quantum: Micros;
+  private readonly roleOf = new Map<number, [number, number]>();
+  /** Election deadline shown per (node, group); -1 none (leading, down). */
+  private readonly deadline: Float64Array;
+  private readonly up: Uint8Array;
+  private opened = false;
+  private readonly init: Trace['init'] = { up: [], roles: [], logs: [], timers: [], cuts: [] };
+  private readonly roles: number[] = [];
+  private readonly elections: number[] = [];
+  private readonly timers: number[] = [];
+  private readonly logs: number[] = [];
+  private readonly logShown: Int32Array;
+  private readonly probedAt: Float64Array;
+  private readonly msgs = new ThinnedRecords(REC.msg, MAX_MSGS);
+  private readonly clients = new ThinnedRecords(REC.client, MAX_CLIENTS);
+  private readonly updown: number[] = [];
+  private readonly faults: Trace['faults'] = [];
+  private readonly cuts: Trace['cuts'] = [];
+  private faultsSeen = 0;
+  private lastCuts = '';
+  private readonly msgTypes: string[] = [];
+  private readonly typeIndex = new Map<string, number>();
+  private readonly voteTypes = new Set<number>();
+
+  constructor(
+    private readonly target: TraceTarget,
+    private readonly run: TracedRun,
+  ) {
+    this.n = run.nodes.length;
+    this.groups = Math.max(target.hasLeader ? 1 : 0, ...run.nodes.map((node) => replicasOf(node).length));
+    this.up = new Uint8Array(this.n);
+    this.logShown = new Int32Array(this.n * 2).fill(-1);
+    this.probedAt = new Float64Array(this.n).fill(-Infinity);
+    this.deadline = new Float64Array(this.n * Math.max(1, this.groups)).fill(-2);
+    this.quantum = Math.max(1, Math.floor(((target.to - target.from) * this.n) / STATE_BUDGET));
+    this.msgs.keepAlways = (data, at) => this.voteTypes.has(data[at + 4]);
+  }
+
+  private inWindow(now: Micros): boolean {
+    if (now < this.target.from) return false;
+    if (!this.opened) this.open();
+    return now <= this.target.to;
+  }
+
+  /** The state at `from`, taken at the first event at or after it. */
+  private open(): void {
+    this.opened = true;
+    const init = this.init;
+    for (let node = 0; node < this.n; node++) {
+      init.up.push(this.up[node]);
+      this.probe(this.target.from, node, this.run.local(node, this.target.from), init.logs, init.timers);
+    }
+    for (const [key, [role, term]] of [...this.roleOf].sort((a, b) => a[0] - b[0]))
+      init.roles.push(this.nodeOf(key), this.groupOf(key), role, term);
+    init.cuts = this.cutPairs();
+    this.lastCuts = init.cuts.join(',');
+  }
+
+  private key(node: number, group: number): number {
+    return node * Math.max(1, this.groups) + group;
+  }
+  private nodeOf(key: number): number {
+    return Math.floor(key / Math.max(1, this.groups));
+  }
+  private groupOf(key: number): number {
+    return key % Math.max(1, this.groups);
+  }
+
+  message(from: number, to: number, msg: Message, departAt: Micros, arriveAt: Micros): void {
+    if (!this.inWindow(departAt)) return;
+    const type = this.typeOf(msg.type);
+    this.msgs.add(departAt, arriveAt < 0 ? -1 : arriveAt - departAt, from, to, type);
+  }
+
+  clientRequest(departAt: Micros, arriveAt: Micros, node: number): void {
+    if (this.inWindow(arriveAt)) this.clients.add(departAt, arriveAt - departAt, node, 0, 0);
+  }
+
+  clientReply(departAt: Micros, arriveAt: Micros, node: number, status: number): void {
+    if (this.inWindow(departAt)) this.clients.add(departAt, arriveAt - departAt, node, 1, status);
+  }
+
+  handled(now: Micros, node: number, local: Micros): void {
+    if (!this.inWindow(now) || now - this.probedAt[node] < this.quantum) return;
+    this.probedAt[node] = now;
+    this.probe(now, node, local, this.logs, this.timers);
+  }
+
+  /** Records what changed in a node's log and election deadlines (into the window or its start). */
+  private probe(now: Micros, node: number, local: Micros, logs: number[], timers: number[]): void {
+    const [last, commit] = logOf(this.run.nodes[node]);
+    if (last !== this.logShown[2 * node] || commit !== this.logShown[2 * node + 1]) {
+      this.logShown[2 * node] = last;
+      this.logShown[2 * node + 1] = commit;
+      logs.push(now, node, last, commit);
+    }
+    replicasOf(this.run.nodes[node]).forEach((replica, group) => {
+      // the replica keeps its deadline on its own clock: shown in true time (drift over one timeout is negligible)
+      const [start, end] = replica === undefined ? [-1, -1] : electionDeadline(replica, now - local);
+      const key = this.key(node, group);
+      if (this.deadline[key] === end) return;
+      this.deadline[key] = end;
+      timers.push(now, node, group, start, end);
+    });
+  }
+
+  role(now: Micros, node: number, group: number, role: Role, term: number): void {
+    const index = ROLE_NAMES.indexOf(role);
+    this.roleOf.set(this.key(node, group), [index, term]);
+    if (this.inWindow(now)) this.roles.push(now, node, group, index, term);
+  }
+
+  election(now: Micros, node: number, group: number, term: number): void {
+    if (this.inWindow(now)) this.elections.push(now, node, group, term);
+  }
+
+  nodeUp(now: Micros, node: number, up: boolean): void {
+    this.up[node] = up ? 1 : 0;
+    if (!this.inWindow(now)) return;
+    this.updown.push(now, node, up ? 1 : 0);
+    this.probedAt[node] = -Infinity;
+    this.handled(now, node, this.run.local(node, now)); // a crash loses the volatile commit point and the timers
+  }
+
+  faultFired(now: Micros): void {
+    const markers = this.run.faults();
+    const fresh = markers.slice(this.faultsSeen);
+    this.faultsSeen = markers.length;
+    if (!this.inWindow(now)) return;
+    for (const f of fresh) this.faults.push({ t: now, label: f.label });
+    const pairs = this.cutPairs();
+    if (pairs.join(',') !== this.lastCuts) this.cuts.push({ t: now, pairs });
+    this.lastCuts = pairs.join(',');
+  }
+
+  private cutPairs(): number[] {
+    const pairs: number[] = [];
+    for (let a = 0; a < this.n; a++) for (let b = a + 1; b < this.n; b++) if (!this.run.connected(a, b)) pairs.push(a, b);
+    return pairs;
+  }
+
+  private typeOf(name: string): number {
+    let index = this.typeIndex.get(name);
+    if (index === undefined) {
+      index = this.msgTypes.length;
+      this.msgTypes.push(name);
+      this.typeIndex.set(name, index);
+      if (kindOfMessage(name) === 'vote') this.voteTypes.add(index);
+    }
+    return index;
+  }
+
+  finish(): Trace {
+    if (!this.opened) this.open();
+    const t = this.target;
+    return {
+      version: 1,
+      scenario: t.scenario,
+      variant: t.variant,
+      kind: t.kind,
+      nodes: this.n,
+      groups: this.groups,
+      seed: t.seed,
+      trial: t.trial,
+      point: t.point,
+      from: t.from,
+      to: t.to,
+      hasLeader: t.hasLeader,
+      hasLog: this.run.nodes.some((node) => replicasOf(node).length > 0),
+      roleNames: ROLE_NAMES,
+      msgKinds: MSG_KINDS,
+      msgTypes: this.msgTypes,
+      typeKind: this.msgTypes.map((name) => MSG_KINDS.indexOf(kindOfMessage(name))),
+      init: this.init,
+      roles: this.roles,
+      elections: this.elections,
+      timers: this.timers,
+      logs: this.logs,
+      msgs: this.msgs.sortedBy(0),
+      clients: this.clients.sortedBy(0),
+      updown: this.updown,
+      faults: this.faults,
+      cuts: this.cuts,
+      thinned: { msgEvery: this.msgs.every, clientEvery: this.clients.every, msgsSeen: this.msgs.seen, clientsSeen: this.clients.seen },
+    };
+  }
+}
