@@ -3,13 +3,15 @@
 // and tells the failover tracker when a fault has taken away what clients depend on.
 import { stream, type Random } from '../core/rng.js';
 import { planFaults, type FaultAction } from '../faults/fault-plan.js';
-import type { CrashTarget, Micros, PartitionMember, Scenario } from '../scenario/scenario.js';
+import type { CrashTarget, CutMember, Micros, PartitionMember, Scenario } from '../scenario/scenario.js';
 import { Ev } from './events.js';
 import type { Simulation } from './simulation.js';
 
 export class FaultInjector {
   private readonly actions: FaultAction[];
   private readonly targets: Random;
+  /** The links each cut action took down, by its index, for its heal. */
+  private readonly cutLinks = new Map<number, { from: number[]; to: number[] }>();
 
   constructor(
     private readonly sim: Simulation,
@@ -68,6 +70,20 @@ export class FaultInjector {
       case 'unslow':
         this.sim.slowFactor[action.node] = 1;
         return;
+      case 'cut': {
+        const from = this.resolveSide(action.from);
+        const to = this.resolveSide(action.to);
+        this.cutLinks.set(index, { from, to });
+        m.fault({ at_ms: now / 1000, until_ms: this.healOf(index), label: `cut ${JSON.stringify(from)} → ${JSON.stringify(to)}` });
+        this.sim.network.cut(from, to);
+        this.openFailoverIfLeaderCut(now);
+        return;
+      }
+      case 'uncut': {
+        const links = this.cutLinks.get(action.cut);
+        if (links) this.sim.network.cut(links.from, links.to, -1);
+        return;
+      }
       case 'clockJump': {
         const node = this.resolve(action.node);
         if (node < 0) return;
@@ -101,6 +117,36 @@ export class FaultInjector {
       return live.length === 0 ? -1 : live[Math.floor(this.targets() * live.length)];
     }
     return this.sim.metrics.roles.leaderOf(target.shardLeader);
+  }
+
+  /** `leader` is whoever leads now; `others` every node but that leader. */
+  private resolveSide(side: readonly CutMember[]): number[] {
+    const leader = this.sim.metrics.roles.leader;
+    const nodes = new Set<number>();
+    for (const member of side) {
+      if (typeof member === 'number') nodes.add(member);
+      else if (member === 'leader') {
+        if (leader >= 0) nodes.add(leader);
+      } else for (let node = 0; node < this.sim.up.length; node++) if (node !== leader) nodes.add(node);
+    }
+    return [...nodes].sort((a, b) => a - b);
+  }
+
+  /** A cut that leaves a leader without a majority it can both reach and hear opens a failover. */
+  private openFailoverIfLeaderCut(now: Micros): void {
+    const m = this.sim.metrics;
+    const net = this.sim.network;
+    for (const group of m.roles.ledGroups()) {
+      const leader = m.roles.leaderOf(group);
+      let both = 0;
+      for (let node = 0; node < this.sim.up.length; node++) if (net.connected(leader, node) && net.connected(node, leader)) both++;
+      if (both <= this.sim.up.length / 2) m.failovers.faultHitLeader(now, m.roles.termOf(group), group, leader);
+    }
+  }
+
+  private healOf(index: number): number | null {
+    const heal = this.actions.find((a) => a.type === 'uncut' && a.cut === index);
+    return heal ? heal.at / 1000 : null;
   }
 
   /** `leader` in a partition group means whoever leads now; it is taken out of any other group. */
