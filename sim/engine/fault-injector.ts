@@ -4,7 +4,7 @@
 // leaders — a serving node) is published as a loss, for whoever measures failovers.
 import { stream, type Random } from '../core/rng.js';
 import { planFaults, type FaultAction } from '../faults/fault-plan.js';
-import type { Micros, Scenario } from '../scenario/scenario.js';
+import type { CutMember, Micros, Scenario } from '../scenario/scenario.js';
 import { Ev } from './events.js';
 import type { Simulation } from './simulation.js';
 import { resolveSides, resolveTarget, type Target, type TargetContext } from './targets.js';
@@ -12,6 +12,8 @@ import { resolveSides, resolveTarget, type Target, type TargetContext } from './
 export class FaultInjector {
   private readonly actions: FaultAction[];
   private readonly targets: Random;
+  /** The links each cut action took down, by its index, for its heal. */
+  private readonly cutLinks = new Map<number, { from: number[]; to: number[] }>();
 
   private readonly ctx: TargetContext;
 
@@ -69,6 +71,24 @@ export class FaultInjector {
       case 'unslow':
         this.sim.slowFactor[action.node] = 1;
         return;
+      case 'cut': {
+        const from = this.resolveSide(action.from);
+        const to = this.resolveSide(action.to);
+        this.cutLinks.set(index, { from, to });
+        metrics.fault({
+          at_ms: now / 1000,
+          until_ms: ms(this.healOf(index)),
+          label: `cut ${JSON.stringify(from)} → ${JSON.stringify(to)}`,
+        });
+        network.cut(from, to);
+        for (const group of cluster.ledGroups()) if (this.stranded(group)) this.leaderLost(now, group);
+        return;
+      }
+      case 'uncut': {
+        const links = this.cutLinks.get(action.cut);
+        if (links) network.cut(links.from, links.to, -1);
+        return;
+      }
       case 'clockJump': {
         const [node] = this.resolve(action.node);
         if (node === undefined) return;
@@ -94,13 +114,25 @@ export class FaultInjector {
     this.sim.observers.lost(now, { group, node: cluster.leaderOf(group), term: cluster.termOf(group) });
   }
 
-  /** The group's leader no longer reaches a majority of the group's members (live ones on its side). */
+  /** The group's leader no longer both reaches and hears a majority of the group's members
+   *  (live ones; a partition cuts both ways, a one-way cut only one). */
   private stranded(group: number): boolean {
     const { cluster, network } = this.sim;
     const leader = cluster.leaderOf(group);
     const members = cluster.groups[group];
-    const reachable = members.filter((m) => cluster.isUp(m) && network.connected(leader, m)).length;
+    const reachable = members.filter((m) => cluster.isUp(m) && network.connected(leader, m) && network.connected(m, leader)).length;
     return reachable <= members.length / 2;
+  }
+
+  /** One side of a cut: ids, `leader` (whoever leads now), `others` (every node but that leader). */
+  private resolveSide(side: readonly CutMember[]): number[] {
+    return [...new Set(side.flatMap((member) => this.resolve(member)))].sort((a, b) => a - b);
+  }
+
+  /** When the cut's heal fires (null: never). */
+  private healOf(index: number): Micros | null {
+    const heal = this.actions.find((a) => a.type === 'uncut' && a.cut === index);
+    return heal ? heal.at : null;
   }
 
   /** When the matching end action (heal, unslow) fires (null: never). */

@@ -4,7 +4,7 @@
 // node's crash/recover times from that node's own stream, so adding a node leaves every
 // other node's failures where they were.
 import { stream } from '../core/rng.js';
-import type { CrashTarget, Micros, PartitionMember, Scenario } from '../scenario/scenario.js';
+import type { CrashTarget, CutMember, Micros, PartitionMember, Scenario } from '../scenario/scenario.js';
 import { formatDuration } from '../scenario/units.js';
 
 export type FaultAction =
@@ -14,11 +14,16 @@ export type FaultAction =
   | { at: Micros; type: 'heal'; label: string }
   | { at: Micros; type: 'slow'; node: number; factor: number; label: string }
   | { at: Micros; type: 'unslow'; node: number; label: string }
-  | { at: Micros; type: 'clockJump'; node: number | 'leader'; by: Micros; label: string };
+  | { at: Micros; type: 'clockJump'; node: number | 'leader'; by: Micros; label: string }
+  | { at: Micros; type: 'cut'; from: CutMember[]; to: CutMember[]; label: string }
+  /** Heals the cut planned as action `cut` of this plan (its index once sorted: see planFaults). */
+  | { at: Micros; type: 'uncut'; cut: number; label: string };
 
 /** Every planned action, in time order (stable for equal times: file order). */
 export function planFaults(scenario: Scenario, nodes: number, seed: number): FaultAction[] {
   const actions: FaultAction[] = [];
+  /** Each heal's cut, to name it by index once the plan is sorted. */
+  const cutOf = new Map<{ cut: number }, FaultAction>();
   for (const fault of scenario.faults) {
     switch (fault.type) {
       case 'crash':
@@ -45,6 +50,21 @@ export function planFaults(scenario: Scenario, nodes: number, seed: number): Fau
         if (fault.for !== undefined)
           actions.push({ at: fault.at + fault.for, type: 'unslow', node: fault.node, label: `node ${fault.node} speed restored` });
         break;
+      case 'cut': {
+        const cut: FaultAction = {
+          at: fault.at,
+          type: 'cut',
+          from: fault.from,
+          to: fault.to,
+          label: `cut ${JSON.stringify(fault.from)} → ${JSON.stringify(fault.to)}`,
+        };
+        actions.push(cut);
+        if (fault.healAfter === undefined) break;
+        const uncut = { at: fault.at + fault.healAfter, type: 'uncut' as const, cut: -1, label: 'cut healed' };
+        actions.push(uncut);
+        cutOf.set(uncut, cut);
+        break;
+      }
       case 'clockJump':
         actions.push({
           at: fault.at,
@@ -59,10 +79,12 @@ export function planFaults(scenario: Scenario, nodes: number, seed: number): Fau
         break;
     }
   }
-  return actions
+  const sorted = actions
     .map((action, order) => ({ action, order }))
     .sort((x, y) => x.action.at - y.action.at || x.order - y.order)
     .map(({ action }) => action);
+  for (const [uncut, cut] of cutOf) uncut.cut = sorted.indexOf(cut);
+  return sorted;
 }
 
 function randomCrashes(node: number, mtbf: Micros, mttr: Micros, duration: Micros, seed: number): FaultAction[] {

@@ -27,6 +27,8 @@ export class Network {
   private readonly lastArrival: Float64Array;
   private readonly nodes: number;
   private readonly zones: ZoneDelays | null;
+  /** One-way cuts in force per directed link (from × n + to); a count, as cuts may overlap. */
+  private readonly cuts: Uint16Array;
 
   /** `pairStream` gives the stream of the delays between two zones, by the pair's label (a-b). */
   constructor(scenario: Scenario, nodes: number, delayRng: Random, lossRng: Random, pairStream?: (pair: string) => Random) {
@@ -37,6 +39,7 @@ export class Network {
     this.side = new Int32Array(nodes);
     this.nodes = nodes;
     this.lastArrival = new Float64Array(nodes * nodes);
+    this.cuts = new Uint16Array(nodes * nodes);
   }
 
   /** When a message sent at `departAt` from one node to another arrives: after its own delay,
@@ -68,7 +71,12 @@ export class Network {
   }
 
   connected(from: number, to: number): boolean {
-    return this.side[from] === this.side[to];
+    return this.side[from] === this.side[to] && this.cuts[from * this.nodes + to] === 0;
+  }
+
+  /** Loses every message from a node of `from` to a node of `to` (a one-way cut), or restores them (`by` −1). */
+  cut(from: readonly number[], to: readonly number[], by: 1 | -1 = 1): void {
+    for (const a of from) for (const b of to) if (a !== b) this.cuts[a * this.nodes + b] += by;
   }
 
   /** Cuts the cluster into the given groups; nodes named in no group form one more side together. */

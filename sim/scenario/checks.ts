@@ -93,6 +93,13 @@ function checkFault(f: ParsedFault, path: Path, s: ParsedScenario, a: Architectu
     );
   if ('crash' in f) checkCrashTarget(f.crash, [...path, 'crash'], a, zones, node, report);
   if ('slow' in f) node(f.slow, [...path, 'slow']);
+  if ('cut' in f)
+    for (const side of ['from', 'to'] as const)
+      f.cut[side].forEach((member, j) => {
+        const where = [...path, 'cut', side, j];
+        if (typeof member === 'number') node(member, where);
+        else if (LEADERLESS.has(a.kind)) report(where, `a ${a.kind} has no leader: name node ids instead`);
+      });
   if ('clockJump' in f) {
     if (f.clockJump !== 'leader') node(f.clockJump, [...path, 'clockJump']);
     else if (LEADERLESS.has(a.kind)) report([...path, 'clockJump'], `a ${a.kind} has no leader: name a node id instead`);
@@ -182,6 +189,7 @@ function toFaultSpec(f: ParsedFault): FaultSpec {
   if ('partition' in f) return { type: 'partition', at: f.at, groups: f.partition, ...opt('healAfter', f.healAfter) };
   if ('slow' in f) return { type: 'slow', at: f.at, node: f.slow, factor: f.factor, ...opt('for', f.for) };
   if ('clockJump' in f) return { type: 'clockJump', at: f.at, node: f.clockJump, by: f.by };
+  if ('cut' in f) return { type: 'cut', at: f.at, from: f.cut.from, to: f.cut.to, ...opt('healAfter', f.healAfter) };
   return { type: 'random', mtbf: f.random.mtbf, mttr: f.random.mttr };
 }
 

@@ -107,7 +107,7 @@ describe('scenario errors name the file, the line and the key', () => {
       "scenarios/x.yaml:5: faults.0.factr: unknown key 'factr' — did you mean 'factor'?",
     );
     expect(errorOf(lines(RAFT5, 'faults:', '  - crash')).message).toBe(
-      "scenarios/x.yaml:3: faults.0: must be a fault such as { at: 10s, crash: leader }, with one of crash, partition, slow, clockJump or random (got 'crash')",
+      "scenarios/x.yaml:3: faults.0: must be a fault such as { at: 10s, crash: leader }, with one of crash, partition, cut, slow, clockJump or random (got 'crash')",
     );
   });
 

@@ -133,3 +133,13 @@ export function drift() {
     return z.NEVER;
   });
 }
+
+/** One side of a one-way cut: a node id, leader or others, or a list of them → a list. */
+export function cutSide() {
+  const member = z.union([nodeId(), z.literal('leader'), z.literal('others')], { error: expecting('a node id, leader or others') });
+  return z
+    .union([member, z.array(member).min(1, { error: 'must name at least one node' })], {
+      error: expecting('a node id, leader, others, or a list of them, e.g. [0, 1]'),
+    })
+    .transform((side) => (Array.isArray(side) ? side : [side]));
+}

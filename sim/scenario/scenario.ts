@@ -66,12 +66,16 @@ export type CrashTarget = number | 'leader' | 'random' | { shardLeader: number }
 /** A node in a partition group: an id, or whoever leads when the partition starts. */
 export type PartitionMember = number | 'leader';
 
+/** A side of a one-way cut: an id, whoever leads when the cut starts, or every node but that leader. */
+export type CutMember = number | 'leader' | 'others';
+
 export type FaultSpec =
   | { type: 'crash'; at: Micros; target: CrashTarget; recoverAfter?: Micros }
   | { type: 'partition'; at: Micros; groups: PartitionMember[][]; healAfter?: Micros }
   | { type: 'slow'; at: Micros; node: number; factor: number; for?: Micros }
   | { type: 'random'; mtbf: Micros; mttr: Micros }
-  | { type: 'clockJump'; at: Micros; node: number | 'leader'; by: Micros };
+  | { type: 'clockJump'; at: Micros; node: number | 'leader'; by: Micros }
+  | { type: 'cut'; at: Micros; from: CutMember[]; to: CutMember[]; healAfter?: Micros };
 
 /** One alert rule: a condition (parsed from its `when:` text), checked every `interval`, that
  *  must hold for `for` to fire; windowed metrics look back over `window`. */

@@ -30,6 +30,7 @@ import { expectSchema } from './expect-schema.js';
 import {
   bool,
   crashTarget,
+  cutSide,
   drift,
   duration,
   durationDist,
@@ -159,7 +160,7 @@ const workloadSchema = z.strictObject({
 });
 
 // A fault is told apart by its action key (crash, partition, slow or random), not by a tag.
-const FAULT_HINT = 'a fault such as { at: 10s, crash: leader }, with one of crash, partition, slow, clockJump or random';
+const FAULT_HINT = 'a fault such as { at: 10s, crash: leader }, with one of crash, partition, cut, slow, clockJump or random';
 const faultSchema = z.union(
   [
     z.strictObject({ at: duration('nonnegative'), crash: crashTarget(), recoverAfter: duration().optional() }),
@@ -174,6 +175,12 @@ const faultSchema = z.union(
     z.strictObject({ at: duration('nonnegative'), slow: nodeId(), factor: positiveNumber(), for: duration().optional() }),
     z.strictObject({ random: z.strictObject({ mtbf: duration(), mttr: duration() }) }),
     z.strictObject({ at: duration('nonnegative'), clockJump: partitionMember(), by: duration('nonzero') }),
+    z.strictObject({
+      at: duration('nonnegative'),
+      // one-way: messages from `from` to `to` are lost; the other direction still works
+      cut: z.strictObject({ from: cutSide(), to: cutSide() }),
+      healAfter: duration().optional(),
+    }),
   ],
   { error: expecting(FAULT_HINT) },
 );
