@@ -4,6 +4,7 @@
 import type { Architecture, BuildContext } from '../architectures/architecture.js';
 import { buildArchitecture } from '../architectures/index.js';
 import { stream, trialSeed } from '../core/rng.js';
+import { capacityOpsPerSecond } from '../metrics/capacity.js';
 import { MetricsCollector } from '../metrics/collector.js';
 import type { RunResult } from '../metrics/run-result.js';
 import type { Micros, RunSpec } from '../scenario/scenario.js';
@@ -45,6 +46,7 @@ export function runOnce(run: RunSpec, trial: number, hooks: RunHooks = {}): RunO
       promisesDurability: arch.promisesDurability,
       alerts: scenario.alerts,
       leaderGroups: scenario.architecture.kind === 'sharded-raft' ? scenario.architecture.shards : 1,
+      capacity: capacityOpsPerSecond(scenario),
     },
   );
   const sim = new Simulation(scenario, arch, metrics, seed);
