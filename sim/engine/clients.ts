@@ -149,6 +149,10 @@ export class Clients {
     return this.opKey.get(this.attemptOp.get(attempt));
   }
 
+  isWrite(attempt: number): boolean {
+    return (this.opFlags.get(this.attemptOp.get(attempt)) & WRITE) !== 0;
+  }
+
   /** The attempt reached a node that is down: it will time out. */
   hitDeadNode(attempt: number): void {
     const op = this.attemptOp.get(attempt);

@@ -171,7 +171,7 @@ export class Simulation implements NodeEffects, ClusterView {
 
   private admits(now: Micros, node: number, attempt: number): boolean {
     const protocol = this.arch.nodes[node];
-    return protocol.admit === undefined || protocol.admit(now, this.clients.keyOf(attempt));
+    return protocol.admit === undefined || protocol.admit(now, this.clients.keyOf(attempt), this.clients.isWrite(attempt));
   }
 
   private enqueue(now: Micros, node: number, type: Job, a: number, b: number, cost: Micros): void {

@@ -76,7 +76,7 @@ export interface ProtocolNode {
    * never the service time: a refusal must stay cheaper than the work it avoids), answered
    * Busy. True admits it; its `request` call follows unless the node crashes first.
    */
-  admit?(now: Micros, key: number): boolean;
+  admit?(now: Micros, key: number, write: boolean): boolean;
   message(now: Micros, from: number, msg: Message, out: Outbox): void;
   timer(now: Micros, id: number, out: Outbox): void;
   /** Disk confirmed everything persisted up to `token`. */

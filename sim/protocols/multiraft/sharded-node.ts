@@ -39,8 +39,8 @@ export class ShardedRaftNode implements ProtocolNode {
     replica.request(now, req, this.view.of(out, shard));
   }
 
-  admit(_now: number, key: number): boolean {
-    return this.replicas[this.shardOf(key)]?.admit() ?? true;
+  admit(_now: number, key: number, write: boolean): boolean {
+    return this.replicas[this.shardOf(key)]?.admit(write) ?? true;
   }
 
   message(now: number, from: number, msg: Message, out: Outbox): void {

@@ -128,16 +128,17 @@ export class RaftReplica {
    * committed, and requests admitted but still queued for its CPU — refuses more at once,
    * instead of queueing work its clients will have given up on by the time it commits.
    */
-  admit(): boolean {
+  admit(write: boolean): boolean {
     const cap = this.opts.maxPending;
     if (cap === 0) return true;
+    if (!write && this.opts.leaseReads) return true; // a lease read appends nothing (mostly)
     if (this.leading !== null && this.log.lastIndex - this.commitIndex + this.queued >= cap) return false;
     this.queued++;
     return true;
   }
 
   request(now: number, req: ClientRequest, out: Outbox): void {
-    if (this.queued > 0) this.queued--;
+    if (this.queued > 0 && (req.write || !this.opts.leaseReads)) this.queued--; // as admit counted it
     if (this.state === State.Down) return;
     this.now = now;
     serve(this, req, out);
