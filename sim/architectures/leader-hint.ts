@@ -20,7 +20,7 @@ export class LeaderHint {
 
   /** Learns from how an attempt to `node` ended (status -1: it timed out). */
   update(node: number, status: ReplyStatus | -1, value: number): void {
-    if (status === ReplyStatus.Ok) this.leader = node;
+    if (status === ReplyStatus.Ok || status === ReplyStatus.Busy) this.leader = node;
     else if (status === ReplyStatus.Redirect) this.leader = value;
     else if (node === this.leader) this.leader = -1;
   }

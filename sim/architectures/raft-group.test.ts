@@ -226,11 +226,16 @@ describe('raft-group: the leader saturates as the group grows', () => {
         rows.map((r) => `N=${r.nodes}: leader ${r.leader.toFixed(3)}, ${r.throughput.toFixed(0)}/${r.offered.toFixed(0)} ops/s`).join('; '),
     );
     const [n3, n15, , n151] = rows;
-    // At 3 nodes nothing queues, every write goes out alone: per write the leader pays the
+    // At 3 nodes little queues, so most writes go out alone: per write the leader pays the
     // request, and per follower one AppendEntries sent (perMessage + perEntry) and one answer
-    // received (perMessage): ρ = λ·(S + (N−1)·(2·perMessage + perEntry)) = 3000·144 µs = 0.432.
-    const predicted3 = (RATE * (SERVICE + 2 * (2 * PER_MESSAGE + PER_ENTRY))) / S;
-    expect(Math.abs(n3.leader / predicted3 - 1)).toBeLessThan(0.1);
+    // received (perMessage): ρ ≤ λ·(S + (N−1)·(2·perMessage + perEntry)) = 3000·144 µs = 0.432.
+    // Writes that arrive while the leader is busy share a batch, down to the cost of perfect
+    // batching, λ·(S + (N−1)·perEntry) = 0.312 (heartbeats add 0.0008).
+    const alone = (RATE * (SERVICE + 2 * (2 * PER_MESSAGE + PER_ENTRY))) / S;
+    const batched = (RATE * (SERVICE + 2 * PER_ENTRY)) / S;
+    expect(n3.leader).toBeLessThan(alone * 1.02);
+    expect(n3.leader).toBeGreaterThan(batched);
+    expect(n3.leader).toBeGreaterThan(alone * 0.8); // at ρ ≈ 0.4 most writes still go alone
     expect(Math.abs(n3.throughput / n3.offered - 1)).toBeLessThan(0.01);
     // Utilization grows with N until the leader is saturated.
     expect(n15.leader).toBeGreaterThan(n3.leader + 0.3);

@@ -34,6 +34,7 @@ interface Case {
   leaseReads: boolean;
   pipeline: number;
   maxBatch: number;
+  maxPending: number;
   disk: boolean;
   faults: FaultSpec[];
 }
@@ -68,6 +69,7 @@ function cases(nodes: number): fc.Arbitrary<Case> {
     leaseReads: fc.boolean(),
     pipeline: fc.integer({ min: 1, max: 4 }),
     maxBatch: fc.constantFrom(1, 4, 64),
+    maxPending: fc.constantFrom(0, 3, 128),
     disk: fc.boolean(),
     faults: fc.array(fc.oneof(crash(nodes), partition(nodes)), { maxLength: 6 }),
   });
@@ -84,6 +86,7 @@ function scenarioOf(c: Case): RunSpec {
     leaseReads: c.leaseReads,
     maxBatch: c.maxBatch,
     pipeline: c.pipeline,
+    maxPending: c.maxPending,
   };
   return makeRun({
     seed: c.seed,
@@ -157,6 +160,7 @@ describe('the same checker catches a deliberately broken protocol', () => {
     leaseReads: false,
     pipeline: 4,
     maxBatch: 64,
+    maxPending: 128,
     disk: false,
     faults: [{ type: 'partition', at: 1.5 * S, groups: [['leader']], healAfter: 1 * S }],
   };

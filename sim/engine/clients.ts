@@ -2,7 +2,10 @@
 // think time), send each as an attempt to the node the architecture names, and handle what
 // comes back — success, a redirect to the leader, "unavailable", or silence until the timeout —
 // with retries and exponential backoff. Latency is what the client sees: from the op's first
-// attempt to its success, retries included.
+// attempt to its success, retries included. A "busy" answer (a leader shedding load) fails the
+// op at once, and a closed-loop client backs off before its next op, twice as long after each
+// busy answer in a row (up to 2^6 × backoff): retrying into an overloaded leader is what turns
+// overload into collapse, and even refusals cost it CPU.
 import { FloatColumn, IntColumn } from '../core/columns.js';
 import type { EventQueue } from '../core/event-queue.js';
 import type { Random } from '../core/rng.js';
@@ -18,6 +21,8 @@ import type { Observers } from './observers.js';
 const WRITE = 1;
 /** Redirects are cheap hops to the leader, not retries; this bounds a redirect loop. */
 const MAX_REDIRECTS = 5;
+/** A client's backoff after busy answers in a row stops doubling here (2^6 × backoff). */
+const MAX_BUSY_DOUBLINGS = 6;
 
 export interface ClientDeps {
   queue: EventQueue;
@@ -53,10 +58,13 @@ export class Clients {
   private timeoutCursor = 0;
   private timeoutPending = false;
   private readonly meanInterarrival: number;
+  /** Per closed-loop client: busy answers in a row. */
+  private readonly busyStreak: Int32Array;
 
   constructor(private readonly d: ClientDeps) {
     const arrival = d.workload.arrival;
     this.meanInterarrival = arrival.kind === 'poisson' ? 1e6 / arrival.ratePerSecond : 0;
+    this.busyStreak = new Int32Array(arrival.kind === 'closed' ? arrival.clients : 0);
   }
 
   /** Schedules the first arrival, or every closed-loop client's first op, from `at` on (once the nodes are up). */
@@ -143,12 +151,22 @@ export class Clients {
     return { attempt, op, key: this.opKey.get(op), write: (this.opFlags.get(op) & WRITE) !== 0 };
   }
 
+  /** The key of the op an attempt belongs to. */
+  keyOf(attempt: number): number {
+    return this.opKey.get(this.attemptOp.get(attempt));
+  }
+
+  isWrite(attempt: number): boolean {
+    return (this.opFlags.get(this.attemptOp.get(attempt)) & WRITE) !== 0;
+  }
+
   reply(now: Micros, attempt: number, status: ReplyStatus, value: number): void {
     if (this.attemptOpen.get(attempt) === 0) return; // it timed out already
     this.attemptOpen.set(attempt, 0);
     this.d.architecture.attemptEnded(now, this.attemptNode.get(attempt), status, value, this.opKey.get(this.attemptOp.get(attempt)));
     const op = this.attemptOp.get(attempt);
     if (status === ReplyStatus.Ok) return this.succeed(now, op, value);
+    if (status === ReplyStatus.Busy) return this.fail(now, op, this.busyBackoff(op));
     if (status === ReplyStatus.Redirect && value >= 0 && this.opRedirects.get(op) < MAX_REDIRECTS) {
       this.opRedirects.set(op, this.opRedirects.get(op) + 1);
       return this.send(now, op, value);
@@ -169,25 +187,39 @@ export class Clients {
     const used = this.opRetries.get(op);
     if (used >= this.d.workload.retries.max) return this.fail(now, op);
     this.opRetries.set(op, used + 1);
-    // exponential backoff with ±50% jitter, so retries of a failover do not arrive in lockstep
-    const backoff = this.d.workload.retries.backoff * 2 ** used * (0.5 + this.d.jitter());
-    this.d.queue.push(now + Math.round(backoff), Ev.Retry, op, -1, 0);
+    this.d.queue.push(now + this.backoff(used), Ev.Retry, op, -1, 0);
+  }
+
+  /** A closed-loop client turned away backs off exponentially in its busy answers in a row. */
+  private busyBackoff(op: number): Micros {
+    const client = this.opClient.get(op);
+    if (client < 0) return 0;
+    const streak = Math.min(this.busyStreak[client]++, MAX_BUSY_DOUBLINGS);
+    return this.backoff(streak);
+  }
+
+  /** Exponential backoff with ±50% jitter, so retries of a failover do not arrive in lockstep. */
+  private backoff(retriesUsed: number): Micros {
+    return Math.round(this.d.workload.retries.backoff * 2 ** retriesUsed * (0.5 + this.d.jitter()));
   }
 
   private succeed(now: Micros, op: number, value: number): void {
     const flags = this.opFlags.get(op);
+    const client = this.opClient.get(op);
+    if (client >= 0) this.busyStreak[client] = 0;
     this.d.metrics.opCompleted(now, op, this.opStart.get(op), (flags & WRITE) !== 0, this.opKey.get(op), value);
     this.d.observers.succeeded(now);
     this.opDone(now, op);
   }
 
-  private fail(now: Micros, op: number): void {
+  /** `pause`: how long a closed-loop client waits beyond its think time before the next op. */
+  private fail(now: Micros, op: number, pause: Micros = 0): void {
     this.d.metrics.opFailed(now, this.opStart.get(op));
-    this.opDone(now, op);
+    this.opDone(now, op, pause);
   }
 
-  private opDone(now: Micros, op: number): void {
+  private opDone(now: Micros, op: number, pause: Micros = 0): void {
     const client = this.opClient.get(op);
-    if (client >= 0) this.d.queue.push(now + this.thinkTime(), Ev.Think, client, 0, 0);
+    if (client >= 0) this.d.queue.push(now + pause + this.thinkTime(), Ev.Think, client, 0, 0);
   }
 }

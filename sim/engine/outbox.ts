@@ -14,6 +14,7 @@ export interface NodeEffects {
   /** True time for a delay the node measures on its own clock. */
   timerDelay(node: number, localDelay: Micros): Micros;
   cancelTimer(node: number, id: number): void;
+  deferTimer(now: Micros, node: number, id: number): void;
   persist(node: number, token: number, at: Micros): void;
   /** CPU cost of sending `msg` from `node`, in µs (already scaled by the node's slowness). */
   sendCost(node: number, msg: Message): Micros;
@@ -52,6 +53,10 @@ export class EngineOutbox implements Outbox {
 
   cancelTimer(id: number): void {
     this.engine.cancelTimer(this.node, id);
+  }
+
+  deferTimer(id: number): void {
+    this.engine.deferTimer(this.now, this.node, id);
   }
 
   reply(attempt: number, status: ReplyStatus, value: number): void {

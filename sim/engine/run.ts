@@ -4,6 +4,7 @@
 import type { Architecture, BuildContext } from '../architectures/architecture.js';
 import { buildArchitecture } from '../architectures/index.js';
 import { stream, trialSeed } from '../core/rng.js';
+import { capacityOpsPerSecond } from '../metrics/capacity.js';
 import { MetricsCollector } from '../metrics/collector.js';
 import { FailoverTracker } from '../metrics/failover.js';
 import { OutageLog } from '../metrics/outages.js';
@@ -60,6 +61,7 @@ export function runOnce(run: RunSpec, trial: number, hooks: RunHooks = {}): RunO
       promisesDurability: arch.promisesDurability,
       alerts: scenario.alerts,
       leaderGroups: scenario.architecture.kind === 'sharded-raft' ? scenario.architecture.shards : 1,
+      capacity: capacityOpsPerSecond(scenario),
     },
     cluster,
   );

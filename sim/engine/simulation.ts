@@ -8,7 +8,7 @@ import type { Architecture } from '../architectures/architecture.js';
 import type { MetricsCollector } from '../metrics/collector.js';
 import { Job, JobQueue } from '../net/cpu.js';
 import { Network } from '../net/network.js';
-import type { Message, ReplyStatus, Role } from '../protocols/node.js';
+import { ReplyStatus, type Message, type Role } from '../protocols/node.js';
 import type { Micros, Scenario } from '../scenario/scenario.js';
 import { keySampler } from '../workload/keys.js';
 import { Clients } from './clients.js';
@@ -151,6 +151,7 @@ export class Simulation implements NodeEffects {
       case Ev.AttemptDeliver:
         if (this.tracer !== null) this.tracer.clientRequest(this.clients.sentAt(b), now, a);
         if (!this.cluster.isUp(a)) return; // the attempt will time out
+        if (!this.admits(now, a, b)) return this.enqueue(now, a, Job.Refused, b, 0, this.perMessage);
         return this.enqueue(now, a, Job.Request, b, 0, this.service[a]());
       case Ev.ReplyDeliver:
         return this.clients.reply(now, a, b, c);
@@ -183,8 +184,14 @@ export class Simulation implements NodeEffects {
 
   // ---- CPU: one server per node, urgent work first, each class first-in first-out ----
 
+  private admits(now: Micros, node: number, attempt: number): boolean {
+    const protocol = this.arch.nodes[node];
+    return protocol.admit === undefined || protocol.admit(now, this.clients.keyOf(attempt), this.clients.isWrite(attempt));
+  }
+
   private enqueue(now: Micros, node: number, type: Job, a: number, b: number, cost: Micros): void {
-    const urgent = type === Job.Timer || type === Job.Persisted || (type === Job.Message && this.messages[a]?.urgent === true);
+    const urgent =
+      type === Job.Timer || type === Job.Persisted || type === Job.Refused || (type === Job.Message && this.messages[a]?.urgent === true);
     (urgent ? this.protocolJobs : this.requestJobs)[node].push(type, a, b, cost);
     if (this.cpuBusy[node] === 0) this.startJob(node, Math.max(now, this.cpuFreeAt[node]));
   }
@@ -215,7 +222,8 @@ export class Simulation implements NodeEffects {
     const local = this.clocks.local(node, now); // the node sees its own clock
     if (type === Job.Request) protocol.request(local, this.clients.request(a), out);
     else if (type === Job.Message) protocol.message(local, b, this.takeMessage(a), out);
-    else if (type === Job.Timer) protocol.timer(local, a, out);
+    else if (type === Job.Timer || type === Job.Deferred) protocol.timer(local, a, out);
+    else if (type === Job.Refused) out.reply(a, ReplyStatus.Busy, node);
     else protocol.persisted(local, a, out);
     if (this.tracer !== null) this.tracer.handled(now, node, local);
     this.afterHandler(now, node);
@@ -330,6 +338,11 @@ export class Simulation implements NodeEffects {
 
   cancelTimer(node: number, id: number): void {
     if (id < this.timerGen[node].length) this.timerGen[node][id]++;
+  }
+
+  /** Behind the requests and data already queued: a crash clears it with them. */
+  deferTimer(now: Micros, node: number, id: number): void {
+    this.enqueue(now, node, Job.Deferred, id, 0, 0);
   }
 
   /** One fsync covers everything requested before it starts; requests during it wait for the next. */

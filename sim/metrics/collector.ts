@@ -41,6 +41,8 @@ export interface MeasureOptions {
   alerts?: readonly AlertRule[];
   /** Replication groups that should each have a leader (shards; 1 for single-group kinds). */
   leaderGroups?: number;
+  /** capacity_ops_s: the analytic bound of the leader kinds (null elsewhere). */
+  capacity?: number | null;
 }
 
 export class MetricsCollector implements SimObserver {
@@ -289,6 +291,7 @@ export class MetricsCollector implements SimObserver {
       messages: this.messages,
       leader_utilization: this.opt.hasLeader ? this.leaderLoad.utilization(this.opt.duration) : null,
       mean_utilization: this.meanUtilization(),
+      capacity_ops_s: this.opt.capacity ?? null,
       acked_writes_lost: committed !== null ? lost.length : null,
       stale_reads: this.opt.versionedReads ? this.staleness.stale : null,
       ...(alerts ? alertSummary(alerts) : { alerts_fired: null, detect_mean_ms: null }),

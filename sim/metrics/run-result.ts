@@ -26,6 +26,7 @@ export const SUMMARY_COLUMNS = [
   'messages',
   'leader_utilization',
   'mean_utilization',
+  'capacity_ops_s',
   'acked_writes_lost',
   'stale_reads',
   'alerts_fired',

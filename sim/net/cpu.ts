@@ -11,6 +11,10 @@ export const enum Job {
   Message = 1,
   Timer = 2,
   Persisted = 3,
+  /** A timer the node deferred until its queued work is done (Outbox.deferTimer). */
+  Deferred = 4,
+  /** A client request the node refused on arrival (ProtocolNode.admit): answered Busy. */
+  Refused = 5,
 }
 
 /** A growable ring buffer of jobs: (job type, two integer arguments, cost in µs). */

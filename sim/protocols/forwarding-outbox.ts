@@ -10,6 +10,7 @@ const NOWHERE: Outbox = {
   send: () => {},
   setTimer: () => {},
   cancelTimer: () => {},
+  deferTimer: () => {},
   reply: () => {},
   persist: () => {},
   random: () => 0,
@@ -36,6 +37,9 @@ export class ForwardingOutbox implements Outbox {
   }
   cancelTimer(id: number): void {
     this.inner.cancelTimer(id);
+  }
+  deferTimer(id: number): void {
+    this.inner.deferTimer(id);
   }
   reply(attempt: number, status: ReplyStatus, value: number): void {
     this.inner.reply(attempt, status, value);

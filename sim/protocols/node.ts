@@ -33,6 +33,10 @@ export const enum ReplyStatus {
   Redirect = 1,
   /** Cannot serve now (no leader, no quorum); the client backs off and retries. */
   Unavailable = 2,
+  /** Overloaded: the leader holds as many proposals as it may (maxPending) and refuses more
+   *  at once, as etcd answers "too many requests" (ProtocolNode.admit). The client counts the
+   *  op as failed and backs off before its next one. */
+  Busy = 3,
 }
 
 export interface Outbox {
@@ -41,6 +45,12 @@ export interface Outbox {
   /** Sets (or resets) timer `id` to fire `delay` from now; one pending instance per id. */
   setTimer(id: number, delay: Micros): void;
   cancelTimer(id: number): void;
+  /**
+   * Fires timer `id` as soon as this node's CPU has worked through what is queued for it now
+   * (client requests and data messages that arrived while it was busy). A leader uses it as
+   * etcd uses its Ready loop: take in everything waiting, then send once per follower.
+   */
+  deferTimer(id: number): void;
   /** Answers a client attempt. For an Ok read, `value` is the version read (for stale-read checks). */
   reply(attempt: number, status: ReplyStatus, value: number): void;
   /** Asks the disk to persist; `onPersisted(token)` follows once it is durable (immediately without a disk). */
@@ -63,6 +73,13 @@ export interface ProtocolNode {
   /** The node boots (at time 0, or after recovery with its persisted state). */
   start(now: Micros, out: Outbox): void;
   request(now: Micros, req: ClientRequest, out: Outbox): void;
+  /**
+   * Optional load shedding: asked as a client request for `key` reaches the node, before it
+   * queues for the CPU. False refuses it at once (urgently, for the CPU cost of one message,
+   * never the service time: a refusal must stay cheaper than the work it avoids), answered
+   * Busy. True admits it; its `request` call follows unless the node crashes first.
+   */
+  admit?(now: Micros, key: number, write: boolean): boolean;
   message(now: Micros, from: number, msg: Message, out: Outbox): void;
   timer(now: Micros, id: number, out: Outbox): void;
   /** Disk confirmed everything persisted up to `token`. */

@@ -8,6 +8,7 @@ export type Effect =
   | { kind: 'send'; to: number; msg: Message }
   | { kind: 'setTimer'; id: number; delay: Micros }
   | { kind: 'cancelTimer'; id: number }
+  | { kind: 'deferTimer'; id: number }
   | { kind: 'reply'; attempt: number; status: ReplyStatus; value: number }
   | { kind: 'persist'; token: number }
   | { kind: 'role'; role: Role; term: number; group: number }
@@ -22,6 +23,8 @@ export class RecordingOutbox implements Outbox {
   effects: Effect[] = [];
   /** The last persist token requested (kept across `take`), or -1. */
   lastToken = -1;
+  /** Timers deferred and not yet taken by `takeDeferred` (kept across `take`). */
+  private deferred: number[] = [];
 
   /**
    * @param rand uniform [0, 1) source, e.g. `seedrandom.alea('seed')`
@@ -40,6 +43,17 @@ export class RecordingOutbox implements Outbox {
   }
   cancelTimer(id: number): void {
     this.effects.push({ kind: 'cancelTimer', id });
+  }
+  deferTimer(id: number): void {
+    this.effects.push({ kind: 'deferTimer', id });
+    this.deferred.push(id);
+  }
+
+  /** The deferred timers not taken yet, in order; the script fires them when it chooses. */
+  takeDeferred(): number[] {
+    const taken = this.deferred;
+    this.deferred = [];
+    return taken;
   }
   reply(attempt: number, status: ReplyStatus, value: number): void {
     this.effects.push({ kind: 'reply', attempt, status, value });

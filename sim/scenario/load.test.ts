@@ -49,6 +49,7 @@ const RAFT_DEFAULTS = {
   leaseReads: false,
   maxBatch: 64,
   pipeline: 4,
+  maxPending: 64,
 };
 
 describe('normalized scenarios', () => {

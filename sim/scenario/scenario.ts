@@ -30,6 +30,8 @@ export interface RaftOptions extends ElectionOptions {
   maxBatch: number;
   /** Most AppendEntries in flight to one follower before the leader waits for a reply. */
   pipeline: number;
+  /** Most uncommitted entries a leader holds; past it, it answers Busy at once. 0: unbounded. */
+  maxPending: number;
 }
 
 export type ArchitectureSpec =

@@ -1,6 +1,7 @@
 // Builds normalized scenarios in code for tests and the benchmark, with small fixed defaults
 // (no network delay, no faults) so a test states only what it is about.
 import type { ArchitectureSpec, ArrivalSpec, FaultSpec, RunSpec, Scenario } from '../scenario/scenario.js';
+import { DEFAULT_MAX_PENDING } from '../scenario/schema.js';
 
 type Overrides = Partial<Omit<Scenario, 'architecture'>> & { architecture: ArchitectureSpec };
 
@@ -55,6 +56,7 @@ export function raft(nodes: number, options: Partial<RaftGroupSpec> = {}): RaftG
     leaseReads: false,
     maxBatch: 64,
     pipeline: 4,
+    maxPending: DEFAULT_MAX_PENDING,
     ...options,
   };
 }

@@ -25,6 +25,7 @@ export function electionOptions(spec: ElectionOptions): RaftOptions {
     leaseReads: false,
     maxBatch: 64,
     pipeline: 4,
+    maxPending: 0, // a server's lease requests are bounded by the LeaseClient itself
   };
 }
 

@@ -39,6 +39,10 @@ export class ShardedRaftNode implements ProtocolNode {
     replica.request(now, req, this.view.of(out, shard));
   }
 
+  admit(_now: number, key: number, write: boolean): boolean {
+    return this.replicas[this.shardOf(key)]?.admit(write) ?? true;
+  }
+
   message(now: number, from: number, msg: Message, out: Outbox): void {
     const m = msg as RaftMessage;
     this.replicas[m.group]?.message(now, from, m, this.view.of(out, m.group));

@@ -5,7 +5,21 @@ import { ReplyStatus } from '../node.js';
 import { RecordingOutbox } from '../recording-outbox.js';
 import { RaftReplica } from './raft-replica.js';
 import { TEST_OPTIONS } from './test-cluster.js';
-import { append, appendOk, elect, entry, heartbeat, MAX, MIN, replica, sentMessages, sync, vote, voteRequest } from './test-script.js';
+import {
+  append,
+  appendOk,
+  elect,
+  entry,
+  heartbeat,
+  MAX,
+  MIN,
+  ready,
+  replica,
+  sentMessages,
+  sync,
+  vote,
+  voteRequest,
+} from './test-script.js';
 
 describe('raft election', () => {
   it('arms a randomized election timeout in [min, max] at boot', () => {
@@ -56,6 +70,8 @@ describe('raft election', () => {
     expect(out.of('role')).toEqual([{ kind: 'role', role: 'leader', term: 1, group: 0 }]);
     expect(r.log.lastIndex).toBe(1);
     expect(r.log.entry(1).term).toBe(1);
+    expect(sentMessages(out, 'AppendEntries')).toEqual([]); // not yet: the Ready step sends
+    ready({ r, out }, MAX + 1);
     expect(sentMessages(out, 'AppendEntries').map((s) => s.to)).toEqual([1, 2]);
     expect(out.of('setTimer')).toEqual([{ kind: 'setTimer', id: 1, delay: 50_000 }]);
   });

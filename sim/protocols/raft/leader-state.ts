@@ -26,6 +26,10 @@ export class LeaderState {
   private readonly roundAcks = new Int32Array(ROUNDS);
   /** Send time of the latest round a quorum answered: followers heard us no earlier than this. */
   quorumHeardAt = -Infinity;
+  /** A Ready step is queued (Outbox.deferTimer): sends wait for it. */
+  readyQueued = false;
+  /** The follower the next Ready step looks at first. */
+  readyCursor = 0;
   /** Last AppendEntries / Heartbeat built, reused while the next one would be identical. */
   lastAppend: AppendEntries | null = null;
   lastHeartbeat: Heartbeat | null = null;

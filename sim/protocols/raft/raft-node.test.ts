@@ -16,6 +16,7 @@ function pump(nodes: RaftGroupNode[], outs: RecordingOutbox[], now: number, cut:
       for (const e of outs[from].take()) {
         moved = true;
         if (e.kind === 'persist') node.persisted(now, e.token, outs[from]);
+        if (e.kind === 'deferTimer') node.timer(now, e.id, outs[from]);
         if (e.kind === 'send' && !cut.includes(e.to)) nodes[e.to].message(now, from, e.msg, outs[e.to]);
         if (e.kind === 'reply') replies.push(e);
       }

@@ -27,6 +27,9 @@ export class RaftGroupNode implements ProtocolNode {
   request(now: number, req: ClientRequest, out: Outbox): void {
     this.replica.request(now, req, out);
   }
+  admit(_now: number, _key: number, write: boolean): boolean {
+    return this.replica.admit(write);
+  }
   message(now: number, from: number, msg: Message, out: Outbox): void {
     this.replica.message(now, from, msg as RaftMessage, out);
   }

@@ -17,9 +17,9 @@ import { campaign, checkElected } from './election.js';
 import { LeaderState } from './leader-state.js';
 import { RaftLog } from './log.js';
 import { appendResponse, voteResponse, type RaftMessage } from './messages.js';
-import { onSelfDurable, sendHeartbeats, startTerm } from './replication.js';
+import { onSelfDurable, ready, sendHeartbeats, startTerm } from './replication.js';
 import { applyCommitted, serve } from './service.js';
-import { State, TIMER_ELECTION, TIMER_HEARTBEAT } from './state.js';
+import { State, TIMER_ELECTION, TIMER_HEARTBEAT, TIMER_READY } from './state.js';
 import { dispatch, stepTerm } from './step.js';
 
 export { LEASE_MARGIN_FRACTION } from './service.js';
@@ -72,6 +72,8 @@ export class RaftReplica {
   /** A vote granted but not yet durable: it is sent once term and vote are on disk. */
   pendingVoteFor = -1;
   readonly acks = new AcksOwed();
+  /** Client requests admitted and not yet handled (they wait for the CPU). */
+  private queued = 0;
   /** Persistent state changed since the last persist request. */
   dirty = false;
   private notedRole: Role | null = null;
@@ -115,12 +117,28 @@ export class RaftReplica {
     this.commitIndex = this.applied = 0;
     this.votes = 0;
     this.pendingVoteFor = -1;
+    this.queued = 0; // the engine drops what was queued
     this.acks.clear();
     this.dirty = false;
     this.notedRole = null;
   }
 
+  /**
+   * Load shedding (maxPending): a leader that holds maxPending proposals — entries not yet
+   * committed, and requests admitted but still queued for its CPU — refuses more at once,
+   * instead of queueing work its clients will have given up on by the time it commits.
+   */
+  admit(write: boolean): boolean {
+    const cap = this.opts.maxPending;
+    if (cap === 0) return true;
+    if (!write && this.opts.leaseReads) return true; // a lease read appends nothing (mostly)
+    if (this.leading !== null && this.log.lastIndex - this.commitIndex + this.queued >= cap) return false;
+    this.queued++;
+    return true;
+  }
+
   request(now: number, req: ClientRequest, out: Outbox): void {
+    if (this.queued > 0 && (req.write || !this.opts.leaseReads)) this.queued--; // as admit counted it
     if (this.state === State.Down) return;
     this.now = now;
     serve(this, req, out);
@@ -140,6 +158,7 @@ export class RaftReplica {
     const k = id - this.timerBase;
     if (k === TIMER_ELECTION) this.electionTimer(out);
     else if (k === TIMER_HEARTBEAT && this.leading !== null) sendHeartbeats(this, this.leading, out);
+    else if (k === TIMER_READY && this.leading !== null) ready(this, this.leading, out);
     this.flush(out);
   }
 

@@ -1,7 +1,7 @@
 // Scripted log replication: the follower's consistency check and truncation, the leader's
 // commit rule, batching and the pipeline window.
 import { describe, expect, it } from 'vitest';
-import { append, appendOk, appendReject, elect, entry, MAX, replica, sentMessages, sync } from './test-script.js';
+import { append, appendOk, appendReject, elect, entry, MAX, ready, replica, sentMessages, sync, write } from './test-script.js';
 
 const T = MAX * 2;
 
@@ -112,23 +112,53 @@ describe('raft leader: commit rule', () => {
 });
 
 describe('raft leader: batching and pipelining', () => {
+  it('sends nothing per request: one Ready step sends each follower everything appended meanwhile', () => {
+    const s = replica(0, 3);
+    elect(s);
+    for (const peer of [1, 2]) s.r.message(T, peer, appendOk(1, 1), s.out);
+    s.out.take();
+    for (let op = 1; op <= 5; op++) s.r.request(T, write(op, op), s.out);
+    expect(s.out.sent('AppendEntries')).toEqual([]);
+    expect(s.out.of('deferTimer')).toEqual([{ kind: 'deferTimer', id: 2 }]); // one step queued, not five
+    ready(s, T);
+    expect(sentMessages(s.out, 'AppendEntries').map((m) => [m.to, m.msg.prevIndex, m.msg.entries])).toEqual([
+      [1, 1, 5],
+      [2, 1, 5],
+    ]);
+  });
+
+  it('an acknowledgement sends nothing by itself; the next Ready step does', () => {
+    const s = replica(0, 3, { pipeline: 1 });
+    elect(s);
+    for (const peer of [1, 2]) s.r.message(T, peer, appendOk(1, 1), s.out);
+    s.r.request(T, write(1, 1), s.out);
+    ready(s, T); // index 2 goes out; the window (1) is now full
+    s.r.request(T, write(2, 2), s.out);
+    s.r.request(T, write(3, 3), s.out);
+    ready(s, T);
+    s.out.take();
+    s.r.message(T, 1, appendOk(1, 2), s.out); // frees follower 1's window
+    expect(s.out.sent('AppendEntries')).toEqual([]);
+    ready(s, T);
+    expect(sentMessages(s.out, 'AppendEntries').map((m) => [m.to, m.msg.prevIndex, m.msg.entries])).toEqual([[1, 2, 2]]);
+  });
+
   it('keeps at most `pipeline` AppendEntries in flight and batches the rest up to maxBatch', () => {
     const s = replica(0, 3, { pipeline: 2, maxBatch: 3 });
     elect(s);
     s.r.message(T, 1, appendOk(1, 1), s.out); // follower 1 matched the no-op: replicate state
     s.out.take();
-    for (let op = 1; op <= 8; op++) s.r.request(T, { attempt: op, op, key: 0, write: true }, s.out);
+    for (let op = 1; op <= 8; op++) s.r.request(T, write(op, op), s.out);
+    ready(s, T);
     const toOne = sentMessages(s.out, 'AppendEntries').filter((m) => m.to === 1);
     expect(toOne.map((m) => [m.msg.prevIndex, m.msg.entries])).toEqual([
-      [1, 1],
-      [2, 1],
+      [1, 3],
+      [4, 3],
     ]);
     s.out.take();
-    s.r.message(T, 1, appendOk(1, 3), s.out); // both acknowledged at once: two batches of ≤ 3
-    expect(sentMessages(s.out, 'AppendEntries').map((m) => [m.to, m.msg.prevIndex, m.msg.entries])).toEqual([
-      [1, 3, 3],
-      [1, 6, 3],
-    ]);
+    s.r.message(T, 1, appendOk(1, 7), s.out); // both acknowledged at once: the last two entries
+    ready(s, T);
+    expect(sentMessages(s.out, 'AppendEntries').map((m) => [m.to, m.msg.prevIndex, m.msg.entries])).toEqual([[1, 7, 2]]);
   });
 
   it('sends one AppendEntries object to all followers in step', () => {
@@ -136,11 +166,26 @@ describe('raft leader: batching and pipelining', () => {
     elect(s);
     for (const peer of [1, 2, 3, 4]) s.r.message(T, peer, appendOk(1, 1), s.out);
     s.out.take();
-    s.r.request(T, { attempt: 1, op: 1, key: 0, write: true }, s.out);
+    s.r.request(T, write(1, 1), s.out);
+    ready(s, T);
     const msgs = s.out.sent('AppendEntries').map((x) => x.msg);
     expect(msgs).toHaveLength(4);
     expect(new Set(msgs).size).toBe(1);
     expect(msgs[0].entries).toBe(1);
+  });
+
+  it('a Ready step serves a few followers and queues the next for the rest, so heartbeats get through', () => {
+    const s = replica(0, 21);
+    elect(s); // the no-op reached all 20 followers, over several steps
+    for (let peer = 1; peer <= 20; peer++) s.r.message(T, peer, appendOk(1, 1), s.out);
+    s.out.take();
+    s.r.request(T, write(1, 1), s.out);
+    s.r.timer(T, 2, s.out); // one step by hand
+    expect(s.out.sent('AppendEntries')).toHaveLength(8);
+    expect(s.out.of('deferTimer')).toHaveLength(2); // the first step, then the next one
+    ready(s, T);
+    const to = s.out.sent('AppendEntries').map((x) => x.to);
+    expect(to.sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1)); // each once
   });
 
   it('backs off nextIndex past a divergent run in one step, using the hint on its own log', () => {
@@ -152,6 +197,7 @@ describe('raft leader: batching and pipelining', () => {
     const t = T + MAX + 10;
     // Follower 2 has [1,1,2,2,2]: it rejects prevIndex 5 and hints (5, term 2).
     s.r.message(t, 2, appendReject(4, 5, 5, 2), s.out);
+    ready(s, t);
     expect(sentMessages(s.out, 'AppendEntries').map((m) => [m.to, m.msg.prevIndex, m.msg.batch])).toEqual([[2, 2, [3, 3, 3, 4]]]);
   });
 });

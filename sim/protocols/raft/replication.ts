@@ -2,12 +2,16 @@
 // most maxBatch entries with up to `pipeline` of them unacknowledged per follower, counts
 // acknowledgements per index and commits what a quorum holds — but by counting only entries of
 // its own term (§5.4.2), which is why a new leader appends a no-op at once.
+// Sending is batched as etcd's Ready loop and CockroachDB's proposal buffer batch it: appends
+// and acknowledgements only mark that something is to be sent, and one Ready step, queued behind
+// the work that arrived meanwhile (Outbox.deferTimer), sends each follower one AppendEntries
+// with everything it lacks. Per-message costs are then paid per batch, not per write or per ack.
 import type { Outbox } from '../node.js';
 import type { LeaderState } from './leader-state.js';
 import { EntryKind, type LogEntry } from './log.js';
 import type { AppendEntries, AppendResponse, HeartbeatResponse } from './messages.js';
 import type { RaftReplica } from './raft-replica.js';
-import { TIMER_HEARTBEAT } from './state.js';
+import { TIMER_HEARTBEAT, TIMER_READY } from './state.js';
 
 /**
  * The start of a term in office (called by RaftReplica.becomeLeader): the index a read needs,
@@ -27,13 +31,50 @@ export function startTerm(r: RaftReplica, l: LeaderState, out: Outbox): void {
   out.setTimer(r.timerBase + TIMER_HEARTBEAT, r.opts.heartbeat);
 }
 
-/** Appends a new entry (persisted at the end of the handler) and sends it where the window allows. */
+/** Appends a new entry (persisted at the end of the handler); the next Ready step sends it. */
 export function leaderAppend(r: RaftReplica, l: LeaderState, entry: LogEntry, attempt: number, out: Outbox): void {
   const index = r.log.append(entry);
   r.dirty = true;
   if (attempt >= 0) l.pending.set(index, attempt);
   if (r.unsafeCommit) r.advanceCommit(index, out); // the deliberate bug: no quorum, no disk
-  for (let p = 0; p < r.peers.length; p++) sendIfAllowed(r, l, p, out);
+  if (r.peers.length > 0) queueReady(l, r, out);
+}
+
+/** Something is to be sent: one Ready step, behind what is already queued, will send it. */
+function queueReady(l: LeaderState, r: RaftReplica, out: Outbox): void {
+  if (l.readyQueued) return;
+  l.readyQueued = true;
+  out.deferTimer(r.timerBase + TIMER_READY);
+}
+
+/**
+ * Followers served per Ready step. A step's sends are one stretch of CPU that nothing can
+ * interrupt; in a group of 1000 with big batches, one step for all followers would hold the
+ * leader's CPU for seconds and starve its heartbeats. So a step serves a few followers and
+ * queues the next one behind the work that arrived meanwhile (as a real leader's sending
+ * interleaves with its other work); followers later in the round get what arrived meanwhile.
+ */
+const FOLLOWERS_PER_STEP = 8;
+
+/** A Ready step: from the round's cursor on, followers get what they lack (as far as their
+ *  windows allow), until FOLLOWERS_PER_STEP got a message or a whole round found nothing. */
+export function ready(r: RaftReplica, l: LeaderState, out: Outbox): void {
+  const n = r.peers.length;
+  let served = 0;
+  for (let seen = 0; seen < n; seen++) {
+    const p = l.readyCursor;
+    l.readyCursor = p + 1 === n ? 0 : p + 1;
+    if (!hasToSend(r, l, p)) continue;
+    sendIfAllowed(r, l, p, out);
+    if (++served === FOLLOWERS_PER_STEP) return out.deferTimer(r.timerBase + TIMER_READY);
+  }
+  l.readyQueued = false;
+}
+
+/** Would sendIfAllowed send follower `p` anything now? */
+function hasToSend(r: RaftReplica, l: LeaderState, p: number): boolean {
+  const pr = l.progress;
+  return pr.probing[p] === 1 ? pr.probeSent[p] === 0 : pr.next[p] <= r.log.lastIndex && pr.canSend(p);
 }
 
 /** The leader's own copy counts once it is on disk. */
@@ -89,7 +130,7 @@ export function onAppendResponse(r: RaftReplica, l: LeaderState, from: number, m
     const hint = r.log.conflictHint(m.index, m.hintTerm);
     pr.becomeProbe(p, Math.max(pr.match[p] + 1, Math.min(hint + 1, m.rejected)));
   }
-  sendIfAllowed(r, l, p, out);
+  if (hasToSend(r, l, p)) queueReady(l, r, out);
 }
 
 /** Follower `p` holds our log up to `index`, durably. */
@@ -142,5 +183,5 @@ export function onHeartbeatResponse(r: RaftReplica, l: LeaderState, from: number
   // was lost. Probe again from the follower's match (a retransmission).
   if (pr.stalls[p] >= STALLS_BEFORE_RESEND) pr.becomeProbe(p, pr.match[p] + 1);
   if (pr.probing[p] === 1) pr.probeSent[p] = 0; // the answer to a probe may have been lost
-  if (behind) sendIfAllowed(r, l, p, out);
+  if (behind && hasToSend(r, l, p)) queueReady(l, r, out);
 }

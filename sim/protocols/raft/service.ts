@@ -1,7 +1,7 @@
 // What clients get from a replica: writes go through the log and are answered when applied
 // (value = their log index); reads go through the log too (a read marker), or with a valid
 // lease are answered at once (value = index of the latest applied write to the key, 0 if none).
-// Non-leaders redirect to the leader they know.
+// Non-leaders redirect to the leader they know. Load shedding (admit) is in RaftReplica.
 import { ReplyStatus, type ClientRequest, type Outbox } from '../node.js';
 import type { LeaderState } from './leader-state.js';
 import { EntryKind } from './log.js';

@@ -3,8 +3,10 @@
 
 export const TIMER_ELECTION = 0;
 export const TIMER_HEARTBEAT = 1;
+/** A leader's Ready step (Outbox.deferTimer): appended entries leave, one message per follower. */
+export const TIMER_READY = 2;
 /** Timer ids a replica uses: timerBase .. timerBase + TIMERS_PER_REPLICA - 1. */
-export const TIMERS_PER_REPLICA = 2;
+export const TIMERS_PER_REPLICA = 3;
 
 export const enum State {
   Down,

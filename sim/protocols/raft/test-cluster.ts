@@ -27,6 +27,7 @@ export const TEST_OPTIONS: RaftOptions = {
   leaseReads: false,
   maxBatch: 16,
   pipeline: 4,
+  maxPending: 0,
 };
 
 interface Ev {
@@ -92,6 +93,9 @@ class NodeOutbox implements Outbox {
   }
   cancelTimer(id: number): void {
     this.c.cancelTimer(this.node, id);
+  }
+  deferTimer(id: number): void {
+    this.c.deferTimer(this.node, id);
   }
   reply(attempt: number, status: ReplyStatus, value: number): void {
     this.c.onReply?.(this.node, attempt, status, value);
@@ -224,6 +228,14 @@ export class Cluster {
 
   cancelTimer(node: number, id: number): void {
     this.timerGen[node].set(id, (this.timerGen[node].get(id) ?? 0) + 1);
+  }
+
+  /** No CPU queue here: the deferred timer fires after what is already due now. */
+  deferTimer(node: number, id: number): void {
+    const epoch = this.epoch[node];
+    this.at(this.now, () => {
+      if (this.epoch[node] === epoch && this.up[node]) this.nodes[node].timer(this.now, id, this.outboxes[node]);
+    });
   }
 
   /** One fsync at a time covers everything requested before it starts, as in the engine. */

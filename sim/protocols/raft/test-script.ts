@@ -33,12 +33,18 @@ export function sync(s: Scripted, now: number): void {
   if (token >= 0) s.r.persisted(now, token, s.out);
 }
 
+/** Runs the timers the replica deferred (a leader's Ready steps) until none is left. */
+export function ready(s: Scripted, now: number): void {
+  for (let ids = s.out.takeDeferred(); ids.length > 0; ids = s.out.takeDeferred()) for (const id of ids) s.r.timer(now, id, s.out);
+}
+
 /** Makes replica s the leader of term 1 (its log as it is) at time `at`; effects cleared. */
 export function elect(s: Scripted, at = MAX + 1): void {
   s.r.timer(at, 0, s.out);
   sync(s, at);
   for (const peer of s.r.peers) s.r.message(at, peer, vote(s.r.term, true), s.out);
   sync(s, at);
+  ready(s, at);
   s.out.take();
 }
 
