@@ -1,9 +1,10 @@
 // Client-visible outages, from request outcomes alone (no time bucket shows in them). An outage
-// begins when a request is sent that will fail — it times out or is refused — with no success
-// between its sending and its failure, and ends at the next success. A quiet stretch in which
-// nothing failed is no outage (at 10 requests/s, 300 ms without a success is ordinary), and a
-// failure that other requests' successes overtook is none either (a stateless fleet's retries
-// hide a dead server).
+// runs from the sending of a request that will fail — it times out or is refused — to the first
+// success after that sending. A quiet stretch in which nothing failed is no outage (at 10
+// requests/s, 300 ms without a success is ordinary); a failure that other requests' successes
+// overtook at once is next to none (a stateless fleet's retries hide a dead server), but one whose
+// send began a real gap counts it even when the gap closed just before the failure was known (an
+// election that ends as the client timeout fires is still an outage).
 import type { SimObserver } from '../engine/observers.js';
 import type { Micros } from '../scenario/scenario.js';
 
@@ -13,21 +14,51 @@ export interface Outage {
   to: Micros;
 }
 
+/** Success times kept for overtaken failures: many seconds of the busiest runs. */
+const RECENT_CAP = 1 << 20;
+
 export class OutageLog implements SimObserver {
   private readonly outages: Outage[] = [];
   private lastSuccess = -Infinity;
   /** Start of the outage in progress, or null. */
   private downFrom: Micros | null = null;
 
+  /** Recent success times, ascending (older ones are dropped in chunks: a failure is known at
+   *  most a client timeout after its sending). */
+  private recent: Micros[] = [];
+
   succeeded(now: Micros): void {
     if (this.downFrom !== null) this.outages.push({ from: this.downFrom, to: now });
     this.downFrom = null;
     this.lastSuccess = now;
+    this.recent.push(now);
+    if (this.recent.length >= RECENT_CAP) this.recent = this.recent.slice(RECENT_CAP / 2);
   }
 
   /** A request sent at `sentAt` failed at `now` (timed out or was refused). */
-  attemptFailed(_now: Micros, sentAt: Micros): void {
-    if (this.lastSuccess <= sentAt && (this.downFrom === null || sentAt < this.downFrom)) this.downFrom = sentAt;
+  attemptFailed(now: Micros, sentAt: Micros): void {
+    if (this.lastSuccess <= sentAt) {
+      if (this.downFrom === null || sentAt < this.downFrom) this.downFrom = sentAt;
+      return;
+    }
+    // Successes overtook it. Overtaken at once (the next success came within the first half of
+    // its wait: a fleet still serving around one dead server) is no outage; a gap that lasted
+    // most of its wait is one, however close to its failure it closed.
+    const next = this.firstSuccessAfter(sentAt);
+    if (next !== null && 2 * (next - sentAt) >= now - sentAt) this.outages.push({ from: sentAt, to: next });
+  }
+
+  private firstSuccessAfter(at: Micros): Micros | null {
+    const r = this.recent;
+    if (r.length === 0 || r[0] > at) return null; // too old to tell: count it as overtaken
+    let lo = 0;
+    let hi = r.length - 1; // r[lo] <= at < r[hi]
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >> 1;
+      if (r[mid] <= at) lo = mid;
+      else hi = mid;
+    }
+    return r[hi] > at ? r[hi] : null;
   }
 
   /** Every outage, the one still in progress ending at `end`. */
