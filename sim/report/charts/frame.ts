@@ -250,3 +250,15 @@ export interface ChartInput {
   results: readonly RunResult[];
   sweepKeys: readonly string[];
 }
+
+/** A small-multiple panel's title, `gap` px above its plot area. */
+export function panelTitle(root: Selection, box: Box, text: string, gap: number): void {
+  root
+    .append('text')
+    .attr('x', box.left)
+    .attr('y', box.top - gap)
+    .attr('font-size', 13)
+    .attr('font-weight', 600)
+    .attr('fill', INK)
+    .text(text);
+}

@@ -8,7 +8,6 @@ import type { D3, Selection } from 'd3-node';
 import type { Cell, RunResult } from '../../metrics/run-result.js';
 import { failoverMean, groupBy, mean, num, numericSweepKey, variantsOf } from '../aggregate.js';
 import {
-  INK,
   MUTED,
   PALETTE,
   drawAxes,
@@ -24,6 +23,7 @@ import {
   type ChartSvg,
   type LegendItem,
   type SvgCanvas,
+  panelTitle,
 } from './frame.js';
 
 export const SCALING_FILE = 'scaling.svg';
@@ -161,24 +161,13 @@ export function scalingChart(canvas: SvgCanvas, input: ChartInput): ChartSvg | n
   return { file: SCALING_FILE, title, svg };
 }
 
-function panelTitle(root: Selection, box: Box, text: string): void {
-  root
-    .append('text')
-    .attr('x', box.left)
-    .attr('y', box.top - 12)
-    .attr('font-size', 13)
-    .attr('font-weight', 600)
-    .attr('fill', INK)
-    .text(text);
-}
-
 function linePanel(root: Selection, d3: D3, box: Box, metric: LineMetric, series: readonly VariantRuns[], xAxis: AxisSpec): void {
   const measured = series.map((v) => pointsOf(v, metric.aggregate));
   const bounds = series.map((v) => (metric.bound ? pointsOf(v, metric.bound) : []));
   const values = [...measured, ...bounds].flat().flatMap((p) => (p.y === null ? [] : [p.y]));
   const y = fitScale(d3, { values, range: [box.height, 0], logAbove: metric.logAbove, zero: true, domain: metric.domain });
   const hasBound = bounds.some((b) => b.some((p) => p.y !== null));
-  panelTitle(root, box, hasBound ? metric.title : metric.title.replace(/ \(dashed.*\)$/, ''));
+  panelTitle(root, box, hasBound ? metric.title : metric.title.replace(/ \(dashed.*\)$/, ''), 12);
   const plot = drawAxes(root, d3, box, xAxis, { fitted: y, label: metric.label, format: metric.format, ticks: 5 });
   const xs = xAxis.fitted.scale;
   const line = d3
@@ -206,7 +195,7 @@ function linePanel(root: Selection, d3: D3, box: Box, metric: LineMetric, series
 
 /** Stacked areas: what fraction of its time in office the leader spends on each kind of work. */
 function cpuPanel(root: Selection, d3: D3, box: Box, variant: VariantRuns, xAxis: AxisSpec): void {
-  panelTitle(root, box, `Leader CPU by purpose — ${variant.variant}`);
+  panelTitle(root, box, `Leader CPU by purpose — ${variant.variant}`, 12);
   const y = fitScale(d3, { values: [], domain: [0, 1], range: [box.height, 0] });
   const plot = drawAxes(root, d3, box, xAxis, { fitted: y, label: 'Share of time in office', format: formatPercent, ticks: 5 });
   const xs = xAxis.fitted.scale;

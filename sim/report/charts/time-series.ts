@@ -25,6 +25,7 @@ import {
   type LegendItem,
   type SeriesStyle,
   type SvgCanvas,
+  panelTitle,
 } from './frame.js';
 
 export type SeriesColumn = 'throughput_ops_s' | 'latency_p50_ms' | 'latency_p99_ms' | 'failed';
@@ -122,7 +123,7 @@ export function timeChart(canvas: SvgCanvas, spec: TimeChartSpec): ChartSvg {
         { fitted: x, label: last ? 'Simulated time (s)' : '', format: formatSeconds },
         { fitted: panelY, label: spec.panels.length > 1 ? '' : spec.yLabel, ticks: box.height < 120 ? 3 : 5 },
       );
-      if (spec.panels.length > 1) panelTitle(root, box, panel.label);
+      if (spec.panels.length > 1) panelTitle(root, box, panel.label, 7);
       const faults = uniqueFaults([...new Set(panel.lines.map((l) => l.run))]);
       unlabeled += drawFaults(plot, x.scale, box, faults).unlabeled;
       drawLines(plot, d3, x, panelY, panel.lines, points[i]);
@@ -156,17 +157,6 @@ function drawLines(plot: Selection, d3: D3, x: FittedScale, y: FittedScale, line
     const d = area(points[i]);
     if (d) plot.append('path').attr('d', d).attr('fill', l.style.color).attr('fill-opacity', 0.55).attr('stroke', 'none');
   });
-}
-
-function panelTitle(root: Selection, box: Box, label: string): void {
-  root
-    .append('text')
-    .attr('x', box.left)
-    .attr('y', box.top - 7)
-    .attr('font-size', 13)
-    .attr('font-weight', 600)
-    .attr('fill', INK)
-    .text(label);
 }
 
 /** One y-axis title for a column of panels, centred on the whole stack. */
