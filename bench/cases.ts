@@ -6,7 +6,8 @@ import { EventQueue } from '../sim/core/event-queue.js';
 import { stream } from '../sim/core/rng.js';
 import { runOnce } from '../sim/engine/run.js';
 import { execute } from '../sim/execute.js';
-import { LAN, makeRun, raft } from '../sim/testing/make-scenario.js';
+import { parseScenarioText } from '../sim/scenario/load.js';
+import type { RunSpec } from '../sim/scenario/scenario.js';
 
 export interface BenchCase {
   name: string;
@@ -83,17 +84,24 @@ function engineHeartbeat(target: number, nodes = 1000): { events: number; note: 
   return { events: target, note: `${received.reduce((s, x) => s + x, 0)} messages received` };
 }
 
-const writes = (ratePerSecond: number) => ({
-  arrival: { kind: 'poisson' as const, ratePerSecond },
-  writes: 1,
-  keys: { dist: 'uniform' as const, count: 1000 },
-  timeout: 300_000,
-  retries: { max: 3, backoff: 50_000 },
-});
+/** A raft-group scenario, read by the real loader as if it were a file (so with the product's
+ *  defaults: a LAN, the default CPU costs): `body` adds the keys that make the case. Writes time
+ *  out after 300 ms and are retried up to 3 times. */
+function raftRun(name: string, nodes: number, body: string): RunSpec {
+  const text = `name: ${name}
+architecture: { kind: raft-group, nodes: ${nodes} }
+${body}
+`;
+  const [run] = parseScenarioText(text, `bench:${name}`).runs;
+  return run;
+}
+
+const writes = (rate: string, share = 1) =>
+  `workload: { arrival: { kind: poisson, rate: ${rate} }, writes: ${share}, timeout: 300ms, retries: { max: 3, backoff: 50ms } }`;
 
 /** One 1000-node group under a steady 20 writes/s for 60 simulated seconds (its leader tops out near 30/s). */
 function raft1000(): { events: number; note: string } {
-  const run = makeRun({ architecture: raft(1000), duration: 60_000_000, warmup: 2_000_000, network: LAN, workload: writes(20) });
+  const run = raftRun('raft-1000-nodes-60s', 1000, `duration: 60s\nwarmup: 2s\n${writes('20/s')}`);
   const { result, events } = runOnce(run, 0);
   const s = result.summary;
   return {
@@ -105,15 +113,11 @@ function raft1000(): { events: number; note: string } {
 /** Long-run availability: two simulated hours of a five-node group at 20 req/s, every node
  *  failing and being repaired at random (MTBF 60 s, MTTR 20 s). */
 function raftTwoHoursMtbf(): { events: number; note: string } {
-  const run = makeRun({
-    architecture: raft(5),
-    duration: 2 * 3_600_000_000,
-    warmup: 1_000_000,
-    bucket: 1_000_000,
-    network: LAN,
-    workload: { ...writes(20), writes: 0.5 },
-    faults: [{ type: 'random', mtbf: 60_000_000, mttr: 20_000_000 }],
-  });
+  const run = raftRun(
+    'raft-5-mtbf-2-simulated-hours',
+    5,
+    `duration: 2h\nwarmup: 1s\nbucket: 1s\n${writes('20/s', 0.5)}\nfaults: [{ random: { mtbf: 60s, mttr: 20s } }]`,
+  );
   const { result, events } = runOnce(run, 0);
   const s = result.summary;
   const unavailable = (s.unavailable_ms as number) / ((s.sim_seconds as number) * 1000);
@@ -122,14 +126,7 @@ function raftTwoHoursMtbf(): { events: number; note: string } {
 
 /** 1000 trials of a five-node leader crash (3 s each), over a worker per core. */
 async function raftTrials(): Promise<{ events: number; note: string }> {
-  const run = makeRun({
-    architecture: raft(5),
-    duration: 3_000_000,
-    warmup: 500_000,
-    network: LAN,
-    workload: writes(200),
-    faults: [{ type: 'crash', at: 1_500_000, target: 'leader' }],
-  });
+  const run = raftRun('raft-5-leader-crash', 5, `duration: 3s\nwarmup: 500ms\n${writes('200/s')}\nfaults: [{ at: 1.5s, crash: leader }]`);
   const { results, events } = await execute([run], { trials: 1000 });
   const failovers = results
     .map((r) => r.summary.failover_mean_ms)

@@ -1,7 +1,7 @@
 // Measures how often `leadsim check` cries wolf: the check-probe scenario rerun with other seeds
 // (same code) against its seed-1 baseline. Prints the share of reruns that fail and which
 // metrics failed. Usage: npm run false-alarms [-- SEEDS] (default 40, the count the tests use).
-import { compareProbe, probeSummary, regressedMetrics } from '../sim/testing/check-probe.js';
+import { compareProbe, probeSummary, regressedMetrics } from './check-probe.js';
 
 const seeds = Number(process.argv[2] ?? 40);
 const baseline = await probeSummary({ seed: '1' });

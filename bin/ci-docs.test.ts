@@ -20,7 +20,7 @@ type Job = { run?: string }[];
 function project(): string {
   const dir = mkdtempSync(join(tmpdir(), 'leadsim-ci-'));
   mkdirSync(join(dir, 'scenarios'));
-  copyFileSync(join(root, 'sim/check/testdata/check-probe.yaml'), join(dir, 'scenarios/check-probe.yaml'));
+  copyFileSync(join(root, 'bench/check-probe.yaml'), join(dir, 'scenarios/check-probe.yaml'));
   sh(dir, `${leadsim} check scenarios/check-probe.yaml --baseline reports/baselines --update`, {});
   expect(existsSync(join(dir, 'reports/baselines/check-probe/summary.csv'))).toBe(true);
   return dir;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { syntheticInput } from '../sim/report/synthetic.js';
+import { syntheticInput } from '../test/fixtures/synthetic-report.js';
 import { summaryTable } from './summary-table.js';
 
 describe('the summary leadsim run prints', () => {

@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { runOnce } from '../engine/run.js';
 import type { RunResult } from '../metrics/run-result.js';
 import type { ArchitectureSpec, ArrivalSpec, FaultSpec, RunSpec, Scenario } from '../scenario/scenario.js';
-import { LAN, lb, loadRun, noiseGapMs, type LoadSetup } from '../testing/make-scenario.js';
+import { LAN, lb, loadRun, noiseGapMs, type LoadSetup } from '../../test/fixtures/scenario.js';
 
 const MS = 1000;
 const S = 1_000_000;

@@ -16,7 +16,7 @@ import type { Message } from '../protocols/node.js';
 import { ReplyStatus } from '../protocols/node.js';
 import type { LeaseGrant } from '../protocols/elected/lease-messages.js';
 import type { ArchitectureSpec, ArrivalSpec, FaultSpec, RunSpec, Scenario } from '../scenario/scenario.js';
-import { LAN, lb, loadRun, noiseGapMs, type LoadSetup } from '../testing/make-scenario.js';
+import { LAN, lb, loadRun, noiseGapMs, type LoadSetup } from '../../test/fixtures/scenario.js';
 
 const MS = 1000;
 const S = 1_000_000;

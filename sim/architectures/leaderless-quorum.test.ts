@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { runOnce } from '../engine/run.js';
 import { Ring } from '../protocols/quorum/ring.js';
 import type { ArchitectureSpec, FaultSpec } from '../scenario/scenario.js';
-import { makeRun } from '../testing/make-scenario.js';
+import { makeRun } from '../../test/fixtures/scenario.js';
 import { buildLeaderlessQuorum } from './leaderless-quorum.js';
 
 type Spec = Extract<ArchitectureSpec, { kind: 'leaderless-quorum' }>;

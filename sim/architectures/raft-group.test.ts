@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { runOnce } from '../engine/run.js';
 import type { FailoverRow, RunResult } from '../metrics/run-result.js';
 import type { FaultSpec, RunSpec } from '../scenario/scenario.js';
-import { makeRun, raft } from '../testing/make-scenario.js';
+import { makeRun, raft } from '../../test/fixtures/scenario.js';
 
 const MS = 1000;
 const S = 1_000_000;

@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { runOnce } from '../engine/run.js';
 import type { RunResult } from '../metrics/run-result.js';
 import type { ArchitectureSpec, CrashTarget, FaultSpec, PartitionMember, RunSpec } from '../scenario/scenario.js';
-import { makeRun } from '../testing/make-scenario.js';
+import { makeRun } from '../../test/fixtures/scenario.js';
 import { buildRaftGroup } from './raft-group.js';
 
 const MS = 1000;

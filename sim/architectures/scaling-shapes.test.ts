@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { runOnce } from '../engine/run.js';
 import type { ArchitectureSpec } from '../scenario/scenario.js';
-import { LAN, lb, makeRun, raft } from '../testing/make-scenario.js';
+import { LAN, lb, makeRun, raft } from '../../test/fixtures/scenario.js';
 
 function throughput(architecture: ArchitectureSpec): number {
   const run = makeRun({

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runOnce } from '../engine/run.js';
 import type { ArchitectureSpec, FaultSpec } from '../scenario/scenario.js';
-import { LAN, makeRun, noiseGapMs, raft } from '../testing/make-scenario.js';
+import { LAN, makeRun, noiseGapMs, raft } from '../../test/fixtures/scenario.js';
 import { placement, shardOfKey } from './sharded-raft.js';
 
 const sharded = (nodes: number, shards: number): ArchitectureSpec => ({ ...raft(nodes), kind: 'sharded-raft', shards, replication: 3 });

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { runOnce } from '../engine/run.js';
 import type { BalancerPolicy } from '../scenario/scenario.js';
-import { lb, makeRun } from '../testing/make-scenario.js';
+import { lb, makeRun, NO_DELAY } from '../../test/fixtures/scenario.js';
 
 /** Runs N servers of mean service `serviceUs` at utilization rho; latencies in ms. */
 function fleet(nodes: number, policy: BalancerPolicy, rho: number, serviceUs: number, seconds: number, seed = 1) {
@@ -13,6 +13,7 @@ function fleet(nodes: number, policy: BalancerPolicy, rho: number, serviceUs: nu
     architecture: lb(nodes, policy),
     duration: (seconds + 1) * 1e6,
     warmup: 1e6,
+    network: NO_DELAY,
     cpu: { service: { dist: 'exponential', mean: serviceUs }, perMessage: 0, perEntry: 0 },
     workload: {
       arrival: { kind: 'poisson', ratePerSecond: (rho * nodes * 1e6) / serviceUs },

@@ -2,7 +2,7 @@
 // same code with other seeds passes (at most 2 false alarms in 40 seeds, over every metric at
 // once), while three real changes fail and name the metric that got worse.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compareProbe, probeSummary, regressedMetrics } from '../testing/check-probe.js';
+import { compareProbe, probeSummary, regressedMetrics } from '../../bench/check-probe.js';
 import type { SummaryTable } from './summary-table.js';
 
 let baseline: SummaryTable;

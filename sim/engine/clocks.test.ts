@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { stream } from '../core/rng.js';
 import type { RunResult } from '../metrics/run-result.js';
 import type { FaultSpec, Scenario } from '../scenario/scenario.js';
-import { LAN, makeRun, makeScenario, raft } from '../testing/make-scenario.js';
+import { LAN, makeRun, makeScenario, raft } from '../../test/fixtures/scenario.js';
 import { buildArchitecture } from '../architectures/index.js';
 import { NodeClocks } from './clocks.js';
 import { runOnce } from './run.js';

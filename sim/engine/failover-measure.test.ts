@@ -6,7 +6,7 @@
 //   failed check of 1 s: 2 to 3 s after the crash), while clients hardly notice: its
 //   retries are no outage.
 import { describe, expect, it } from 'vitest';
-import { LAN, lb, makeRun, noiseGapMs, raft } from '../testing/make-scenario.js';
+import { LAN, lb, makeRun, noiseGapMs, raft } from '../../test/fixtures/scenario.js';
 import type { ArchitectureSpec } from '../scenario/scenario.js';
 import { runOnce } from './run.js';
 

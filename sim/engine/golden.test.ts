@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { FAILOVER_COLUMNS, type RunResult } from '../metrics/run-result.js';
 import { toCsv } from '../report/csv.js';
 import { summaryCsv } from '../report/write-reports.js';
-import { LAN, lb, makeRun, raft } from '../testing/make-scenario.js';
+import { LAN, lb, makeRun, raft } from '../../test/fixtures/scenario.js';
 import { runOnce } from './run.js';
 
 const dir = join(import.meta.dirname, 'testdata');

@@ -1,6 +1,6 @@
 // Engine mechanics with deterministic inputs, where the answer is exact.
 import { describe, expect, it } from 'vitest';
-import { lb, makeRun } from '../testing/make-scenario.js';
+import { lb, makeRun, NO_DELAY } from '../../test/fixtures/scenario.js';
 import { runOnce } from './run.js';
 
 function closedLoop(clients: number, nodes: number, serviceUs: number) {
@@ -9,6 +9,7 @@ function closedLoop(clients: number, nodes: number, serviceUs: number) {
       architecture: lb(nodes),
       duration: 2_000_000,
       warmup: 1_000_000,
+      network: NO_DELAY,
       cpu: { service: { dist: 'constant', value: serviceUs }, perMessage: 0, perEntry: 0 },
       workload: {
         arrival: { kind: 'closed', clients, think: 0 },

@@ -1,7 +1,7 @@
 // Fault targets resolve through the engine's view of the cluster, and a partition opens a
 // failover only for the groups whose leader it cuts off from a majority of their members.
 import { describe, expect, it } from 'vitest';
-import { LAN, makeRun, raft } from '../testing/make-scenario.js';
+import { LAN, makeRun, raft } from '../../test/fixtures/scenario.js';
 import type { ArchitectureSpec } from '../scenario/scenario.js';
 import { ClusterState } from './cluster.js';
 import { runOnce } from './run.js';

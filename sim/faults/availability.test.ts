@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { runOnce } from '../engine/run.js';
 import type { RunResult } from '../metrics/run-result.js';
 import type { ArchitectureSpec } from '../scenario/scenario.js';
-import { makeRun, makeScenario, raft } from '../testing/make-scenario.js';
+import { makeRun, makeScenario, raft } from '../../test/fixtures/scenario.js';
 import { planFaults } from './fault-plan.js';
 
 const MTBF = 60_000_000;

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { runOnce } from '../engine/run.js';
 import type { RunResult } from '../metrics/run-result.js';
 import type { CutMember } from '../scenario/scenario.js';
-import { LAN, makeRun, raft } from '../testing/make-scenario.js';
+import { LAN, makeRun, raft } from '../../test/fixtures/scenario.js';
 
 const RATE = 500;
 

@@ -6,7 +6,7 @@ import { runOnce } from '../engine/run.js';
 import type { RunResult } from '../metrics/run-result.js';
 import { parseScenarioText } from '../scenario/load.js';
 import type { NetworkSpec } from '../scenario/scenario.js';
-import { makeScenario, raft } from '../testing/make-scenario.js';
+import { makeScenario, raft } from '../../test/fixtures/scenario.js';
 import { Network } from './network.js';
 
 const constant = (value: number) => ({ dist: 'constant' as const, value });

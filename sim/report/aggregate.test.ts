@@ -9,7 +9,7 @@ import {
   pooledFailoverMean,
   timeExtentMs,
 } from './aggregate.js';
-import { syntheticInput, syntheticRun } from './synthetic.js';
+import { syntheticInput, syntheticRun } from '../../test/fixtures/synthetic-report.js';
 
 const raft = { name: 'raft', kind: 'raft-group', leader: true };
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { FAILOVER_COLUMNS, SUMMARY_COLUMNS } from '../metrics/run-result.js';
 import { formatCell, formatNumber, sweepColumns, toCsv } from './csv.js';
-import { syntheticRun } from './synthetic.js';
+import { syntheticRun } from '../../test/fixtures/synthetic-report.js';
 
 describe('formatCell', () => {
   it('leaves null, undefined and non-finite numbers empty', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { renderCharts } from './charts/index.js';
 import { escapeHtml, MAX_SUMMARY_ROWS, renderIndexHtml } from './html.js';
-import { syntheticInput } from './synthetic.js';
+import { syntheticInput } from '../../test/fixtures/synthetic-report.js';
 
 describe('renderIndexHtml', () => {
   it('embeds every chart inline and links its file', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { syntheticInput } from './synthetic.js';
+import { syntheticInput } from '../../test/fixtures/synthetic-report.js';
 import { verdict } from './verdict.js';
 
 describe('verdict', () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { FAILOVER_COLUMNS, type RunResult } from '../metrics/run-result.js';
-import { syntheticInput } from './synthetic.js';
+import { syntheticInput } from '../../test/fixtures/synthetic-report.js';
 import { REPORT_MARKER } from './output-dir.js';
 import { summaryCsv, writeFileAtomic, writeReports } from './write-reports.js';
 

@@ -6,7 +6,7 @@ import { runOnce } from '../engine/run.js';
 import { replayModel } from '../report/replay/player-model.js';
 import { replayPage } from '../report/replay/page.js';
 import { windowOf } from '../report/replay/replays.js';
-import { LAN, makeRun, raft } from '../testing/make-scenario.js';
+import { LAN, makeRun, raft } from '../../test/fixtures/scenario.js';
 import type { ArchitectureSpec } from '../scenario/scenario.js';
 import { traceRun } from './trace-run.js';
 import { REC } from './trace.js';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { runOnce } from '../../engine/run.js';
 import { parseCondition } from '../../scenario/alert-condition.js';
 import type { AlertRule, FaultSpec } from '../../scenario/scenario.js';
-import { LAN, makeRun, raft } from '../../testing/make-scenario.js';
+import { LAN, makeRun, raft } from '../../../test/fixtures/scenario.js';
 import { AlertMonitor } from './monitor.js';
 
 const ms = 1000;

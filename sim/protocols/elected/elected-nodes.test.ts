@@ -3,7 +3,7 @@
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
 import { ReplyStatus, type ClientRequest, type ProtocolNode } from '../node.js';
-import { RecordingOutbox } from '../recording-outbox.js';
+import { RecordingOutbox } from '../../../test/fixtures/recording-outbox.js';
 import { ActivePassiveNode } from './active-passive-node.js';
 import { CoordinatorNode } from './coordinator-node.js';
 import { GrantOutbox } from './grant-outbox.js';

@@ -2,7 +2,7 @@
 import seedrandom from 'seedrandom';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ReplyStatus } from '../node.js';
-import { RecordingOutbox } from '../recording-outbox.js';
+import { RecordingOutbox } from '../../../test/fixtures/recording-outbox.js';
 import { IdPool } from './id-pool.js';
 import { LeaseClient, MAX_IN_FLIGHT } from './lease-client.js';
 import type { LeaseRequest } from './lease-messages.js';

@@ -3,7 +3,7 @@
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
 import { ReplyStatus } from '../node.js';
-import { RecordingOutbox } from '../recording-outbox.js';
+import { RecordingOutbox } from '../../../test/fixtures/recording-outbox.js';
 import { AckedWrites } from './acked-writes.js';
 import { SWEEP_TIMER } from './coordinator.js';
 import { readMsg, readResp, writeAck, writeMsg } from './messages.js';

@@ -3,11 +3,11 @@
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
 import { ReplyStatus } from '../node.js';
-import { RecordingOutbox } from '../recording-outbox.js';
+import { RecordingOutbox } from '../../../test/fixtures/recording-outbox.js';
 import type { HeartbeatResponse } from './messages.js';
 import { RaftReplica } from './raft-replica.js';
-import { appendOk, elect, heartbeat, MAX, MIN, read, replica, sync, write, type Scripted } from './test-script.js';
-import { TEST_OPTIONS } from './test-cluster.js';
+import { appendOk, elect, heartbeat, MAX, MIN, read, replica, sync, write, type Scripted } from '../../../test/raft/script.js';
+import { TEST_OPTIONS } from '../../../test/raft/cluster.js';
 
 const T = MAX * 2;
 

@@ -2,9 +2,9 @@
 // the checks (one leader per term, committed entries never change, acknowledged writes kept,
 // no stale reads). The last test breaks the protocol on purpose and requires the checks to fail.
 import { describe, expect, it } from 'vitest';
-import type { ClusterConfig } from './test-cluster.js';
-import { Cluster } from './test-cluster.js';
-import { TestClients } from './test-clients.js';
+import type { ClusterConfig } from '../../../test/raft/cluster.js';
+import { Cluster } from '../../../test/raft/cluster.js';
+import { TestClients } from '../../../test/raft/clients.js';
 
 const S = 1_000_000;
 

@@ -2,9 +2,9 @@
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
 import { ReplyStatus } from '../node.js';
-import { RecordingOutbox } from '../recording-outbox.js';
+import { RecordingOutbox } from '../../../test/fixtures/recording-outbox.js';
 import { RaftReplica } from './raft-replica.js';
-import { TEST_OPTIONS } from './test-cluster.js';
+import { TEST_OPTIONS } from '../../../test/raft/cluster.js';
 import {
   append,
   appendOk,
@@ -19,7 +19,7 @@ import {
   sync,
   vote,
   voteRequest,
-} from './test-script.js';
+} from '../../../test/raft/script.js';
 
 describe('raft election', () => {
   it('arms a randomized election timeout in [min, max] at boot', () => {

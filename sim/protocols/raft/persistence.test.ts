@@ -2,10 +2,22 @@
 // and a crash falls back to exactly the durable state.
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
-import { RecordingOutbox } from '../recording-outbox.js';
+import { RecordingOutbox } from '../../../test/fixtures/recording-outbox.js';
 import { RaftReplica } from './raft-replica.js';
-import { append, appendOk, elect, entry, heartbeat, MAX, replica, sentMessages, sync, vote, voteRequest } from './test-script.js';
-import { TEST_OPTIONS } from './test-cluster.js';
+import {
+  append,
+  appendOk,
+  elect,
+  entry,
+  heartbeat,
+  MAX,
+  replica,
+  sentMessages,
+  sync,
+  vote,
+  voteRequest,
+} from '../../../test/raft/script.js';
+import { TEST_OPTIONS } from '../../../test/raft/cluster.js';
 
 const T = MAX * 2;
 

@@ -3,8 +3,8 @@
 // must fail for the deliberately broken protocol — proof that it can.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Cluster } from './test-cluster.js';
-import { TestClients } from './test-clients.js';
+import { Cluster } from '../../../test/raft/cluster.js';
+import { TestClients } from '../../../test/raft/clients.js';
 
 const S = 1_000_000;
 const END = 4 * S;

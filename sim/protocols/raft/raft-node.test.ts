@@ -2,10 +2,10 @@
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
 import { ReplyStatus, type Message } from '../node.js';
-import { RecordingOutbox, type Effect } from '../recording-outbox.js';
+import { RecordingOutbox, type Effect } from '../../../test/fixtures/recording-outbox.js';
 import { committedWrites, raftGroupNodes, type RaftGroupNode } from './raft-node.js';
-import { MAX, vote, write } from './test-script.js';
-import { TEST_OPTIONS } from './test-cluster.js';
+import { MAX, vote, write } from '../../../test/raft/script.js';
+import { TEST_OPTIONS } from '../../../test/raft/cluster.js';
 
 /** Delivers messages (not to `cut` nodes) and confirms every persist until nothing moves; returns the replies. */
 function pump(nodes: RaftGroupNode[], outs: RecordingOutbox[], now: number, cut: number[] = []): Effect[] {

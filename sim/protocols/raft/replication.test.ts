@@ -1,7 +1,7 @@
 // Scripted log replication: the follower's consistency check and truncation, the leader's
 // commit rule, batching and the pipeline window.
 import { describe, expect, it } from 'vitest';
-import { append, appendOk, appendReject, elect, entry, MAX, ready, replica, sentMessages, sync, write } from './test-script.js';
+import { append, appendOk, appendReject, elect, entry, MAX, ready, replica, sentMessages, sync, write } from '../../../test/raft/script.js';
 
 const T = MAX * 2;
 

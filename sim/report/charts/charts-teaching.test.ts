@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 
 import type { RunResult } from '../../metrics/run-result.js';
-import { syntheticInput, syntheticRun } from '../synthetic.js';
+import { syntheticInput, syntheticRun } from '../../../test/fixtures/synthetic-report.js';
 import { renderCharts } from './index.js';
 import { markNoQuorum } from './quorum.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { syntheticInput, syntheticRun } from '../synthetic.js';
+import { syntheticInput, syntheticRun } from '../../../test/fixtures/synthetic-report.js';
 import { cdfPoints } from './failover-cdf.js';
 import { renderCharts } from './index.js';
 import { MAX_TIMELINE_NODES, rasterizeRow, timelineFiles } from './timeline.js';

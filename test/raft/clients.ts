@@ -1,11 +1,11 @@
-// Test support: clients for the test cluster. They send reads and writes to the node they
+// Clients for the test cluster. They send reads and writes to the node they
 // believe leads, follow redirects, retry on timeouts, and check what the answers promise:
 // every acknowledged write is in the final committed state, and no read returns a version
 // older than a write acknowledged before the read began.
 import seedrandom from 'seedrandom';
-import { ReplyStatus } from '../node.js';
-import { committedWrites } from './raft-node.js';
-import type { Cluster } from './test-cluster.js';
+import { ReplyStatus } from '../../sim/protocols/node.js';
+import { committedWrites } from '../../sim/protocols/raft/raft-node.js';
+import type { Cluster } from './cluster.js';
 
 interface Op {
   id: number;
@@ -101,7 +101,8 @@ export class TestClients {
       this.okReads++;
       if (value < op.floor) {
         this.staleReads++;
-        this.c.violations.push(`read of key ${op.key} returned version ${value} < ${op.floor} acknowledged before it began`);
+        const detail = `read of key ${op.key} returned version ${value} < ${op.floor} acknowledged before it began`;
+        this.c.checker.violate('reads-not-stale', this.c.now / 1000, detail);
       }
     }
     op.done = true;
@@ -110,8 +111,9 @@ export class TestClients {
   /** Every acknowledged write must be in the final committed state. */
   checkDurability(): void {
     const committed = committedWrites(this.c.nodes);
-    for (const op of this.acked.keys()) {
-      if (!committed.has(op)) this.c.violations.push(`acknowledged write ${op} is not in the final committed log`);
-    }
+    this.c.checker.ackedWritesLost(
+      this.c.now / 1000,
+      [...this.acked.keys()].filter((op) => !committed.has(op)),
+    );
   }
 }

@@ -1,13 +1,20 @@
 // Test support: builds replicas and messages for scripted tests, so a test reads as
 // "this input → these outputs" over a RecordingOutbox.
 import seedrandom from 'seedrandom';
-import type { RaftOptions } from '../../scenario/scenario.js';
-import type { ClientRequest } from '../node.js';
-import { RecordingOutbox } from '../recording-outbox.js';
-import { EntryKind, type LogEntry } from './log.js';
-import type { AppendEntries, AppendResponse, Heartbeat, RaftMessage, VoteRequest, VoteResponse } from './messages.js';
-import { RaftReplica } from './raft-replica.js';
-import { TEST_OPTIONS } from './test-cluster.js';
+import type { RaftOptions } from '../../sim/scenario/scenario.js';
+import type { ClientRequest } from '../../sim/protocols/node.js';
+import { RecordingOutbox } from '../fixtures/recording-outbox.js';
+import { EntryKind, type LogEntry } from '../../sim/protocols/raft/log.js';
+import type {
+  AppendEntries,
+  AppendResponse,
+  Heartbeat,
+  RaftMessage,
+  VoteRequest,
+  VoteResponse,
+} from '../../sim/protocols/raft/messages.js';
+import { RaftReplica } from '../../sim/protocols/raft/raft-replica.js';
+import { TEST_OPTIONS } from './cluster.js';
 
 export const MIN = TEST_OPTIONS.electionTimeout[0];
 export const MAX = TEST_OPTIONS.electionTimeout[1];

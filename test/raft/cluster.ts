@@ -1,11 +1,14 @@
-// Test support (not used by the simulator): a tiny deterministic world for Raft groups — a
-// binary heap of (time, seq) events, seeded random network delays and fsyncs, crashes with
-// restarts, partitions — and a checker of the trace notes. Tests drive it with a few calls
+// A tiny deterministic world for Raft groups, for protocol tests: the engine's event queue
+// running scripted closures, seeded random network delays and fsyncs, crashes with restarts,
+// partitions — and the engine's invariant checker reading the trace notes. Unlike the engine it
+// has no CPU model and lets a test reach into any node. Tests drive it with a few calls
 // (`crash`, `partition`, `runUntil`) and read `violations`.
 import seedrandom from 'seedrandom';
-import type { RaftOptions } from '../../scenario/scenario.js';
-import type { Message, Outbox, ReplyStatus, Role } from '../node.js';
-import { RaftGroupNode } from './raft-node.js';
+import { EventQueue } from '../../sim/core/event-queue.js';
+import { InvariantChecker } from '../../sim/metrics/invariants.js';
+import type { RaftOptions } from '../../sim/scenario/scenario.js';
+import type { Message, Outbox, ReplyStatus, Role } from '../../sim/protocols/node.js';
+import { RaftGroupNode } from '../../sim/protocols/raft/raft-node.js';
 
 export interface ClusterConfig {
   nodes: number;
@@ -30,52 +33,31 @@ export const TEST_OPTIONS: RaftOptions = {
   maxPending: 0,
 };
 
-interface Ev {
-  t: number;
-  seq: number;
-  run: () => void;
-}
-
-/** A binary min-heap on (t, seq): equal times run first-in first-out. */
-class MiniHeap {
-  private readonly a: Ev[] = [];
-  private seq = 0;
+/** Closures run in (time, insertion) order: the engine's queue, each event naming its closure. */
+class ScriptQueue {
+  private readonly queue = new EventQueue();
+  private readonly pending = new Map<number, () => void>();
+  private next = 0;
   get size(): number {
-    return this.a.length;
+    return this.queue.size;
   }
   peekTime(): number {
-    return this.a.length === 0 ? Infinity : this.a[0].t;
+    return this.queue.size === 0 ? Infinity : this.queue.peekTime();
   }
   push(t: number, run: () => void): void {
-    const a = this.a;
-    a.push({ t, seq: this.seq++, run });
-    for (let i = a.length - 1; i > 0;) {
-      const parent = (i - 1) >> 1;
-      if (!less(a[i], a[parent])) break;
-      [a[i], a[parent]] = [a[parent], a[i]];
-      i = parent;
-    }
+    this.pending.set(this.next, run);
+    this.queue.push(t, 0, this.next++, 0, 0);
   }
-  pop(): Ev {
-    const a = this.a;
-    const top = a[0];
-    const last = a.pop() as Ev;
-    if (a.length > 0) {
-      a[0] = last;
-      for (let i = 0; ;) {
-        const l = 2 * i + 1;
-        const m = l + 1 < a.length && less(a[l + 1], a[l]) ? l + 1 : l;
-        if (l >= a.length || !less(a[m], a[i])) break;
-        [a[i], a[m]] = [a[m], a[i]];
-        i = m;
-      }
-    }
-    return top;
+  /** Takes the earliest closure; the time is in `now`. */
+  pop(): () => void {
+    this.queue.pop();
+    const run = this.pending.get(this.queue.a) as () => void;
+    this.pending.delete(this.queue.a);
+    return run;
   }
-}
-
-function less(x: Ev, y: Ev): boolean {
-  return x.t < y.t || (x.t === y.t && x.seq < y.seq);
+  get now(): number {
+    return this.queue.now;
+  }
 }
 
 /** The world as one node sees it through its Outbox. */
@@ -107,10 +89,10 @@ class NodeOutbox implements Outbox {
     return this.rand();
   }
   role(role: Role, term: number): void {
-    this.c.noteRole(this.node, role, term);
+    if (role === 'leader') this.c.checker.leaderElected(this.c.now / 1000, 0, this.node, term);
   }
   commit(index: number, term: number, op: number): void {
-    this.c.noteCommit(this.node, index, term, op);
+    this.c.checker.committed(this.c.now / 1000, 0, this.node, index, term, op);
   }
   electionStarted(): void {
     this.c.elections++;
@@ -123,10 +105,11 @@ export class Cluster {
   elections = 0;
   readonly nodes: RaftGroupNode[];
   readonly up: boolean[];
-  readonly violations: string[] = [];
+  /** The engine's checker of the safety invariants; the clients add what they see. */
+  readonly checker = new InvariantChecker();
   /** Client replies go here (set by the test's client model). */
   onReply: ((node: number, attempt: number, status: ReplyStatus, value: number) => void) | null = null;
-  private readonly heap = new MiniHeap();
+  private readonly heap = new ScriptQueue();
   private readonly outboxes: NodeOutbox[];
   private readonly epoch: number[];
   private readonly timerGen: Map<number, number>[];
@@ -134,8 +117,6 @@ export class Cluster {
   private readonly diskPending: number[];
   private side: number[];
   private readonly net: () => number;
-  private readonly leaderOfTerm = new Map<number, number>();
-  private readonly committed = new Map<number, { term: number; op: number }>();
 
   constructor(readonly cfg: ClusterConfig) {
     const n = cfg.nodes;
@@ -160,9 +141,9 @@ export class Cluster {
 
   runUntil(t: number): void {
     while (this.heap.size > 0 && this.heap.peekTime() <= t) {
-      const ev = this.heap.pop();
-      this.now = ev.t;
-      ev.run();
+      const run = this.heap.pop();
+      this.now = this.heap.now;
+      run();
     }
     this.now = t;
   }
@@ -258,21 +239,9 @@ export class Cluster {
     });
   }
 
-  // ---- the trace checker ----
-
-  noteRole(node: number, role: Role, term: number): void {
-    if (role !== 'leader') return;
-    const other = this.leaderOfTerm.get(term);
-    if (other === undefined) this.leaderOfTerm.set(term, node);
-    else if (other !== node) this.violations.push(`two leaders in term ${term}: ${other} and ${node}`);
-  }
-
-  noteCommit(node: number, index: number, term: number, op: number): void {
-    const known = this.committed.get(index);
-    if (known === undefined) this.committed.set(index, { term, op });
-    else if (known.term !== term || known.op !== op) {
-      this.violations.push(`index ${index} committed as (${known.term}, ${known.op}) and by node ${node} as (${term}, ${op})`);
-    }
+  /** The violations found so far, one line each. */
+  get violations(): string[] {
+    return this.checker.violations.map((v) => `${v.invariant} at ${v.at_ms} ms: ${v.detail}`);
   }
 
   /** The live node leading the highest term, or -1. */

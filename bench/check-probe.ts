@@ -1,20 +1,19 @@
-// Runs the check-probe scenario (sim/check/testdata/check-probe.yaml) in this thread and reads its
-// summary as `check` would: shared by the statistical tests and `npm run false-alarms`.
+// Runs the check-probe scenario (bench/check-probe.yaml) in this thread and reads its summary as
+// `check` would: shared by `npm run false-alarms` and the statistical tests.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compareAll, type ScenarioComparison } from '../check/compare.js';
-import { readSummaryCsv, type SummaryTable } from '../check/summary-table.js';
-import { execute } from '../execute.js';
-import { summaryCsv } from '../report/write-reports.js';
-import { loadScenarioFile, type Overrides } from '../scenario/load.js';
+import { compareAll, type ScenarioComparison } from '../sim/check/compare.js';
+import { readSummaryCsv, type SummaryTable } from '../sim/check/summary-table.js';
+import { execute } from '../sim/execute.js';
+import { summaryCsv } from '../sim/report/write-reports.js';
+import { loadScenarioFile, type Overrides } from '../sim/scenario/load.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-// from the sources (sim/testing/) or from the build (dist/sim/testing/)
-export const PROBE_FILE = [
-  join(here, '../check/testdata/check-probe.yaml'),
-  join(here, '../../../sim/check/testdata/check-probe.yaml'),
-].find((file) => existsSync(file)) as string;
+// from the sources (bench/) or from the build (dist/bench/)
+export const PROBE_FILE = [join(here, 'check-probe.yaml'), join(here, '../../bench/check-probe.yaml')].find((file) =>
+  existsSync(file),
+) as string;
 
 export async function probeSummary(overrides: Overrides, file = PROBE_FILE): Promise<SummaryTable> {
   const scenario = loadScenarioFile(file, overrides);
