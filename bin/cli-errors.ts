@@ -5,7 +5,7 @@ import { CommanderError } from 'commander';
 import { OutputError } from '../sim/report/output-dir.js';
 import { ScenarioError } from '../sim/scenario/errors.js';
 import { InputFileError } from '../sim/scenario/input-file.js';
-import { ShardError } from '../sim/shard.js';
+import { ShardError } from '../sim/shard-error.js';
 
 export class UsageError extends Error {}
 

@@ -1,13 +1,11 @@
 #!/usr/bin/env node
 // The leadsim command line: a thin layer of commander over the programmatic API in sim/.
-// `run` and `check` load the simulator and report writers (jsdom) only when called, so
-// `validate`, `list` and `schema` start fast.
+// Every command loads what it needs only when it is called (a dynamic import in its action):
+// `--version` and `--help` load commander alone, `validate` the scenario loader (zod, yaml) but
+// not the simulator, and only `run` and `replay` the report writers (jsdom).
 import { Command, Option } from 'commander';
 import { exitOnError } from './cli-errors.js';
-import { listCommand } from './commands/list.js';
 import { packageVersion } from './paths.js';
-import { schemaCommand } from './commands/schema.js';
-import { validateCommand } from './commands/validate.js';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
@@ -37,16 +35,16 @@ async function main(argv: string[]): Promise<void> {
     .command('validate')
     .description('check scenario files without running them')
     .argument('<files...>')
-    .action((files: string[]) => exitWith(validateCommand(files)));
+    .action(async (files: string[]) => exitWith((await import('./commands/validate.js')).validateCommand(files)));
 
   program
     .command('list')
     .description('the bundled scenarios')
-    .action(() => exitWith(listCommand()));
+    .action(async () => exitWith((await import('./commands/list.js')).listCommand()));
   program
     .command('schema')
     .description('print the JSON Schema of scenario files')
-    .action(() => exitWith(schemaCommand()));
+    .action(async () => exitWith((await import('./commands/schema.js')).schemaCommand()));
 
   scenarioOptions(
     program

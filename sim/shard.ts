@@ -10,11 +10,11 @@ import { createHash } from 'node:crypto';
 import * as z from 'zod';
 import type { RunResult } from './metrics/run-result.js';
 import type { RunSpec } from './scenario/scenario.js';
+import { ShardError } from './shard-error.js';
+
+export { ShardError };
 
 export const SHARD_FORMAT = 'leadsim-shard/1';
-
-/** A shard error is bad input (a wrong --shard, a missing or foreign shard file). */
-export class ShardError extends Error {}
 
 export interface ShardSpec {
   shard: number;

@@ -57,6 +57,11 @@ const UNSWEEPABLE = new Set(['name', 'description', 'seed', 'trials', 'sweep', '
 // Keys of the file that are not part of any one run.
 const FILE_ONLY = new Set(['sweep', 'variants', 'expect']);
 
+// Each schema parses a handful of objects per process: zod's compiled fast path (generated
+// source per object schema, built on first use) costs more to build than it saves here, and
+// `validate` pays it on every start. Same result either way; only the route differs.
+const INTERPRETED = { jitless: true } as const;
+
 export interface LoadOptions {
   /** The file's work is split into this many shards (`leadsim sweep --shard K/N`): each gets the whole budget. */
   shards?: number;
@@ -120,7 +125,7 @@ export function parseScenarioText(text: string, fileName: string, overrides: Ove
 
 /** The `expect:` entries with their lines; each named variant must be one the runs report. */
 function expectationsOf(source: Source, runs: RunSpec[]): Expectation[] {
-  const entries = (scenarioFileSchema.shape.expect.parse(source.raw.expect) ?? []) as Omit<Expectation, 'where'>[];
+  const entries = (scenarioFileSchema.shape.expect.parse(source.raw.expect, INTERPRETED) ?? []) as Omit<Expectation, 'where'>[];
   const variants = [...new Set(runs.map((run) => run.variant || run.scenario.architecture.kind))];
   return entries.map((entry, i) => {
     const { line } = locate(source, ['expect', i]);
@@ -132,7 +137,7 @@ function expectationsOf(source: Source, runs: RunSpec[]): Expectation[] {
 
 /** Pass 1: the file as written, plus the rules that concern the file as a whole. */
 function checkFile(source: Source): void {
-  const result = scenarioFileSchema.safeParse(source.raw, { error: errorMap });
+  const result = scenarioFileSchema.safeParse(source.raw, { error: errorMap, ...INTERPRETED });
   if (!result.success) throw firstError(source, problemsOf(result.error.issues), (path) => ({ file: path }));
   const names = new Map<string, number>();
   ((source.raw.variants as Raw[] | undefined) ?? []).forEach((variant, i) => {
@@ -222,7 +227,7 @@ function buildRun(
       typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : JSON.stringify(value);
   });
   for (const set of sets) setOrFail(source, run, set.path, set.value, { set: set.text });
-  const result = scenarioSchema.safeParse(run.raw, { error: errorMap });
+  const result = scenarioSchema.safeParse(run.raw, { error: errorMap, ...INTERPRETED });
   const context = [
     variant ? `variant '${String(variant.raw.name)}'` : '',
     ...axes.map((axis, a) => `sweep ${axis.key}=${show(axis.values[point[a]])}`),
