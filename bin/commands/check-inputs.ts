@@ -10,7 +10,8 @@ import { BadSummaryError, readSummaryCsv, type SummaryTable } from '../../sim/ch
 import { dirsByName, MARKER_TEXT, prepareOutputDir, prepareOutputFile, REPORT_MARKER } from '../../sim/report/output-dir.js';
 import type { LoadedScenario } from '../../sim/scenario/load.js';
 import { readInputText } from '../../sim/scenario/input-file.js';
-import { FAILOVERS_FILE, SUMMARY_FILE, writeFileAtomic } from '../../sim/report/write-reports.js';
+import { FAILOVERS_FILE, SUMMARY_FILE } from '../../sim/report/files.js';
+import { writeFileAtomic } from '../../sim/report/write-reports.js';
 import { UsageError } from '../cli-errors.js';
 
 /** A summary of 100 000 runs is some 30 MB; far beyond that it is not a summary. */
@@ -42,7 +43,7 @@ export function readReport(dir: string, scenario: LoadedScenario): Report {
   const summary = summaryOf(file, scenario, 'report');
   const failoversFile = join(dir, FAILOVERS_FILE);
   if (!existsSync(failoversFile)) return { summary, failovers: [] };
-  const text = readInputText(failoversFile, { what: 'failovers.csv', maxBytes: MAX_CSV_BYTES });
+  const text = readInputText(failoversFile, { what: FAILOVERS_FILE, maxBytes: MAX_CSV_BYTES });
   try {
     return { summary, failovers: parse(text, { columns: true, skip_empty_lines: true }) as Record<string, string>[] };
   } catch (error) {
@@ -51,7 +52,7 @@ export function readReport(dir: string, scenario: LoadedScenario): Report {
 }
 
 function summaryOf(file: string, scenario: LoadedScenario, what: 'baseline' | 'report'): SummaryTable {
-  const text = readInputText(file, { what: `${what} (a summary.csv)`, maxBytes: MAX_CSV_BYTES });
+  const text = readInputText(file, { what: `${what} (a ${SUMMARY_FILE})`, maxBytes: MAX_CSV_BYTES });
   try {
     return readSummaryCsv(text, file, { scenario: scenario.name, sweepKeys: scenario.sweepKeys });
   } catch (error) {
@@ -67,7 +68,7 @@ export function prepareBaselineDirs(scenarios: readonly LoadedScenario[], baseli
     baseline,
   );
   // a baseline folder from before the marker holds only summary.csv
-  for (const dir of dirs) prepareOutputDir(dir, { option: '--baseline', legacy: (entries) => entries.every((e) => e === 'summary.csv') });
+  for (const dir of dirs) prepareOutputDir(dir, { option: '--baseline', legacy: (entries) => entries.every((e) => e === SUMMARY_FILE) });
 }
 
 export function writeBaseline(dir: string, scenario: LoadedScenario, csv: string): string {

@@ -7,6 +7,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { RunResult } from '../../sim/metrics/run-result.js';
 import { isWithin, prepareOutputDir, reportDirsFor } from '../../sim/report/output-dir.js';
+import { INDEX_FILE } from '../../sim/report/files.js';
 import { writeReports } from '../../sim/report/write-reports.js';
 import { readInputText } from '../../sim/scenario/input-file.js';
 import { decodeShard, mergeShards, ShardError, SHARD_FILE_PATTERN, type ShardFile } from '../../sim/shard.js';
@@ -14,6 +15,7 @@ import { exitCleanlyOnInterrupt } from '../interrupt.js';
 import { EXIT_CHECK_FAILED, EXIT_OK, UsageError } from '../cli-errors.js';
 import { headline } from '../headline.js';
 import { summaryTable } from '../summary-table.js';
+import { printViolations, violationsOf } from '../violations.js';
 
 /** A shard holds whole results (time series of every trial); a JavaScript string holds at most ~512 MB. */
 const MAX_SHARD_BYTES = 500 * 1024 * 1024;
@@ -73,15 +75,11 @@ function readShard(path: string): ShardFile {
 
 /** What run prints for the same results: violations on stderr, the summary or JSON on stdout. */
 function report(scenario: string, description: string, outDir: string, results: RunResult[], options: MergeOptions): number {
-  const violations = results.flatMap((r) => r.violations.map((v) => ({ variant: r.variant, trial: r.trial, seed: r.seed, ...v })));
-  for (const v of violations.slice(0, 10)) {
-    process.stderr.write(
-      `leadsim: INVARIANT VIOLATED in ${scenario} (variant ${v.variant}, trial ${v.trial}, seed ${v.seed}) at ${v.at_ms} ms: ${v.invariant}: ${v.detail}\n`,
-    );
-  }
+  const violations = violationsOf(results);
+  printViolations(scenario, violations);
   if (options.json)
     process.stdout.write(
-      JSON.stringify([{ scenario, report: `${outDir}/index.html`, summary: results.map((r) => r.summary), violations }], null, 2) + '\n',
+      JSON.stringify([{ scenario, report: `${outDir}/${INDEX_FILE}`, summary: results.map((r) => r.summary), violations }], null, 2) + '\n',
     );
   else if (!options.quiet) {
     process.stdout.write(`\n${[scenario, headline(description)].filter(Boolean).join(': ')}\n${summaryTable(results)}\n`);

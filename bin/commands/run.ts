@@ -4,6 +4,7 @@ import { evaluateExpectations, rowsOf } from '../../sim/check/expectations.js';
 import { execute } from '../../sim/execute.js';
 import { prepareOutputDir, reportDirsFor } from '../../sim/report/output-dir.js';
 import { replaysOf } from '../../sim/report/replay/replays.js';
+import { INDEX_FILE } from '../../sim/report/files.js';
 import { writeReports } from '../../sim/report/write-reports.js';
 import { exitCleanlyOnInterrupt } from '../interrupt.js';
 import { EXIT_CHECK_FAILED, EXIT_OK } from '../cli-errors.js';
@@ -11,6 +12,7 @@ import { loadAll, type ScenarioOptions } from '../load-options.js';
 import { headline } from '../headline.js';
 import { progressBar } from '../progress.js';
 import { summaryTable } from '../summary-table.js';
+import { printViolations, violationsOf } from '../violations.js';
 
 export interface RunOptions extends ScenarioOptions {
   out?: string;
@@ -47,13 +49,9 @@ export async function runCommand(files: string[], options: RunOptions): Promise<
       sweepKeys: scenario.sweepKeys,
       replays,
     });
-    const violations = results.flatMap((r) => r.violations.map((v) => ({ variant: r.variant, trial: r.trial, seed: r.seed, ...v })));
+    const violations = violationsOf(results);
     if (violations.length > 0) exit = EXIT_CHECK_FAILED;
-    for (const v of violations.slice(0, 10)) {
-      process.stderr.write(
-        `leadsim: INVARIANT VIOLATED in ${scenario.file} (variant ${v.variant}, trial ${v.trial}, seed ${v.seed}) at ${v.at_ms} ms: ${v.invariant}: ${v.detail}\n`,
-      );
-    }
+    printViolations(scenario.file, violations);
     const expectations = evaluateExpectations(scenario.expectations, rowsOf(results), scenario.sweepKeys);
     const missed = expectations.filter((e) => e.outcome === 'missed');
     if (missed.length > 0) exit = EXIT_CHECK_FAILED;
@@ -61,7 +59,7 @@ export async function runCommand(files: string[], options: RunOptions): Promise<
     if (options.json)
       summaries.push({
         scenario: scenario.name,
-        report: `${outDir}/index.html`,
+        report: `${outDir}/${INDEX_FILE}`,
         summary: results.map((r) => r.summary),
         violations,
         expectations: expectations.map(({ group, value, outcome, message }) => ({ group, value, outcome, message })),

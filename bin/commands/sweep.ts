@@ -21,6 +21,7 @@ import { exitCleanlyOnInterrupt } from '../interrupt.js';
 import { EXIT_CHECK_FAILED, EXIT_OK, UsageError } from '../cli-errors.js';
 import { loadAll, type ScenarioOptions } from '../load-options.js';
 import { progressBar } from '../progress.js';
+import { printViolations, violationsOf } from '../violations.js';
 
 export interface SweepOptions extends ScenarioOptions {
   shard: string;
@@ -77,12 +78,8 @@ export async function sweepCommand(file: string, options: SweepOptions): Promise
     }),
   );
 
-  const violations = results.flatMap((r) => r.violations.map((v) => ({ variant: r.variant, trial: r.trial, seed: r.seed, ...v })));
-  for (const v of violations.slice(0, 10)) {
-    process.stderr.write(
-      `leadsim: INVARIANT VIOLATED in ${scenario.file} (variant ${v.variant}, trial ${v.trial}, seed ${v.seed}) at ${v.at_ms} ms: ${v.invariant}: ${v.detail}\n`,
-    );
-  }
+  const violations = violationsOf(results);
+  printViolations(scenario.file, violations);
   process.stdout.write(
     options.quiet
       ? `${target}\n`

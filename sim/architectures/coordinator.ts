@@ -8,17 +8,22 @@
 // durable counter (for rate limits: a global quota that survives failover).
 import { CoordinatorNode } from '../protocols/elected/coordinator-node.js';
 import { electedGroup } from '../protocols/elected/elected-node.js';
+import { HEALTH_CHECK_DEFAULTS } from '../scenario/defaults.js';
 import type { ArchitectureSpec } from '../scenario/scenario.js';
+import { parseDuration } from '../scenario/units.js';
 import { defineArchitecture, oneGroup, type ArchitectureFactory } from './architecture.js';
 import { buildStatelessLb } from './stateless-lb.js';
 
 type Spec = Extract<ArchitectureSpec, { kind: 'coordinator' }>;
 
-/** The front of the fleet: stateless-lb's balancer and health checks with SPEC.md's defaults,
+/** The front of the fleet: stateless-lb's balancer and health checks with the schema's defaults,
  *  and the best policy of lb-policies.yaml — least-outstanding also stops feeding a dead server
  *  as soon as requests pile up there, so a coordinator crash shows the election, not the
  *  balancer's health-check delay. */
-const FRONT = { policy: 'least-outstanding', healthCheck: { interval: 1_000_000, unhealthyAfter: 3 } } as const;
+const FRONT = {
+  policy: 'least-outstanding',
+  healthCheck: { interval: parseDuration(HEALTH_CHECK_DEFAULTS.interval), unhealthyAfter: HEALTH_CHECK_DEFAULTS.unhealthyAfter },
+} as const;
 
 /** A failover ends at the new coordinator's first committed allocation. */
 export const buildCoordinator: ArchitectureFactory<Spec> = (spec, ctx) => {

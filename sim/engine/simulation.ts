@@ -34,13 +34,13 @@ export class Simulation implements NodeEffects {
   private readonly cpuBusy: Uint8Array;
   private readonly cpuFreeAt: Float64Array;
   readonly slowFactor: Float64Array;
-  /** Two classes of work per node. Urgent work — timers, fsync completions and liveness
-   *  messages (heartbeats, votes) — is served before the rest, so a node with a backlog of
-   *  requests still sends and hears heartbeats on time; client requests and data messages share
-   *  one FIFO queue, so replication work waits in line with the requests that caused it.
-   *  Non-preemptive. */
-  private readonly protocolJobs: JobQueue[];
-  private readonly requestJobs: JobQueue[];
+  /** Two classes of work per node. Urgent work — timers, fsync completions, refusals and
+   *  liveness messages (heartbeats, votes) — is served before the rest, so a node with a backlog
+   *  of requests still sends and hears heartbeats on time; client requests and data messages
+   *  (AppendEntries and the like) share one FIFO queue, so replication work waits in line with
+   *  the requests that caused it. Non-preemptive. */
+  private readonly urgentJobs: JobQueue[];
+  private readonly requestAndDataJobs: JobQueue[];
   /** The queue of the job in service: 1 for the FIFO of requests and data, 0 for urgent work. */
   private readonly servingRequest: Uint8Array;
   private readonly timerGen: Int32Array[];
@@ -78,8 +78,8 @@ export class Simulation implements NodeEffects {
     this.cpuBusy = new Uint8Array(n);
     this.cpuFreeAt = new Float64Array(n);
     this.slowFactor = new Float64Array(n).fill(1);
-    this.protocolJobs = Array.from({ length: n }, () => new JobQueue());
-    this.requestJobs = Array.from({ length: n }, () => new JobQueue());
+    this.urgentJobs = Array.from({ length: n }, () => new JobQueue());
+    this.requestAndDataJobs = Array.from({ length: n }, () => new JobQueue());
     this.servingRequest = new Uint8Array(n);
     this.timerGen = Array.from({ length: n }, () => new Int32Array(4));
     this.diskBusy = new Uint8Array(n);
@@ -192,18 +192,18 @@ export class Simulation implements NodeEffects {
   private enqueue(now: Micros, node: number, type: Job, a: number, b: number, cost: Micros): void {
     const urgent =
       type === Job.Timer || type === Job.Persisted || type === Job.Refused || (type === Job.Message && this.messages[a]?.urgent === true);
-    (urgent ? this.protocolJobs : this.requestJobs)[node].push(type, a, b, cost);
+    (urgent ? this.urgentJobs : this.requestAndDataJobs)[node].push(type, a, b, cost);
     if (this.cpuBusy[node] === 0) this.startJob(node, Math.max(now, this.cpuFreeAt[node]));
   }
 
   private hasJobs(node: number): boolean {
-    return this.protocolJobs[node].length > 0 || this.requestJobs[node].length > 0;
+    return this.urgentJobs[node].length > 0 || this.requestAndDataJobs[node].length > 0;
   }
 
   private startJob(node: number, at: Micros): void {
-    const request = this.protocolJobs[node].length === 0 ? 1 : 0;
+    const request = this.urgentJobs[node].length === 0 ? 1 : 0;
     this.servingRequest[node] = request;
-    const q = (request === 1 ? this.requestJobs : this.protocolJobs)[node];
+    const q = (request === 1 ? this.requestAndDataJobs : this.urgentJobs)[node];
     const cost = Math.round(q.costAt(q.peek()) * this.slowFactor[node]);
     this.cpuBusy[node] = 1;
     this.metrics.cpuBusy(node, at, cost);
@@ -211,7 +211,7 @@ export class Simulation implements NodeEffects {
   }
 
   private finishJob(now: Micros, node: number): void {
-    const q = (this.servingRequest[node] === 1 ? this.requestJobs : this.protocolJobs)[node];
+    const q = (this.servingRequest[node] === 1 ? this.requestAndDataJobs : this.urgentJobs)[node];
     const i = q.peek();
     const type = q.typeAt(i);
     const a = q.arg1At(i);
@@ -255,7 +255,7 @@ export class Simulation implements NodeEffects {
     this.metrics.advance(now); // buckets that ended before the crash keep the leader they had
     this.cluster.nodeDown(node);
     this.epoch[node]++;
-    for (const q of [this.protocolJobs[node], this.requestJobs[node]]) {
+    for (const q of [this.urgentJobs[node], this.requestAndDataJobs[node]]) {
       for (; q.length > 0; q.shift()) {
         const i = q.peek();
         if (q.typeAt(i) === Job.Message) this.takeMessage(q.arg1At(i)); // requests time out

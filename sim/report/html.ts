@@ -7,6 +7,7 @@ import { comparisonRows, type ComparisonRow } from './aggregate.js';
 import { serversNeeded } from './servers-needed.js';
 import type { ChartSvg } from './charts/index.js';
 import { formatCell, formatNumber, sweepColumns } from './csv.js';
+import { ALERTS_FILE, FAILOVERS_FILE, SUMMARY_FILE, TIMESERIES_FILE } from './files.js';
 import { verdict } from './verdict.js';
 import type { ReportInput } from './write-reports.js';
 
@@ -123,6 +124,15 @@ function serversNeededTable(results: readonly RunResult[], sweepKeys: readonly s
   return `<h2>Servers needed</h2>\n<p class="meta">The smallest swept ${escapeHtml(needed.key)} whose mean throughput reaches each target.</p>\n${table(headers, body)}`;
 }
 
+const fileLink = (file: string) => `<a href="${file}">${file}</a>`;
+
+/** The CSV files of the report, as write-reports writes them. */
+function dataFiles(input: ReportInput): string[] {
+  const files = [SUMMARY_FILE, TIMESERIES_FILE, FAILOVERS_FILE];
+  if (input.results.some((r) => r.alerts)) files.push(ALERTS_FILE);
+  return files;
+}
+
 function summaryTable(results: readonly RunResult[], sweepKeys: readonly string[]): string {
   const extra = sweepColumns(SUMMARY_COLUMNS, sweepKeys);
   const shown = results.slice(0, MAX_SUMMARY_ROWS);
@@ -132,8 +142,8 @@ function summaryTable(results: readonly RunResult[], sweepKeys: readonly string[
   ]);
   const note =
     results.length > shown.length
-      ? `Showing the first ${shown.length} of ${results.length} rows; all rows are in <a href="summary.csv">summary.csv</a>.`
-      : `${results.length} rows, also in <a href="summary.csv">summary.csv</a>.`;
+      ? `Showing the first ${shown.length} of ${results.length} rows; all rows are in ${fileLink(SUMMARY_FILE)}.`
+      : `${results.length} rows, also in ${fileLink(SUMMARY_FILE)}.`;
   return `<p class="meta">${note}</p>\n${table([...SUMMARY_COLUMNS, ...extra], body)}`;
 }
 
@@ -173,7 +183,7 @@ function replayLinks(input: ReportInput): string {
 export function renderIndexHtml(input: ReportInput, charts: readonly ChartSvg[]): string {
   const variants = new Set(input.results.map((r) => r.variant)).size;
   const sweep = input.sweepKeys.length > 0 ? ` · sweep over ${input.sweepKeys.join(', ')}` : '';
-  const meta = `${input.results.length} runs · ${variants} variant${variants === 1 ? '' : 's'}${sweep} · data: <a href="summary.csv">summary.csv</a>, <a href="timeseries.csv">timeseries.csv</a>, <a href="failovers.csv">failovers.csv</a>${input.results.some((r) => r.alerts) ? ', <a href="alerts.csv">alerts.csv</a>' : ''}`;
+  const meta = `${input.results.length} runs · ${variants} variant${variants === 1 ? '' : 's'}${sweep} · data: ${dataFiles(input).map(fileLink).join(', ')}`;
   return `<!doctype html>
 <html lang="en">
 <head>

@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { ALERT_COLUMNS, FAILOVER_COLUMNS, SUMMARY_COLUMNS, TIMESERIES_COLUMNS, type Cell, type RunResult } from '../metrics/run-result.js';
 import type { ChartSvg } from './charts/index.js';
 import { csvHeader, csvRows, sweepColumns } from './csv.js';
+import { ALERTS_FILE, FAILOVERS_FILE, INDEX_FILE, SUMMARY_FILE, TIMESERIES_FILE } from './files.js';
 import { renderIndexHtml } from './html.js';
 import { checkReplaceable, MARKER_TEXT, removeLeftovers, REPORT_MARKER, trackTemporary, untrackTemporary } from './output-dir.js';
 import type { ReplayFile } from './replay/replays.js';
@@ -24,12 +25,6 @@ export interface ReportInput {
 }
 
 type Row = Readonly<Record<string, Cell | boolean | undefined>>;
-
-export const SUMMARY_FILE = 'summary.csv';
-export const TIMESERIES_FILE = 'timeseries.csv';
-export const FAILOVERS_FILE = 'failovers.csv';
-export const ALERTS_FILE = 'alerts.csv';
-export const INDEX_FILE = 'index.html';
 
 /** Writes the whole report into outDir (replacing it) and returns the paths written. The chart
  *  code (d3-node, which brings jsdom: a fifth of a short run's start-up) loads only here, so

@@ -22,10 +22,12 @@
 //     sharded-raft        shards = nodes, replication 3 (or nodes, if fewer)
 //     leaderless-quorum   replicas 3 (or nodes, if fewer), writeQuorum and readQuorum a
 //                         majority of replicas, vnodes 16
-// The defaults that depend on other keys are filled in by normalize (checks.ts).
+// The defaults that depend on other keys are filled in by normalize (checks.ts); those another
+// architecture borrows (health check, batching) are in defaults.ts.
 import * as z from 'zod';
 import { alertsSchema } from './alerts-schema.js';
 import { checkAndNormalize } from './checks.js';
+import { BATCHING_DEFAULTS, HEALTH_CHECK_DEFAULTS } from './defaults.js';
 import { networkSchema } from './network-schema.js';
 import { expectSchema } from './expect-schema.js';
 import {
@@ -79,8 +81,8 @@ const raft = {
   preVote: bool().default(false),
   checkQuorum: bool().default(false),
   leaseReads: bool().default(false),
-  maxBatch: intIn(1, 100_000).default(64),
-  pipeline: intIn(1, 1000).default(4),
+  maxBatch: intIn(1, 100_000).default(BATCHING_DEFAULTS.maxBatch),
+  pipeline: intIn(1, 1000).default(BATCHING_DEFAULTS.pipeline),
   maxPending: intIn(0, 10_000_000).default(DEFAULT_MAX_PENDING).describe('0: unbounded'),
 };
 
@@ -92,7 +94,12 @@ const architectureShapes = {
     kind: z.literal('stateless-lb'),
     nodes,
     policy: z.enum(['round-robin', 'random', 'least-outstanding', 'power-of-two']).default('round-robin'),
-    healthCheck: z.strictObject({ interval: duration().prefault('1s'), unhealthyAfter: intIn(1, 1000).default(3) }).prefault({}),
+    healthCheck: z
+      .strictObject({
+        interval: duration().prefault(HEALTH_CHECK_DEFAULTS.interval),
+        unhealthyAfter: intIn(1, 1000).default(HEALTH_CHECK_DEFAULTS.unhealthyAfter),
+      })
+      .prefault({}),
   },
   'active-passive': { kind: z.literal('active-passive'), nodes, ...election },
   coordinator: {

@@ -2,6 +2,7 @@
 // (group 0, timers 0..1) that elects the one node that serves or coordinates. The replica's
 // inputs pass through an Outbox adapter the subclass chooses; client requests and the
 // subclass's own messages and timers are the subclass's business.
+import { BATCHING_DEFAULTS } from '../../scenario/defaults.js';
 import type { ElectionOptions, RaftOptions } from '../../scenario/scenario.js';
 import type { ClientRequest, Message, Outbox, ProtocolNode } from '../node.js';
 import type { RaftMessage } from '../raft/messages.js';
@@ -23,8 +24,7 @@ export function electionOptions(spec: ElectionOptions): RaftOptions {
     preVote: false,
     checkQuorum: true,
     leaseReads: false,
-    maxBatch: 64,
-    pipeline: 4,
+    ...BATCHING_DEFAULTS,
     maxPending: 0, // a server's lease requests are bounded by the LeaseClient itself
   };
 }

@@ -24,8 +24,8 @@ import {
   type LegendItem,
   type SvgCanvas,
 } from './frame.js';
+import { FAILOVER_CDF_FILE } from '../files.js';
 
-export const FAILOVER_CDF_FILE = 'failover-cdf.svg';
 /** More points than pixels gains nothing; thousands of trials are thinned to quantiles. */
 const MAX_POINTS = 500;
 const HEIGHT = 440;

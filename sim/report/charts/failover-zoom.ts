@@ -24,8 +24,8 @@ import {
   type LegendItem,
   type SvgCanvas,
 } from './frame.js';
+import { FAILOVER_ZOOM_FILE } from '../files.js';
 
-export const FAILOVER_ZOOM_FILE = 'failover-zoom.svg';
 const HALF_WINDOW_MS = 1000;
 const MAX_FAULT_COLUMNS = 3;
 const PANEL_HEIGHT = 150;

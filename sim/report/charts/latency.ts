@@ -6,8 +6,8 @@ import { panelRuns } from '../aggregate.js';
 import { PALETTE, type ChartInput, type ChartSvg, type LegendItem, type SvgCanvas } from './frame.js';
 import { panelLabel } from './throughput.js';
 import { firstRunsNote, timeChart, type TimePanel } from './time-series.js';
+import { LATENCY_FILE } from '../files.js';
 
-export const LATENCY_FILE = 'latency.svg';
 const P99 = { color: PALETTE[0], dash: '' };
 const P50 = { color: PALETTE[5], dash: '2 3' };
 

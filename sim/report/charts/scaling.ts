@@ -25,8 +25,8 @@ import {
   type SvgCanvas,
   panelTitle,
 } from './frame.js';
+import { SCALING_FILE } from '../files.js';
 
-export const SCALING_FILE = 'scaling.svg';
 const WIDTH = 960;
 const GRID_WIDTH = 736;
 const ROW_HEIGHT = 300;

@@ -4,8 +4,8 @@
 import { panelRuns, pointKey } from '../aggregate.js';
 import { PALETTE, type ChartInput, type ChartSvg, type LegendItem, type SvgCanvas } from './frame.js';
 import { firstRunsNote, timeChart, type TimePanel } from './time-series.js';
+import { THROUGHPUT_FILE } from '../files.js';
 
-export const THROUGHPUT_FILE = 'throughput.svg';
 // Panels are labelled, so colour can say what a mark is (done or failed) rather than which
 // variant it belongs to: blue for completed, vermillion for failed, in every panel.
 export const FAILED_COLOR = PALETTE[1];

@@ -27,6 +27,7 @@ import {
   type SvgCanvas,
 } from './frame.js';
 import { markNoQuorum } from './quorum.js';
+import { timelineFile } from '../files.js';
 
 /** Rows beyond this are unreadable and slow (the run keeps no more); the subtitle says how many were left out. */
 export const MAX_TIMELINE_NODES = TIMELINE_NODES;
@@ -65,7 +66,7 @@ export function timelineFiles(variants: readonly string[]): Map<string, string> 
     let name = base;
     for (let n = 2; used.has(name); n++) name = `${base}-${n}`;
     used.add(name);
-    files.set(variant, `timeline-${name}.svg`);
+    files.set(variant, timelineFile(name));
   }
   return files;
 }
@@ -216,5 +217,5 @@ function timelineChart(canvas: SvgCanvas, input: ChartInput, run: RunResult, fil
 export function timelineCharts(canvas: SvgCanvas, input: ChartInput): ChartSvg[] {
   const runs = firstTrialRuns(input.results, input.sweepKeys).filter((r) => r.timeline.length > 0);
   const files = timelineFiles(runs.map((r) => r.variant));
-  return runs.map((run) => timelineChart(canvas, input, run, files.get(run.variant) ?? 'timeline.svg'));
+  return runs.map((run) => timelineChart(canvas, input, run, files.get(run.variant) ?? timelineFile('variant')));
 }

@@ -3,6 +3,7 @@
 // and linted like the rest, embedded with Function.prototype.toString). The same trace gives the
 // same bytes.
 import type { Trace } from '../../trace/trace.js';
+import { INDEX_FILE } from '../files.js';
 import { replayMain } from './player-main.js';
 import { replayModel } from './player-model.js';
 import { replayView } from './player-view.js';
@@ -47,7 +48,7 @@ export function replayPage(trace: Trace): string {
 <title>${escapeHtml(title)}</title>
 <style>${REPLAY_CSS}</style></head>
 <body>
-<header><h1>${escapeHtml(trace.scenario)} <small>${escapeHtml(trace.variant)}</small></h1><p>${escapeHtml(facts.join(' · '))}</p><p class="back"><a href="index.html">← report</a></p></header>
+<header><h1>${escapeHtml(trace.scenario)} <small>${escapeHtml(trace.variant)}</small></h1><p>${escapeHtml(facts.join(' · '))}</p><p class="back"><a href="${INDEX_FILE}">← report</a></p></header>
 <main>
 <svg id="stage" role="img" aria-label="the cluster"></svg>
 <aside><div id="clock" class="clock"></div><div id="cards"></div><h3>What just happened</h3><ol id="events"></ol>${legend(trace)}</aside>

@@ -3,17 +3,13 @@
 import type { RunResult } from '../../metrics/run-result.js';
 import type { RunSpec } from '../../scenario/scenario.js';
 import { defaultWindow, traceRun } from '../../trace/trace-run.js';
+import { replayFileName } from '../files.js';
 import { replayPage } from './page.js';
 
 export interface ReplayFile {
   file: string;
   variant: string;
   html: string;
-}
-
-/** A file name from a variant name: only characters safe in any file system and URL. */
-export function replayFileName(variant: string): string {
-  return `replay-${variant.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^\.+/, '_')}.html`;
 }
 
 /** The window of a finished run: around its first fault, long enough to see the failover end. */

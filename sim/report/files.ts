@@ -1,0 +1,26 @@
+// The names of the files in a report directory, in one place: the writer, the page's links,
+// the replay pages' way back, `check` (which reads summary.csv and failovers.csv back) and the
+// commands that print where a report is all take them from here.
+
+export const SUMMARY_FILE = 'summary.csv';
+export const TIMESERIES_FILE = 'timeseries.csv';
+export const FAILOVERS_FILE = 'failovers.csv';
+/** Only in reports of scenarios with `alerts:` rules. */
+export const ALERTS_FILE = 'alerts.csv';
+export const INDEX_FILE = 'index.html';
+
+export const THROUGHPUT_FILE = 'throughput.svg';
+export const LATENCY_FILE = 'latency.svg';
+export const SCALING_FILE = 'scaling.svg';
+export const FAILOVER_CDF_FILE = 'failover-cdf.svg';
+export const FAILOVER_ZOOM_FILE = 'failover-zoom.svg';
+
+/** A variant's role timeline; `name` is already safe in a file name (see timelineFiles). */
+export function timelineFile(name: string): string {
+  return `timeline-${name}.svg`;
+}
+
+/** A variant's replay page: only characters safe in any file system and URL. */
+export function replayFileName(variant: string): string {
+  return `replay-${variant.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^\.+/, '_')}.html`;
+}
