@@ -26,15 +26,29 @@ export class LeaderHint {
   }
 }
 
-/** Routing to the leader of each group: one hint per group; `groupOf` picks a key's group. */
+/**
+ * Routing to the leader of each group: one hint per group and client session (a connection
+ * learns who leads on its own, as a real client library does); `groupOf` picks a key's group.
+ * Session 0's hints exist from the start; the others' are made when a session first uses a group,
+ * so many shards × sessions cost only what is used.
+ */
 export function leaderRouting(
   groups: readonly (readonly number[])[],
   rng: Random,
   groupOf: (key: number) => number = () => 0,
 ): Pick<Architecture, 'route' | 'attemptEnded'> {
-  const hints = groups.map((members) => new LeaderHint(members, rng));
+  const shared = groups.map((members) => new LeaderHint(members, rng));
+  const perSession = new Map<number, LeaderHint>();
+  const hintFor = (session: number, key: number): LeaderHint => {
+    const group = groupOf(key);
+    if (session === 0) return shared[group];
+    const id = session * groups.length + group;
+    let hint = perSession.get(id);
+    if (!hint) perSession.set(id, (hint = new LeaderHint(groups[group], rng)));
+    return hint;
+  };
   return {
-    route: (_now, attempt) => hints[groupOf(attempt.key)].target(),
-    attemptEnded: (_now, node, status, value, key) => hints[groupOf(key)].update(node, status, value),
+    route: (_now, attempt) => hintFor(attempt.session, attempt.key).target(),
+    attemptEnded: (_now, node, status, value, key, session) => hintFor(session, key).update(node, status, value),
   };
 }

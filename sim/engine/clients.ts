@@ -19,6 +19,8 @@ import { Ev } from './events.js';
 import type { Observers } from './observers.js';
 
 const WRITE = 1;
+/** opFlags above the write bit hold the op's session (its client connection). */
+const SESSION_SHIFT = 1;
 /** Redirects are cheap hops to the leader, not retries; this bounds a redirect loop. */
 const MAX_REDIRECTS = 5;
 /** A client's backoff after busy answers in a row stops doubling here (2^6 × backoff). */
@@ -38,6 +40,8 @@ export interface ClientDeps {
   mix: Random;
   think: Random;
   jitter: Random;
+  /** Picks an open-loop op's session when there are several (closed-loop client c uses c mod sessions). */
+  sessions: Random;
 }
 
 export class Clients {
@@ -96,7 +100,8 @@ export class Clients {
   private newOp(now: Micros, client: number): void {
     const op = this.opStart.push(now);
     this.opKey.push(this.d.keys());
-    this.opFlags.push(this.d.mix() < this.d.workload.writes ? WRITE : 0);
+    const write = this.d.mix() < this.d.workload.writes ? WRITE : 0;
+    this.opFlags.push(write | (this.sessionOf(client) << SESSION_SHIFT));
     this.opRetries.push(0);
     this.opRedirects.push(0);
     this.opClient.push(client);
@@ -104,10 +109,32 @@ export class Clients {
     this.send(now, op, -1);
   }
 
+  /** With one session (the default) every op shares it and no draw is made, so runs without
+   *  `sessions` are what they were. */
+  private sessionOf(client: number): number {
+    const sessions = this.d.workload.sessions ?? 1;
+    if (sessions === 1) return 0;
+    return client >= 0 ? client % sessions : Math.floor(this.d.sessions() * sessions);
+  }
+
+  private attemptEnded(now: Micros, attempt: number, status: ReplyStatus | -1, value: number): void {
+    const op = this.attemptOp.get(attempt);
+    this.d.architecture.attemptEnded(
+      now,
+      this.attemptNode.get(attempt),
+      status,
+      value,
+      this.opKey.get(op),
+      this.opFlags.get(op) >> SESSION_SHIFT,
+    );
+  }
+
   /** Sends an attempt of `op` to `target`, or wherever the architecture routes it when -1. */
   send(now: Micros, op: number, target: number): void {
-    const write = (this.opFlags.get(op) & WRITE) !== 0;
-    const node = target >= 0 ? target : this.d.architecture.route(now, { op, key: this.opKey.get(op), write });
+    const flags = this.opFlags.get(op);
+    const write = (flags & WRITE) !== 0;
+    const node =
+      target >= 0 ? target : this.d.architecture.route(now, { op, key: this.opKey.get(op), write, session: flags >> SESSION_SHIFT });
     if (node < 0) {
       this.d.observers.attemptFailed(now, now);
       return this.retryLater(now, op);
@@ -163,7 +190,7 @@ export class Clients {
   reply(now: Micros, attempt: number, status: ReplyStatus, value: number): void {
     if (this.attemptOpen.get(attempt) === 0) return; // it timed out already
     this.attemptOpen.set(attempt, 0);
-    this.d.architecture.attemptEnded(now, this.attemptNode.get(attempt), status, value, this.opKey.get(this.attemptOp.get(attempt)));
+    this.attemptEnded(now, attempt, status, value);
     const op = this.attemptOp.get(attempt);
     if (status === ReplyStatus.Ok) return this.succeed(now, op, value);
     if (status === ReplyStatus.Busy) return this.fail(now, op, this.busyBackoff(op));
@@ -178,7 +205,7 @@ export class Clients {
   private timeout(now: Micros, attempt: number): void {
     this.attemptOpen.set(attempt, 0);
     this.d.observers.attemptFailed(now, this.attemptSentAt.get(attempt));
-    this.d.architecture.attemptEnded(now, this.attemptNode.get(attempt), -1, 0, this.opKey.get(this.attemptOp.get(attempt)));
+    this.attemptEnded(now, attempt, -1, 0);
     this.retryLater(now, this.attemptOp.get(attempt));
   }
 

@@ -104,6 +104,7 @@ export class Simulation implements NodeEffects {
       mix: stream(seed, 'workload/mix'),
       think: stream(seed, 'workload/think'),
       jitter: stream(seed, 'workload/backoff'),
+      sessions: stream(seed, 'workload/sessions'),
     });
   }
 

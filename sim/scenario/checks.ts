@@ -178,6 +178,7 @@ function normalize(s: ParsedScenario, architecture: ArchitectureSpec, network: N
       keys: w.keys.dist === 'uniform' ? { dist: 'uniform', count: w.keys.count } : w.keys,
       timeout: w.timeout,
       retries: w.retries,
+      ...opt('sessions', w.sessions),
     },
     faults: s.faults.map(toFaultSpec),
     ...(s.alerts ? { alerts: s.alerts.map((rule) => ({ ...rule, when: rule.when.text, condition: rule.when.condition })) } : {}),

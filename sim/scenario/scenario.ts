@@ -101,6 +101,8 @@ export interface WorkloadSpec {
   keys: KeySpec;
   timeout: Micros;
   retries: { max: number; backoff: Micros };
+  /** Independent client connections, each with its own idea of who leads (absent: one, shared by all). */
+  sessions?: number;
 }
 
 /** Where nodes sit: `of[node]` is its zone's index in `names`; `between[i × zones + j]` the

@@ -48,11 +48,13 @@ import {
 
 export const MAX_NODES = 1000;
 export const MAX_TRIALS = 100_000;
+/** Client connections, each keeping its own leader hint per group. */
+export const MAX_SESSIONS = 1000;
 
 /**
  * Uncommitted entries a leader holds before it answers "busy". Past it, a write would wait
  * longer than clients do: a leader commits about maxPending entries per round of sends to its
- * followers, so with 128 even a 1000-node group (about 290 writes/s) commits what it accepted
+ * followers, so even with 128 a 1000-node group (about 290 writes/s) commits what it accepted
  * within the default 500 ms timeout, while a 3-node one still fills its followers' pipelines.
  */
 export const DEFAULT_MAX_PENDING = 64;
@@ -174,6 +176,7 @@ const workloadSchema = z.strictObject({
     .prefault(written('workload.keys')),
   timeout: duration().prefault('500ms'),
   retries: z.strictObject({ max: intIn(0, 100).default(2), backoff: duration('nonnegative').prefault('50ms') }).prefault({}),
+  sessions: intIn(1, MAX_SESSIONS).optional(),
 });
 
 // A fault is told apart by its action key (crash, partition, slow or random), not by a tag.
