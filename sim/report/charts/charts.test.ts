@@ -32,6 +32,30 @@ describe('renderCharts', () => {
     expect(chart.svg).toContain('crash leader (node 0)');
   });
 
+  it('marks when each alert rule fired, one named row per rule, on both time charts', () => {
+    const input = syntheticInput();
+    const alert = (name: string, from: number, to: number | '') => ({
+      variant: 'raft',
+      trial: 0,
+      alert: name,
+      fired_at_ms: from,
+      resolved_at_ms: to,
+      fault_at_ms: '',
+      detect_ms: '',
+    });
+    input.results[0].alerts = [alert('no-leader', 1200, 1400), alert('slow-p99', 1300, ''), alert('no-leader', 3000, 3100)];
+    input.results = [input.results[0]]; // one tall panel: rows are named in it
+    const [throughput, latency] = renderCharts(input);
+    for (const chart of [throughput, latency]) {
+      expect(chart.svg.match(/<title>alert no-leader: firing/g)).toHaveLength(2);
+      expect(chart.svg).toContain('<title>alert slow-p99: firing 1.3 s – still firing at the end</title>');
+      expect(chart.svg).toContain('>no-leader</text>');
+      expect(chart.svg).toContain('alert firing');
+    }
+    const without = renderCharts(syntheticInput())[0].svg;
+    expect(without).not.toContain('alert firing');
+  });
+
   it('produces well-formed standalone SVG', () => {
     for (const chart of renderCharts(syntheticInput({ nodes: [3, 5] }))) {
       expect(chart.svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);

@@ -12,7 +12,7 @@ import { formatTick } from './scales.js';
 export const FAULT_COLOR = '#222';
 /** The strip that shows how long a crashed node stays down (or a partition lasts). */
 export const DOWNTIME_COLOR = '#8c8c8c';
-const STRIP_HEIGHT = 7;
+export const STRIP_HEIGHT = 7;
 const LANES = 3;
 const LANE_HEIGHT = 14;
 const CHAR_WIDTH = 6.2; // at 11px, close enough to keep labels apart without measuring text

@@ -7,6 +7,7 @@ import type { D3, Selection } from 'd3-node';
 
 import type { RunResult, TimeseriesRow } from '../../metrics/run-result.js';
 import { num, pointKey, timeExtentMs } from '../aggregate.js';
+import { alertLegend, drawAlerts, firingRules } from './alerts.js';
 import { drawFaults, faultLegend, faultNote, uniqueFaults } from './faults.js';
 import {
   CHART_WIDTH,
@@ -101,6 +102,7 @@ export function timeChart(canvas: SvgCanvas, spec: TimeChartSpec): ChartSvg {
   const { boxes, height } = panelBoxes(spec.panels.length);
   const allRuns = [...new Set(spec.panels.flatMap((p) => p.lines.map((l) => l.run)))];
   const allFaults = uniqueFaults(allRuns);
+  const rules = firingRules(allRuns);
   const points = spec.panels.map((panel) => panel.lines.map((l) => seriesPoints(l.run.timeseries, l.column, l.perSecond)));
   const x = fitScale(d3, { values: [], domain: [0, timeExtentMs(allRuns)], range: [0, boxes[0].width] });
   const y = fitScale(d3, {
@@ -124,15 +126,23 @@ export function timeChart(canvas: SvgCanvas, spec: TimeChartSpec): ChartSvg {
         { fitted: panelY, label: spec.panels.length > 1 ? '' : spec.yLabel, ticks: box.height < 120 ? 3 : 5 },
       );
       if (spec.panels.length > 1) panelTitle(root, box, panel.label, 7);
-      const faults = uniqueFaults([...new Set(panel.lines.map((l) => l.run))]);
-      unlabeled += drawFaults(plot, x.scale, box, faults).unlabeled;
+      const panelRuns = [...new Set(panel.lines.map((l) => l.run))];
+      unlabeled += drawFaults(plot, x.scale, box, uniqueFaults(panelRuns)).unlabeled;
       drawLines(plot, d3, x, panelY, panel.lines, points[i]);
+      drawAlerts(
+        plot,
+        x.scale,
+        box,
+        panelRuns.flatMap((r) => r.alerts ?? []),
+        rules,
+        x.scale.domain()[1],
+      );
     });
     if (spec.panels.length > 1) sharedYLabel(root, boxes, spec.yLabel);
     const note = faultNote({ unlabeled }, allFaults.length * spec.panels.length);
     header(root, spec.title, spec.subtitle);
     const at = legendOrigin(boxes[0]);
-    legend(root, [...spec.legend, ...faultLegend(allFaults, note)], at.x, at.y, spec.legendHeading);
+    legend(root, [...spec.legend, ...faultLegend(allFaults, note), ...alertLegend(rules)], at.x, at.y, spec.legendHeading);
   });
   return { file: spec.file, title: spec.title, svg };
 }
