@@ -1,8 +1,10 @@
 // The engine's side of the Outbox: turns a node's effects into scheduled events. One instance
 // is reused for every handler call (no allocation per event); `begin` points it at a node and
 // an instant, and it adds up the CPU the node spends sending, so messages leave one after
-// another as the sender's CPU works through them.
+// another as the sender's CPU works through them; the same time is also kept per CpuUse, for
+// the leader's CPU split.
 import type { Random } from '../core/rng.js';
+import { CPU_USES, CpuUse } from '../net/cpu.js';
 import type { Message, Outbox, ReplyStatus, Role } from '../protocols/node.js';
 import type { Micros } from '../scenario/scenario.js';
 
@@ -30,6 +32,8 @@ export class EngineOutbox implements Outbox {
   now = 0;
   /** CPU time spent sending during the current handler. */
   spent = 0;
+  /** `spent` by what the messages were for (indexed by CpuUse). */
+  readonly spentOn = new Float64Array(CPU_USES);
   private rng: Random = () => 0;
 
   constructor(private readonly engine: NodeEffects) {}
@@ -37,13 +41,16 @@ export class EngineOutbox implements Outbox {
   begin(node: number, now: Micros): this {
     this.node = node;
     this.now = now;
+    if (this.spent > 0) this.spentOn.fill(0);
     this.spent = 0;
     this.rng = this.engine.nodeRandom(node);
     return this;
   }
 
   send(to: number, msg: Message): void {
-    this.spent += this.engine.sendCost(this.node, msg);
+    const cost = this.engine.sendCost(this.node, msg);
+    this.spent += cost;
+    this.spentOn[msg.use ?? CpuUse.Requests] += cost;
     this.engine.sendMessage(this.node, to, msg, this.now + this.spent);
   }
 

@@ -6,7 +6,7 @@ import { EventQueue } from '../core/event-queue.js';
 import { stream, type Random } from '../core/rng.js';
 import type { Architecture } from '../architectures/architecture.js';
 import type { MetricsCollector } from '../metrics/collector.js';
-import { Job, JobQueue } from '../net/cpu.js';
+import { CPU_USES, CpuUse, Job, JobQueue } from '../net/cpu.js';
 import { Network } from '../net/network.js';
 import { ReplyStatus, type Message, type Role } from '../protocols/node.js';
 import type { Micros, Scenario } from '../scenario/scenario.js';
@@ -205,10 +205,28 @@ export class Simulation implements NodeEffects {
     const request = this.urgentJobs[node].length === 0 ? 1 : 0;
     this.servingRequest[node] = request;
     const q = (request === 1 ? this.requestAndDataJobs : this.urgentJobs)[node];
-    const cost = Math.round(q.costAt(q.peek()) * this.slowFactor[node]);
+    const i = q.peek();
+    const cost = Math.round(q.costAt(i) * this.slowFactor[node]);
     this.cpuBusy[node] = 1;
-    this.metrics.cpuBusy(node, at, cost);
+    this.metrics.cpuBusy(node, at, cost, this.useOf(q.typeAt(i), q.arg1At(i)));
     this.queue.push(at + cost, Ev.CpuDone, node, this.epoch[node], 0);
+  }
+
+  /** What a job's own cost is charged to: a message says; a request or refusal is Requests
+   *  (the rest — timers, deferred steps, fsync completions — cost nothing themselves). */
+  private useOf(type: Job, a: number): CpuUse {
+    return type === Job.Message ? ((this.messages[a] as Message).use ?? CpuUse.Requests) : CpuUse.Requests;
+  }
+
+  /** Charges what the handler just sent, from `from` on, one stretch per use. */
+  private chargeSends(node: number, from: Micros): void {
+    const spentOn = this.outbox.spentOn;
+    for (let use = 0; use < CPU_USES; use++) {
+      const micros = spentOn[use];
+      if (micros <= 0) continue;
+      this.metrics.cpuBusy(node, from, micros, use);
+      from += micros;
+    }
   }
 
   private finishJob(now: Micros, node: number): void {
@@ -233,7 +251,7 @@ export class Simulation implements NodeEffects {
   /** The CPU pays for the handler's sends, then takes the next job. */
   private afterHandler(now: Micros, node: number): void {
     const spent = this.outbox.spent;
-    if (spent > 0) this.metrics.cpuBusy(node, now, spent);
+    if (spent > 0) this.chargeSends(node, now);
     const free = Math.max(this.cpuFreeAt[node], now) + spent;
     this.cpuFreeAt[node] = free;
     this.cpuBusy[node] = 0;
@@ -247,7 +265,7 @@ export class Simulation implements NodeEffects {
   private boot(now: Micros, node: number): void {
     this.arch.nodes[node].start(this.clocks.local(node, now), this.outbox.begin(node, now));
     const spent = this.outbox.spent;
-    if (spent > 0) this.metrics.cpuBusy(node, now, spent);
+    if (spent > 0) this.chargeSends(node, now);
     this.cpuFreeAt[node] = Math.max(this.cpuFreeAt[node], now) + spent;
   }
 

@@ -4,6 +4,7 @@
 // hands the report writers a RunResult of plain rows.
 import type { ClusterState } from '../engine/cluster.js';
 import type { SimObserver } from '../engine/observers.js';
+import type { CpuUse } from '../net/cpu.js';
 import type { Role } from '../protocols/node.js';
 import { IntColumn } from '../core/columns.js';
 import type { AlertRule } from '../scenario/scenario.js';
@@ -16,7 +17,16 @@ import { NearFaultRequests } from './near-faults.js';
 import { unavailableMicros, type OutageLog } from './outages.js';
 import { ReplicaRoles } from './replica-roles.js';
 import { RoleTracker, TIMELINE_NODES } from './roles.js';
-import type { AlertRow, FailoverRow, FaultMarker, RunResult, SummaryRow, TimeseriesRow } from './run-result.js';
+import {
+  LEADER_CPU_COLUMNS,
+  type AlertRow,
+  type FailoverRow,
+  type FaultMarker,
+  type LeaderCpuColumn,
+  type RunResult,
+  type SummaryRow,
+  type TimeseriesRow,
+} from './run-result.js';
 import { StaleReadCounter } from './staleness.js';
 
 export interface RunIdentity {
@@ -154,11 +164,11 @@ export class MetricsCollector implements SimObserver {
   }
 
   /** Node `node`'s CPU is busy over [from, from + micros): counted where it overlaps the window. */
-  cpuBusy(node: number, from: number, micros: number): void {
+  cpuBusy(node: number, from: number, micros: number, use: CpuUse): void {
     const start = Math.max(from, this.opt.warmup);
     const end = Math.min(from + micros, this.opt.duration);
     if (end > start) this.busy[node] += end - start;
-    this.leaderLoad.cpuBusy(node, from, micros);
+    this.leaderLoad.cpuBusy(node, from, micros, use);
   }
 
   messageSent(now: number): void {
@@ -289,13 +299,24 @@ export class MetricsCollector implements SimObserver {
       unavailable_ms: unavailable / 1000,
       elections: this.opt.hasLeader ? this.elections : null,
       messages: this.messages,
-      leader_utilization: this.opt.hasLeader ? this.leaderLoad.utilization(this.opt.duration) : null,
+      ...this.leaderCpu(),
       mean_utilization: this.meanUtilization(),
       capacity_ops_s: this.opt.capacity ?? null,
       acked_writes_lost: committed !== null ? lost.length : null,
       stale_reads: this.opt.versionedReads ? this.staleness.stale : null,
       ...(alerts ? alertSummary(alerts) : { alerts_fired: null, detect_mean_ms: null }),
     };
+  }
+
+  /** leader_utilization and its split by use, of the same leader (all empty without one). */
+  private leaderCpu(): Pick<SummaryRow, 'leader_utilization' | LeaderCpuColumn> {
+    const leader = this.opt.hasLeader ? this.leaderLoad.measuredLeader(this.opt.duration) : null;
+    const row = { leader_utilization: leader === null ? null : this.leaderLoad.utilization(leader) } as Pick<
+      SummaryRow,
+      'leader_utilization' | LeaderCpuColumn
+    >;
+    LEADER_CPU_COLUMNS.forEach((column, use) => (row[column] = leader === null ? null : this.leaderLoad.share(leader, use)));
+    return row;
   }
 
   private utilization(node: number): number | null {

@@ -26,6 +26,10 @@ export const SUMMARY_COLUMNS = [
   'messages',
   'leader_utilization',
   'mean_utilization',
+  'leader_cpu_requests',
+  'leader_cpu_replication',
+  'leader_cpu_heartbeats',
+  'leader_cpu_elections',
   'capacity_ops_s',
   'acked_writes_lost',
   'stale_reads',
@@ -33,6 +37,14 @@ export const SUMMARY_COLUMNS = [
   'detect_mean_ms',
 ] as const;
 export type SummaryColumn = (typeof SUMMARY_COLUMNS)[number];
+/** The leader's CPU split, indexed by CpuUse (sim/net/cpu.ts): fractions of its time in office. */
+export const LEADER_CPU_COLUMNS = [
+  'leader_cpu_requests',
+  'leader_cpu_replication',
+  'leader_cpu_heartbeats',
+  'leader_cpu_elections',
+] as const;
+export type LeaderCpuColumn = (typeof LEADER_CPU_COLUMNS)[number];
 export type Cell = string | number | null;
 export type SummaryRow = Record<SummaryColumn, Cell>;
 

@@ -5,6 +5,18 @@
 // This queue is what makes a leader the bottleneck: its followers' acknowledgements and its
 // own sends grow with N while a follower's work does not.
 
+/** What CPU time is spent on: every job and every send is charged to one of these (the
+ *  leader_cpu_* columns split the leader's time in office by them). Messages name theirs
+ *  (`Message.use`); a client request, or its refusal, is Requests. Timers, deferred steps and
+ *  fsync completions cost nothing themselves: what they send is charged by what it is. */
+export const enum CpuUse {
+  Requests = 0,
+  Replication = 1,
+  Heartbeats = 2,
+  Elections = 3,
+}
+export const CPU_USES = 4;
+
 /** What a queued job is. */
 export const enum Job {
   Request = 0,

@@ -3,6 +3,7 @@
 // its effects to an Outbox. It reads no clock but `now`, draws no randomness but `out.random()`,
 // and does no I/O. The engine turns the effects into scheduled events; a test can record them.
 
+import type { CpuUse } from '../net/cpu.js';
 import type { Micros } from '../scenario/scenario.js';
 
 /** A protocol message. `entries` is how many log entries it carries (it sets the CPU cost). */
@@ -13,6 +14,8 @@ export interface Message {
    *  work, as a consensus loop running apart from request handling does. Data messages
    *  (entries, acknowledgements) wait in line with the requests that caused them. */
   readonly urgent?: boolean;
+  /** What the CPU time of sending and receiving it counts as (leader_cpu_*); Requests if absent. */
+  readonly use?: CpuUse;
 }
 
 export type Role = 'leader' | 'follower' | 'candidate' | 'down' | 'serving' | 'idle';

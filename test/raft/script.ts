@@ -1,6 +1,7 @@
 // Test support: builds replicas and messages for scripted tests, so a test reads as
 // "this input → these outputs" over a RecordingOutbox.
 import seedrandom from 'seedrandom';
+import { CpuUse } from '../../sim/net/cpu.js';
 import type { RaftOptions } from '../../sim/scenario/scenario.js';
 import type { ClientRequest } from '../../sim/protocols/node.js';
 import { RecordingOutbox } from '../fixtures/recording-outbox.js';
@@ -60,27 +61,37 @@ export function entry(term: number, op = -1, key = 0, kind = op >= 0 ? EntryKind
 }
 
 export function append(term: number, prevIndex: number, prevTerm: number, batch: LogEntry[], commit = 0): AppendEntries {
-  return { type: 'AppendEntries', group: 0, term, prevIndex, prevTerm, commit, batch, entries: batch.length };
+  return { type: 'AppendEntries', group: 0, term, prevIndex, prevTerm, commit, batch, entries: batch.length, use: CpuUse.Replication };
 }
 
 export function appendOk(term: number, index: number): AppendResponse {
-  return { type: 'AppendEntriesResp', group: 0, term, success: true, index, rejected: 0, hintTerm: 0, entries: 0 };
+  return { type: 'AppendEntriesResp', group: 0, term, success: true, index, rejected: 0, hintTerm: 0, entries: 0, use: CpuUse.Replication };
 }
 
 export function appendReject(term: number, rejected: number, hint: number, hintTerm: number): AppendResponse {
-  return { type: 'AppendEntriesResp', group: 0, term, success: false, index: hint, rejected, hintTerm, entries: 0 };
+  return {
+    type: 'AppendEntriesResp',
+    group: 0,
+    term,
+    success: false,
+    index: hint,
+    rejected,
+    hintTerm,
+    entries: 0,
+    use: CpuUse.Replication,
+  };
 }
 
 export function heartbeat(term: number, commit: number, round = 1): Heartbeat {
-  return { type: 'Heartbeat', group: 0, term, commit, round, entries: 0, urgent: true };
+  return { type: 'Heartbeat', group: 0, term, commit, round, entries: 0, urgent: true, use: CpuUse.Heartbeats };
 }
 
 export function voteRequest(term: number, lastIndex: number, lastTerm: number, pre = false): VoteRequest {
-  return { type: pre ? 'PreVote' : 'RequestVote', group: 0, term, lastIndex, lastTerm, entries: 0, urgent: true };
+  return { type: pre ? 'PreVote' : 'RequestVote', group: 0, term, lastIndex, lastTerm, entries: 0, urgent: true, use: CpuUse.Elections };
 }
 
 export function vote(term: number, granted: boolean, pre = false): VoteResponse {
-  return { type: pre ? 'PreVoteResp' : 'RequestVoteResp', group: 0, term, granted, entries: 0, urgent: true };
+  return { type: pre ? 'PreVoteResp' : 'RequestVoteResp', group: 0, term, granted, entries: 0, urgent: true, use: CpuUse.Elections };
 }
 
 export function write(attempt: number, op: number, key = 0): ClientRequest {

@@ -4,7 +4,7 @@ import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
 import { ReplyStatus } from '../node.js';
 import { RecordingOutbox } from '../../../test/fixtures/recording-outbox.js';
-import type { HeartbeatResponse } from './messages.js';
+import { heartbeatResponse } from './messages.js';
 import { RaftReplica } from './raft-replica.js';
 import { appendOk, elect, heartbeat, MAX, MIN, read, replica, sync, write, type Scripted } from '../../../test/raft/script.js';
 import { TEST_OPTIONS } from '../../../test/raft/cluster.js';
@@ -21,7 +21,7 @@ function commitAll(s: Scripted, now: number): void {
 function heartbeatRound(s: Scripted, now: number): void {
   s.r.timer(now, 1, s.out);
   const round = s.r.lead?.round ?? 0;
-  const answer: HeartbeatResponse = { type: 'HeartbeatResp', group: 0, term: s.r.term, round, match: 0, entries: 0, urgent: true };
+  const answer = heartbeatResponse(0, s.r.term, round, 0);
   for (const peer of [1, 2]) s.r.message(now + 1_000, peer, answer, s.out);
 }
 

@@ -2,6 +2,7 @@
 // up-to-date check (§5.4.1); optionally each round is preceded by a PreVote round that changes
 // no term, so a node cut off from the group cannot inflate terms and depose a healthy leader
 // when it returns (Ongaro's thesis §9.6).
+import { CpuUse } from '../../net/cpu.js';
 import type { Outbox } from '../node.js';
 import type { VoteRequest, VoteResponse } from './messages.js';
 import { voteResponse } from './messages.js';
@@ -15,7 +16,16 @@ export function campaign(r: RaftReplica, out: Outbox): void {
 }
 
 function voteRequest(r: RaftReplica, type: VoteRequest['type'], term: number): VoteRequest {
-  return { type, group: r.group, term, lastIndex: r.log.lastIndex, lastTerm: r.log.lastTerm, entries: 0, urgent: true };
+  return {
+    type,
+    group: r.group,
+    term,
+    lastIndex: r.log.lastIndex,
+    lastTerm: r.log.lastTerm,
+    entries: 0,
+    urgent: true,
+    use: CpuUse.Elections,
+  };
 }
 
 function preCampaign(r: RaftReplica, out: Outbox): void {

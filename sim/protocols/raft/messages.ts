@@ -2,12 +2,16 @@
 // groups) and the sender's term; `entries` is the number of log entries carried, which sets the
 // CPU cost the engine charges at both ends. Messages are immutable once sent, so one object may
 // go to many followers (a vote request to all peers; an AppendEntries to every follower in step).
+import { CpuUse } from '../../net/cpu.js';
 import type { Message } from '../node.js';
 import type { LogEntry } from './log.js';
 
 interface Base extends Message {
   readonly group: number;
   readonly term: number;
+  /** Every Raft message says what it is for: votes are Elections, AppendEntries and their
+   *  answers Replication, heartbeats and their answers Heartbeats. */
+  readonly use: CpuUse;
 }
 
 /** RequestVote, or with pre-vote the PreVote probe: `term` is the term the candidate would take. */
@@ -66,13 +70,13 @@ export interface HeartbeatResponse extends Base {
 export type RaftMessage = VoteRequest | VoteResponse | AppendEntries | AppendResponse | Heartbeat | HeartbeatResponse;
 
 export function voteResponse(type: VoteResponse['type'], group: number, term: number, granted: boolean): VoteResponse {
-  return { type, group, term, granted, entries: 0, urgent: true };
+  return { type, group, term, granted, entries: 0, urgent: true, use: CpuUse.Elections };
 }
 
 export function appendResponse(group: number, term: number, success: boolean, index: number, rejected = 0, hintTerm = 0): AppendResponse {
-  return { type: 'AppendEntriesResp', group, term, success, index, rejected, hintTerm, entries: 0 };
+  return { type: 'AppendEntriesResp', group, term, success, index, rejected, hintTerm, entries: 0, use: CpuUse.Replication };
 }
 
 export function heartbeatResponse(group: number, term: number, round: number, match: number): HeartbeatResponse {
-  return { type: 'HeartbeatResp', group, term, round, match, entries: 0, urgent: true };
+  return { type: 'HeartbeatResp', group, term, round, match, entries: 0, urgent: true, use: CpuUse.Heartbeats };
 }

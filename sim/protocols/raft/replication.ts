@@ -6,6 +6,7 @@
 // and acknowledgements only mark that something is to be sent, and one Ready step, queued behind
 // the work that arrived meanwhile (Outbox.deferTimer), sends each follower one AppendEntries
 // with everything it lacks. Per-message costs are then paid per batch, not per write or per ack.
+import { CpuUse } from '../../net/cpu.js';
 import type { Outbox } from '../node.js';
 import type { LeaderState } from './leader-state.js';
 import { EntryKind, type LogEntry } from './log.js';
@@ -111,7 +112,17 @@ function sendAppend(r: RaftReplica, l: LeaderState, p: number, from: number, to:
   if (m === null || m.prevIndex !== prevIndex || prevIndex + m.entries !== to || m.commit !== r.commitIndex) {
     const batch = r.log.slice(from, to);
     const prevTerm = r.log.term(prevIndex);
-    m = { type: 'AppendEntries', group: r.group, term: r.term, prevIndex, prevTerm, commit: r.commitIndex, batch, entries: batch.length };
+    m = {
+      type: 'AppendEntries',
+      group: r.group,
+      term: r.term,
+      prevIndex,
+      prevTerm,
+      commit: r.commitIndex,
+      batch,
+      entries: batch.length,
+      use: CpuUse.Replication,
+    };
     l.lastAppend = m;
   }
   l.progress.sent(p, to);
@@ -158,7 +169,7 @@ export function sendHeartbeats(r: RaftReplica, l: LeaderState, out: Outbox): voi
     const commit = Math.min(pr.match[p], r.commitIndex);
     let m = l.lastHeartbeat;
     if (m === null || m.commit !== commit || m.round !== round) {
-      m = { type: 'Heartbeat', group: r.group, term: r.term, commit, round, entries: 0, urgent: true };
+      m = { type: 'Heartbeat', group: r.group, term: r.term, commit, round, entries: 0, urgent: true, use: CpuUse.Heartbeats };
       l.lastHeartbeat = m;
     }
     out.send(r.peers[p], m);

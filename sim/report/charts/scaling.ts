@@ -155,7 +155,16 @@ export function scalingChart(canvas: SvgCanvas, input: ChartInput): ChartSvg | n
     legend(root, items, GRID_WIDTH + 8, 100, 'Variant');
     if (panels.some((p) => p.kind === 'cpu')) {
       const parts = CPU_PARTS.map((part) => ({ label: part.label, color: part.color, swatch: true }));
-      legend(root, parts, GRID_WIDTH + 8, 130 + items.length * 20, 'Leader CPU spent on');
+      const top = 130 + items.length * 20;
+      legend(root, parts, GRID_WIDTH + 8, top, 'Leader CPU spent on');
+      // beside the panels, not inside them: a saturated leader's stack reaches the top
+      root
+        .append('text')
+        .attr('x', GRID_WIDTH + 8)
+        .attr('y', top + 20 + parts.length * 20 + 4)
+        .attr('font-size', 11)
+        .attr('fill', MUTED)
+        .text('white above the stack: idle');
     }
   });
   return { file: SCALING_FILE, title, svg };
@@ -219,14 +228,6 @@ function cpuPanel(root: Selection, d3: D3, box: Box, variant: VariantRuns, xAxis
       .attr('stroke-width', 0.5);
     top.forEach((v, i) => (below[i] = v));
   }
-  plot
-    .append('text')
-    .attr('x', box.width - 4)
-    .attr('y', 12)
-    .attr('text-anchor', 'end')
-    .attr('font-size', 11)
-    .attr('fill', MUTED)
-    .text('white above the stack: idle');
 }
 
 const round = (v: number) => Math.round(v * 100) / 100;
