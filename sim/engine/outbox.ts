@@ -47,6 +47,16 @@ export class EngineOutbox implements Outbox {
     return this;
   }
 
+  /** Charges what the handler sent to `cpu`, from `from` on, one stretch per use. */
+  chargeSends(cpu: { cpuBusy(node: number, from: Micros, micros: Micros, use: CpuUse): void }, from: Micros): void {
+    for (let use = 0; use < CPU_USES; use++) {
+      const micros = this.spentOn[use];
+      if (micros <= 0) continue;
+      cpu.cpuBusy(this.node, from, micros, use);
+      from += micros;
+    }
+  }
+
   send(to: number, msg: Message): void {
     const cost = this.engine.sendCost(this.node, msg);
     this.spent += cost;

@@ -6,7 +6,7 @@ import { EventQueue } from '../core/event-queue.js';
 import { stream, type Random } from '../core/rng.js';
 import type { Architecture } from '../architectures/architecture.js';
 import type { MetricsCollector } from '../metrics/collector.js';
-import { CPU_USES, CpuUse, Job, JobQueue } from '../net/cpu.js';
+import { CpuUse, Job, JobQueue } from '../net/cpu.js';
 import { Network } from '../net/network.js';
 import { ReplyStatus, type Message, type Role } from '../protocols/node.js';
 import type { Micros, Scenario } from '../scenario/scenario.js';
@@ -218,17 +218,6 @@ export class Simulation implements NodeEffects {
     return type === Job.Message ? ((this.messages[a] as Message).use ?? CpuUse.Requests) : CpuUse.Requests;
   }
 
-  /** Charges what the handler just sent, from `from` on, one stretch per use. */
-  private chargeSends(node: number, from: Micros): void {
-    const spentOn = this.outbox.spentOn;
-    for (let use = 0; use < CPU_USES; use++) {
-      const micros = spentOn[use];
-      if (micros <= 0) continue;
-      this.metrics.cpuBusy(node, from, micros, use);
-      from += micros;
-    }
-  }
-
   private finishJob(now: Micros, node: number): void {
     const q = (this.servingRequest[node] === 1 ? this.requestAndDataJobs : this.urgentJobs)[node];
     const i = q.peek();
@@ -251,7 +240,7 @@ export class Simulation implements NodeEffects {
   /** The CPU pays for the handler's sends, then takes the next job. */
   private afterHandler(now: Micros, node: number): void {
     const spent = this.outbox.spent;
-    if (spent > 0) this.chargeSends(node, now);
+    if (spent > 0) this.outbox.chargeSends(this.metrics, now);
     const free = Math.max(this.cpuFreeAt[node], now) + spent;
     this.cpuFreeAt[node] = free;
     this.cpuBusy[node] = 0;
@@ -265,7 +254,7 @@ export class Simulation implements NodeEffects {
   private boot(now: Micros, node: number): void {
     this.arch.nodes[node].start(this.clocks.local(node, now), this.outbox.begin(node, now));
     const spent = this.outbox.spent;
-    if (spent > 0) this.chargeSends(node, now);
+    if (spent > 0) this.outbox.chargeSends(this.metrics, now);
     this.cpuFreeAt[node] = Math.max(this.cpuFreeAt[node], now) + spent;
   }
 
