@@ -190,10 +190,10 @@ export class Simulation implements NodeEffects {
     return protocol.admit === undefined || protocol.admit(now, this.clients.keyOf(attempt), this.clients.isWrite(attempt));
   }
 
-  private enqueue(now: Micros, node: number, type: Job, a: number, b: number, cost: Micros): void {
+  private enqueue(now: Micros, node: number, type: Job, a: number, b: number, cost: Micros, use = CpuUse.Requests): void {
     const urgent =
       type === Job.Timer || type === Job.Persisted || type === Job.Refused || (type === Job.Message && this.messages[a]?.urgent === true);
-    (urgent ? this.urgentJobs : this.requestAndDataJobs)[node].push(type, a, b, cost);
+    (urgent ? this.urgentJobs : this.requestAndDataJobs)[node].push(type, a, b, cost, use);
     if (this.cpuBusy[node] === 0) this.startJob(node, Math.max(now, this.cpuFreeAt[node]));
   }
 
@@ -205,17 +205,10 @@ export class Simulation implements NodeEffects {
     const request = this.urgentJobs[node].length === 0 ? 1 : 0;
     this.servingRequest[node] = request;
     const q = (request === 1 ? this.requestAndDataJobs : this.urgentJobs)[node];
-    const i = q.peek();
-    const cost = Math.round(q.costAt(i) * this.slowFactor[node]);
+    const cost = Math.round(q.costAt(q.peek()) * this.slowFactor[node]);
     this.cpuBusy[node] = 1;
-    this.metrics.cpuBusy(node, at, cost, this.useOf(q.typeAt(i), q.arg1At(i)));
+    this.metrics.cpuBusy(node, at, cost, q.useAt(q.peek()));
     this.queue.push(at + cost, Ev.CpuDone, node, this.epoch[node], 0);
-  }
-
-  /** What a job's own cost is charged to: a message says; a request or refusal is Requests
-   *  (the rest — timers, deferred steps, fsync completions — cost nothing themselves). */
-  private useOf(type: Job, a: number): CpuUse {
-    return type === Job.Message ? ((this.messages[a] as Message).use ?? CpuUse.Requests) : CpuUse.Requests;
   }
 
   private finishJob(now: Micros, node: number): void {
@@ -292,7 +285,7 @@ export class Simulation implements NodeEffects {
   private deliver(now: Micros, to: number, slot: number, from: number): void {
     const msg = this.messages[slot] as Message;
     if (!this.cluster.isUp(to) || !this.network.connected(from, to)) return void this.takeMessage(slot);
-    this.enqueue(now, to, Job.Message, slot, from, this.perMessage + this.perEntry * msg.entries);
+    this.enqueue(now, to, Job.Message, slot, from, this.perMessage + this.perEntry * msg.entries, msg.use);
   }
 
   private takeMessage(slot: number): Message {

@@ -29,7 +29,9 @@ export const enum Job {
   Refused = 5,
 }
 
-/** A growable ring buffer of jobs: (job type, two integer arguments, cost in µs). */
+/** A growable ring buffer of jobs: (job type, two integer arguments, cost in µs, what the cost
+ *  is charged to). A job that costs nothing (timer, deferred step, fsync completion) keeps the
+ *  default use: what its handler sends is charged by what that is. */
 export class JobQueue {
   private cap = 16;
   private head = 0;
@@ -38,18 +40,20 @@ export class JobQueue {
   private arg1 = new Int32Array(this.cap);
   private arg2 = new Int32Array(this.cap);
   private cost = new Float64Array(this.cap);
+  private use = new Uint8Array(this.cap);
 
   get length(): number {
     return this.count;
   }
 
-  push(type: Job, a: number, b: number, cost: number): void {
+  push(type: Job, a: number, b: number, cost: number, use: CpuUse = CpuUse.Requests): void {
     if (this.count === this.cap) this.grow();
     const i = (this.head + this.count) & (this.cap - 1);
     this.type[i] = type;
     this.arg1[i] = a;
     this.arg2[i] = b;
     this.cost[i] = cost;
+    this.use[i] = use;
     this.count++;
   }
 
@@ -69,6 +73,9 @@ export class JobQueue {
   costAt(i: number): number {
     return this.cost[i];
   }
+  useAt(i: number): CpuUse {
+    return this.use[i];
+  }
 
   shift(): void {
     this.head = (this.head + 1) & (this.cap - 1);
@@ -82,7 +89,7 @@ export class JobQueue {
 
   private grow(): void {
     const cap = this.cap * 2;
-    const reorder = <T extends Int32Array | Float64Array>(old: T, bigger: T): T => {
+    const reorder = <T extends Int32Array | Float64Array | Uint8Array>(old: T, bigger: T): T => {
       for (let k = 0; k < this.count; k++) bigger[k] = old[(this.head + k) & (this.cap - 1)];
       return bigger;
     };
@@ -90,6 +97,7 @@ export class JobQueue {
     this.arg1 = reorder(this.arg1, new Int32Array(cap));
     this.arg2 = reorder(this.arg2, new Int32Array(cap));
     this.cost = reorder(this.cost, new Float64Array(cap));
+    this.use = reorder(this.use, new Uint8Array(cap));
     this.head = 0;
     this.cap = cap;
   }
