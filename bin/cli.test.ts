@@ -1,19 +1,12 @@
 // The CLI as a user runs it: the built binary (npm test builds first), real scenario files,
 // exit codes and the files on disk.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { repoRoot as root, runLeadsim, scratchDir, writeScenario } from '../test/cli.js';
 
-const root = resolve(import.meta.dirname, '..');
-const bin = join(root, 'dist', 'bin', 'leadsim.js');
-const tmp = () => mkdtempSync(join(tmpdir(), 'leadsim-cli-'));
-
-function leadsim(...args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const tmp = () => scratchDir('cli');
+const leadsim = (...args: string[]) => runLeadsim(args);
 
 const small = `name: small-crash
 description: A small stateless fleet loses a server.
@@ -26,11 +19,7 @@ faults:
   - { at: 2s, crash: 1, recoverAfter: 1s }
 `;
 
-function scenarioFile(text = small): string {
-  const file = join(tmp(), 'scenario.yaml');
-  writeFileSync(file, text);
-  return file;
-}
+const scenarioFile = (text = small) => writeScenario(text, 'cli');
 
 const filesOf = (dir: string) => Object.fromEntries(readdirSync(dir).map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
 

@@ -3,18 +3,16 @@
 // never throw anything the CLI would print as a bug. Most mutants go through the loader in this
 // process (what `leadsim validate` does, classified by the CLI's own isUserError); a few that
 // load are run by the built binary, which must exit 0, 1 or 2 without a stack trace.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { loadScenarioFile } from '../sim/scenario/load.js';
 import { isUserError } from './cli-errors.js';
+import { repoRoot as root, runLeadsim } from '../test/cli.js';
 
-const root = resolve(import.meta.dirname, '..');
-const bin = join(root, 'dist', 'bin', 'leadsim.js');
 const work = mkdtempSync(join(tmpdir(), 'leadsim-fuzz-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -150,8 +148,8 @@ describe('fuzzed scenarios: loaded or refused as bad input, never a crash', () =
     for (const path of runnable) {
       // short runs: the point is the path through the engine and the report writers, not the numbers
       const args = ['run', path, '--out', `${path}.report`, '--quiet', '--trials', '1', '--set', 'duration=600ms', '--set', 'warmup=100ms'];
-      const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 120_000 });
-      expect([0, 1, 2], `${path}: ${r.stderr}`).toContain(r.status);
+      const r = runLeadsim(args, { timeout: 120_000 });
+      expect([0, 1, 2], `${path}: ${r.stderr}`).toContain(r.code);
       expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
     }
   });

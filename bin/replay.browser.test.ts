@@ -2,15 +2,13 @@
 // chromium`; .ci/run installs it). Pages are found by their data-* attributes and driven through
 // window.leadsimReplay, never by pixel. Without chromium these tests skip with a message — except
 // in CI, where a missing browser is a failure.
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runLeadsim } from '../test/cli.js';
 
-const root = resolve(import.meta.dirname, '..');
-const bin = join(root, 'dist', 'bin', 'leadsim.js');
 /** Screenshots to look at (LEADSIM_SCREENSHOTS keeps them somewhere the test run does not clean up). */
 const shots = process.env.LEADSIM_SCREENSHOTS ?? join(tmpdir(), 'leadsim-replay-screenshots');
 
@@ -27,8 +25,8 @@ if (executablePath === null) {
 }
 
 function leadsim(...args: string[]): string {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`leadsim ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  const r = runLeadsim(args);
+  if (r.code !== 0) throw new Error(`leadsim ${args.join(' ')} exited ${r.code}: ${r.stderr}`);
   return r.stdout;
 }
 

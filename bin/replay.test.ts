@@ -1,20 +1,13 @@
 // `leadsim replay` and the replay pages `run` writes, as a user meets them: same seed ⇒ same
 // bytes, --no-replay skips them, --out never replaces a file leadsim did not write, and bad
 // options are one line and exit 2.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { repoRoot as root, runLeadsim, scratchDir } from '../test/cli.js';
 
-const root = resolve(import.meta.dirname, '..');
-const bin = join(root, 'dist', 'bin', 'leadsim.js');
-const tmp = () => mkdtempSync(join(tmpdir(), 'leadsim-replay-cli-'));
-
-function leadsim(...args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const tmp = () => scratchDir('replay-cli');
+const leadsim = (...args: string[]) => runLeadsim(args);
 
 const scenario = `name: replay-small
 description: Two variants lose a node.

@@ -2,14 +2,12 @@
 // first) as a careless user or script would run it. Every refusal is exit 2 with one line and no
 // stack trace, happens before anything is simulated, and leaves the user's files as they were.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runLeadsim, scratchDir } from '../test/cli.js';
 
-const root = resolve(import.meta.dirname, '..');
-const bin = join(root, 'dist', 'bin', 'leadsim.js');
-const work = mkdtempSync(join(tmpdir(), 'leadsim-safety-'));
+const work = scratchDir('safety');
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 let made = 0;
 const tmp = () => {
@@ -18,10 +16,7 @@ const tmp = () => {
   return dir;
 };
 
-function leadsim(args: string[], cwd = work) {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const leadsim = (args: string[], cwd = work) => runLeadsim(args, { cwd, timeout: 60_000 });
 
 const small = `name: tiny
 seed: 5

@@ -1,21 +1,14 @@
 // `leadsim sweep --shard K/N` and `leadsim merge` as a user (or a job array) runs them: the
 // built binary (npm test builds first), real files; merged shards must be the very files a
 // single `leadsim run` writes.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { existsSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeJson, encodeJson, inShard, parseShardSpec, shardIndices, ShardError } from '../sim/shard.js';
+import { runLeadsim, scratchDir } from '../test/cli.js';
 
-const root = resolve(import.meta.dirname, '..');
-const bin = join(root, 'dist', 'bin', 'leadsim.js');
-const tmp = () => mkdtempSync(join(tmpdir(), 'leadsim-sweep-'));
-
-function leadsim(...args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const tmp = () => scratchDir('sweep');
+const leadsim = (...args: string[]) => runLeadsim(args);
 
 // 3 sweep points × 2 trials = 6 tasks; 3 shards of 2
 const swept = `name: small-sweep
