@@ -62,6 +62,16 @@ const rate = (x: number, unit: string) => `${(x / 1e6).toFixed(2)} M ${unit}/s`;
 
 const cases: Case[] = [
   {
+    name: 'cli-version',
+    command: () => node(leadsim, '--version'),
+    targets: () => ({ rate: '-', targets: [] }),
+  },
+  {
+    name: 'cli-validate',
+    command: () => node(leadsim, 'validate', join(repo, 'scenarios', 'mm1.yaml')),
+    targets: (m) => ({ rate: '-', targets: [{ what: 's (CPU), under 0.2 s', ratio: m.cpu, bound: 0.2, atLeast: false }] }),
+  },
+  {
     name: 'engine-mm1',
     command: inProcess('engine-mm1'),
     targets: (m) => ({ rate: rate(eventsOf(m) / m.cpu, 'events'), targets: [] }),

@@ -8,10 +8,10 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import Tinypool from 'tinypool';
-import { runOnce, type RunOutput } from './engine/run.js';
 import type { RunResult } from './metrics/run-result.js';
 import type { RunSpec } from './scenario/scenario.js';
-import type { WorkerTask } from './worker.js';
+import type { Trace } from './trace/trace.js';
+import runTask, { type TaskOutput, type WorkerTask } from './worker.js';
 
 export interface ExecuteOptions {
   trials: number;
@@ -24,11 +24,15 @@ export interface ExecuteOptions {
   isolate?: boolean;
   /** Runs only the tasks whose index (see tasksOf) it accepts, results still in index order (a shard). Default: all. */
   select?: (index: number) => boolean;
+  /** Tasks (by index, see tasksOf) whose replay window to trace too, in the same thread right after the run. */
+  trace?: ReadonlySet<number>;
 }
 
 export interface Execution {
   results: RunResult[];
   events: number;
+  /** Per result, the traced window when `trace` asked for it. */
+  traces: (Trace | undefined)[];
 }
 
 const workerFile = fileURLToPath(new URL('./worker.js', import.meta.url));
@@ -39,31 +43,35 @@ export function tasksOf(runs: readonly RunSpec[], trials: number): WorkerTask[] 
 }
 
 export async function execute(runs: readonly RunSpec[], options: ExecuteOptions): Promise<Execution> {
-  const { select } = options;
-  const all = tasksOf(runs, options.trials);
+  const { select, trace } = options;
+  const all = tasksOf(runs, options.trials).map((task, i) => (trace?.has(i) ? { ...task, trace: true } : task));
   const tasks = select ? all.filter((_, i) => select(i)) : all;
   const threads = Math.min(options.threads ?? availableParallelism(), tasks.length);
   // the worker exists only in the build; from TypeScript sources (tests) everything runs here
   const pooled = (threads > 1 || (options.isolate === true && threads === 1)) && existsSync(workerFile);
   const outputs = pooled ? await inPool(tasks, threads, options.onRunDone) : inThisThread(tasks, options.onRunDone);
-  return { results: outputs.map((o) => o.result), events: outputs.reduce((sum, o) => sum + o.events, 0) };
+  return {
+    results: outputs.map((o) => o.result),
+    events: outputs.reduce((sum, o) => sum + o.events, 0),
+    traces: outputs.map((o) => o.trace),
+  };
 }
 
-function inThisThread(tasks: WorkerTask[], onRunDone?: (done: number, total: number) => void): RunOutput[] {
+function inThisThread(tasks: WorkerTask[], onRunDone?: (done: number, total: number) => void): TaskOutput[] {
   return tasks.map((task, i) => {
-    const out = runOnce(task.run, task.trial);
+    const out = runTask(task);
     onRunDone?.(i + 1, tasks.length);
     return out;
   });
 }
 
-async function inPool(tasks: WorkerTask[], threads: number, onRunDone?: (done: number, total: number) => void): Promise<RunOutput[]> {
+async function inPool(tasks: WorkerTask[], threads: number, onRunDone?: (done: number, total: number) => void): Promise<TaskOutput[]> {
   const pool = new Tinypool({ filename: workerFile, minThreads: threads, maxThreads: threads });
   let done = 0;
   try {
     return await Promise.all(
       tasks.map(async (task) => {
-        const out = (await pool.run(task)) as RunOutput;
+        const out = (await pool.run(task)) as TaskOutput;
         onRunDone?.(++done, tasks.length);
         return out;
       }),

@@ -3,9 +3,9 @@
 import { evaluateExpectations, rowsOf } from '../../sim/check/expectations.js';
 import { execute } from '../../sim/execute.js';
 import { prepareOutputDir, reportDirsFor } from '../../sim/report/output-dir.js';
-import { replaysOf } from '../../sim/report/replay/replays.js';
+import { replaysOf, replayTasks } from '../../sim/report/replay/replays.js';
 import { INDEX_FILE } from '../../sim/report/files.js';
-import { writeReports } from '../../sim/report/write-reports.js';
+import { preloadCharts, writeReports } from '../../sim/report/write-reports.js';
 import { exitCleanlyOnInterrupt } from '../interrupt.js';
 import { EXIT_CHECK_FAILED, EXIT_OK } from '../cli-errors.js';
 import { loadAll, type ScenarioOptions } from '../load-options.js';
@@ -32,16 +32,19 @@ export async function runCommand(files: string[], options: RunOptions): Promise<
   ).map((dir) => prepareOutputDir(dir, { option: '--out' }));
   let exit = EXIT_OK;
   const summaries = [];
+  preloadCharts(); // this thread is idle while workers simulate
   for (const [i, scenario] of loaded.entries()) {
     const progress = progressBar(scenario.name, !options.quiet);
-    const { results } = await execute(scenario.runs, {
+    const replayed = options.replay === false ? new Set<number>() : replayTasks(scenario.runs, scenario.trials);
+    const { results, traces } = await execute(scenario.runs, {
       trials: scenario.trials,
       isolate: true,
+      trace: replayed,
       onRunDone: (done, total) => progress.update(done, total),
     });
     progress.stop();
     const outDir = outDirs[i];
-    const replays = options.replay === false ? [] : replaysOf(scenario.runs, scenario.trials, results);
+    const replays = options.replay === false ? [] : replaysOf(scenario.runs, scenario.trials, results, traces);
     await writeReports(outDir, {
       scenario: scenario.name,
       description: scenario.description,

@@ -21,6 +21,14 @@ import type { Observers } from './observers.js';
 const WRITE = 1;
 /** opFlags above the write bit hold the op's session (its client connection). */
 const SESSION_SHIFT = 1;
+/** attemptState: the client still waits for this attempt's answer. */
+const OPEN = 1;
+/** attemptState: the request is on its way to a node or waits in its CPU queue (the node still
+ *  reads the op's key and kind when it takes the job). */
+const IN_FLIGHT = 2;
+/** opLive: the op succeeded or failed for good (no more attempts); the bits below count its
+ *  attempts not yet retired. */
+const DONE = 1 << 30;
 /** Redirects are cheap hops to the leader, not retries; this bounds a redirect loop. */
 const MAX_REDIRECTS = 5;
 /** A client's backoff after busy answers in a row stops doubling here (2^6 × backoff). */
@@ -52,11 +60,20 @@ export class Clients {
   private readonly opRetries = new IntColumn();
   private readonly opRedirects = new IntColumn();
   private readonly opClient = new IntColumn();
+  /** DONE | attempts of the op not yet retired (see attemptState). */
+  private readonly opLive = new IntColumn();
   // per attempt
   private readonly attemptOp = new IntColumn();
   private readonly attemptNode = new IntColumn();
-  private readonly attemptOpen = new IntColumn();
+  /** OPEN | IN_FLIGHT bits; 0 = retired: nothing will read the attempt again. */
+  private readonly attemptState = new IntColumn();
   private readonly attemptSentAt = new FloatColumn();
+  /** Every attempt below this is retired, every op below opsRetired done with all its attempts
+   *  retired: the columns forget them, so they hold a window of rows, not the whole run. */
+  private attemptsRetired = 0;
+  private opsRetired = 0;
+  private readonly attemptColumns = [this.attemptOp, this.attemptNode, this.attemptState, this.attemptSentAt];
+  private readonly opColumns = [this.opStart, this.opKey, this.opFlags, this.opRetries, this.opRedirects, this.opClient, this.opLive];
   /** Attempts time out in the order they were sent (one fixed timeout), so a cursor over
    *  attempt ids with a single pending Timeout event replaces one heap event per attempt. */
   private timeoutCursor = 0;
@@ -105,6 +122,7 @@ export class Clients {
     this.opRetries.push(0);
     this.opRedirects.push(0);
     this.opClient.push(client);
+    this.opLive.push(0);
     this.d.metrics.opOffered(now);
     this.send(now, op, -1);
   }
@@ -139,12 +157,50 @@ export class Clients {
       this.d.observers.attemptFailed(now, now);
       return this.retryLater(now, op);
     }
+    if ((this.attemptOp.length & 255) === 0) this.forgetRetired(); // now and then: the window may lag a little
     const attempt = this.attemptOp.push(op);
     this.attemptNode.push(node);
-    this.attemptOpen.push(1);
     this.attemptSentAt.push(now);
-    if (!this.d.network.lost()) this.d.queue.push(now + this.d.network.delay(), Ev.AttemptDeliver, node, attempt, 0);
+    this.opLive.set(op, this.opLive.get(op) + 1);
+    const delivered = !this.d.network.lost();
+    this.attemptState.push(delivered ? OPEN | IN_FLIGHT : OPEN);
+    if (delivered) this.d.queue.push(now + this.d.network.delay(), Ev.AttemptDeliver, node, attempt, 0);
     if (!this.timeoutPending) this.scheduleTimeouts(now);
+  }
+
+  /** The node is done reading the attempt's request (it took the job, refused it, or was down). */
+  settled(attempt: number): void {
+    this.clear(attempt, IN_FLIGHT);
+  }
+
+  private isOpen(attempt: number): boolean {
+    return attempt >= this.attemptState.first && (this.attemptState.get(attempt) & OPEN) !== 0;
+  }
+
+  private clear(attempt: number, bit: number): void {
+    const state = this.attemptState.get(attempt) & ~bit;
+    this.attemptState.set(attempt, state);
+    if (state !== 0) return;
+    const op = this.attemptOp.get(attempt);
+    this.opLive.set(op, this.opLive.get(op) - 1);
+  }
+
+  /** Moves the retired marks past every attempt and op no one will read again, and lets the
+   *  columns reuse their rows. */
+  private forgetRetired(): void {
+    const attempts = this.attemptState;
+    let a = this.attemptsRetired;
+    while (a < attempts.length && attempts.get(a) === 0) a++;
+    if (a !== this.attemptsRetired) {
+      this.attemptsRetired = a;
+      for (const column of this.attemptColumns) column.forget(a);
+    }
+    let op = this.opsRetired;
+    while (op < this.opLive.length && this.opLive.get(op) === DONE) op++;
+    if (op !== this.opsRetired) {
+      this.opsRetired = op;
+      for (const column of this.opColumns) column.forget(op);
+    }
   }
 
   /** Times out every open attempt whose deadline has passed, then waits for the next open one. */
@@ -153,7 +209,7 @@ export class Clients {
     const timeout = this.d.workload.timeout;
     for (; this.timeoutCursor < this.attemptOp.length; this.timeoutCursor++) {
       const attempt = this.timeoutCursor;
-      if (this.attemptOpen.get(attempt) === 0) continue;
+      if (!this.isOpen(attempt)) continue;
       if (this.attemptSentAt.get(attempt) + timeout > now) break;
       this.timeout(now, attempt);
     }
@@ -161,7 +217,7 @@ export class Clients {
   }
 
   private scheduleTimeouts(now: Micros): void {
-    while (this.timeoutCursor < this.attemptOp.length && this.attemptOpen.get(this.timeoutCursor) === 0) this.timeoutCursor++;
+    while (this.timeoutCursor < this.attemptOp.length && !this.isOpen(this.timeoutCursor)) this.timeoutCursor++;
     if (this.timeoutPending || this.timeoutCursor >= this.attemptOp.length) return;
     this.timeoutPending = true;
     this.d.queue.push(Math.max(now, this.attemptSentAt.get(this.timeoutCursor) + this.d.workload.timeout), Ev.AttemptTimeout, 0, 0, 0);
@@ -172,10 +228,12 @@ export class Clients {
     return this.attemptSentAt.get(attempt);
   }
 
-  /** The request as the node sees it. */
-  request(attempt: number): { attempt: number; op: number; key: number; write: boolean } {
+  /** The request as the node that takes it sees it; the node reads nothing of it later. */
+  take(attempt: number): { attempt: number; op: number; key: number; write: boolean } {
     const op = this.attemptOp.get(attempt);
-    return { attempt, op, key: this.opKey.get(op), write: (this.opFlags.get(op) & WRITE) !== 0 };
+    const request = { attempt, op, key: this.opKey.get(op), write: (this.opFlags.get(op) & WRITE) !== 0 };
+    this.settled(attempt);
+    return request;
   }
 
   /** The key of the op an attempt belongs to. */
@@ -188,8 +246,8 @@ export class Clients {
   }
 
   reply(now: Micros, attempt: number, status: ReplyStatus, value: number): void {
-    if (this.attemptOpen.get(attempt) === 0) return; // it timed out already
-    this.attemptOpen.set(attempt, 0);
+    if (!this.isOpen(attempt)) return; // it timed out already
+    this.clear(attempt, OPEN);
     this.attemptEnded(now, attempt, status, value);
     const op = this.attemptOp.get(attempt);
     if (status === ReplyStatus.Ok) return this.succeed(now, op, value);
@@ -203,7 +261,7 @@ export class Clients {
   }
 
   private timeout(now: Micros, attempt: number): void {
-    this.attemptOpen.set(attempt, 0);
+    this.clear(attempt, OPEN);
     this.d.observers.attemptFailed(now, this.attemptSentAt.get(attempt));
     this.attemptEnded(now, attempt, -1, 0);
     this.retryLater(now, this.attemptOp.get(attempt));
@@ -246,6 +304,7 @@ export class Clients {
   }
 
   private opDone(now: Micros, op: number, pause: Micros = 0): void {
+    this.opLive.set(op, this.opLive.get(op) | DONE);
     const client = this.opClient.get(op);
     if (client >= 0) this.d.queue.push(now + pause + this.thinkTime(), Ev.Think, client, 0, 0);
   }

@@ -151,9 +151,10 @@ export class Simulation implements NodeEffects {
         return this.clients.clientReady(now, a);
       case Ev.AttemptDeliver:
         if (this.tracer !== null) this.tracer.clientRequest(this.clients.sentAt(b), now, a);
-        if (!this.cluster.isUp(a)) return; // the attempt will time out
-        if (!this.admits(now, a, b)) return this.enqueue(now, a, Job.Refused, b, 0, this.perMessage);
-        return this.enqueue(now, a, Job.Request, b, 0, this.service[a]());
+        if (!this.cluster.isUp(a)) return this.clients.settled(b); // the attempt will time out
+        if (this.admits(now, a, b)) return this.enqueue(now, a, Job.Request, b, 0, this.service[a]());
+        this.clients.settled(b); // a refusal reads nothing of the request
+        return this.enqueue(now, a, Job.Refused, b, 0, this.perMessage);
       case Ev.ReplyDeliver:
         return this.clients.reply(now, a, b, c);
       case Ev.AttemptTimeout:
@@ -197,10 +198,6 @@ export class Simulation implements NodeEffects {
     if (this.cpuBusy[node] === 0) this.startJob(node, Math.max(now, this.cpuFreeAt[node]));
   }
 
-  private hasJobs(node: number): boolean {
-    return this.urgentJobs[node].length > 0 || this.requestAndDataJobs[node].length > 0;
-  }
-
   private startJob(node: number, at: Micros): void {
     const request = this.urgentJobs[node].length === 0 ? 1 : 0;
     this.servingRequest[node] = request;
@@ -221,7 +218,7 @@ export class Simulation implements NodeEffects {
     const out = this.outbox.begin(node, now);
     const protocol = this.arch.nodes[node];
     const local = this.clocks.local(node, now); // the node sees its own clock
-    if (type === Job.Request) protocol.request(local, this.clients.request(a), out);
+    if (type === Job.Request) protocol.request(local, this.clients.take(a), out);
     else if (type === Job.Message) protocol.message(local, b, this.takeMessage(a), out);
     else if (type === Job.Timer || type === Job.Deferred) protocol.timer(local, a, out);
     else if (type === Job.Refused) out.reply(a, ReplyStatus.Busy, node);
@@ -237,7 +234,8 @@ export class Simulation implements NodeEffects {
     const free = Math.max(this.cpuFreeAt[node], now) + spent;
     this.cpuFreeAt[node] = free;
     this.cpuBusy[node] = 0;
-    if (this.hasJobs(node) && this.cluster.isUp(node)) this.startJob(node, free);
+    const jobs = this.urgentJobs[node].length + this.requestAndDataJobs[node].length;
+    if (jobs > 0 && this.cluster.isUp(node)) this.startJob(node, free);
   }
 
   // ---- node life ----
@@ -259,7 +257,8 @@ export class Simulation implements NodeEffects {
     for (const q of [this.urgentJobs[node], this.requestAndDataJobs[node]]) {
       for (; q.length > 0; q.shift()) {
         const i = q.peek();
-        if (q.typeAt(i) === Job.Message) this.takeMessage(q.arg1At(i)); // requests time out
+        if (q.typeAt(i) === Job.Message) this.takeMessage(q.arg1At(i));
+        else if (q.typeAt(i) === Job.Request) this.clients.settled(q.arg1At(i)); // requests time out
       }
     }
     this.timerGen[node].forEach((_, id, gens) => gens[id]++);

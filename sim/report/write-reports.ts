@@ -35,6 +35,12 @@ export async function writeReports(outDir: string, input: ReportInput): Promise<
   return names.map((name) => join(outDir, name));
 }
 
+/** Starts loading the chart code now (e.g. while worker threads simulate), so that writeReports
+ *  finds it loaded; a failure to load surfaces there. */
+export function preloadCharts(): void {
+  import('./charts/index.js').catch(() => undefined);
+}
+
 function writeAll(dir: string, input: ReportInput, renderCharts: (input: ReportInput) => ChartSvg[]): string[] {
   const { results, sweepKeys } = input;
   const written = [

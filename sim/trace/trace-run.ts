@@ -1,6 +1,7 @@
 // A traced re-run: the same run (same spec, trial and seed, so the same events) with a tracer
 // attached for one time window. It stops at the window's end.
 import { runOnce } from '../engine/run.js';
+import type { RunResult } from '../metrics/run-result.js';
 import type { Micros, RunSpec } from '../scenario/scenario.js';
 import type { Trace } from './trace.js';
 import { Tracer } from './tracer.js';
@@ -53,4 +54,14 @@ export function defaultWindow(firstFaultMs: number | null, durationMicros: Micro
   const at = Math.round(firstFaultMs * 1000);
   const from = Math.max(0, at - BEFORE);
   return { from, to: Math.min(durationMicros, from + BEFORE + AFTER) };
+}
+
+/** The window of a finished run: around its first fault, long enough to see the failover end. */
+export function windowOf(result: RunResult, duration: number): { from: number; to: number } {
+  const fault = result.faults.length > 0 ? result.faults[0].at_ms : null;
+  const window = defaultWindow(fault, duration);
+  const ended = result.failovers[0]?.first_commit_at_ms;
+  if (typeof ended === 'number' && Number.isFinite(ended))
+    window.to = Math.min(duration, Math.max(window.to, Math.round(ended * 1000) + 500_000), window.from + 10_000_000);
+  return window;
 }

@@ -2,9 +2,12 @@
 // around the run's first fault, from a traced re-run of the same seed.
 import type { RunResult } from '../../metrics/run-result.js';
 import type { RunSpec } from '../../scenario/scenario.js';
-import { defaultWindow, traceRun } from '../../trace/trace-run.js';
+import type { Trace } from '../../trace/trace.js';
+import { traceRun, windowOf } from '../../trace/trace-run.js';
 import { replayFileName } from '../files.js';
 import { replayPage } from './page.js';
+
+export { windowOf };
 
 export interface ReplayFile {
   file: string;
@@ -12,26 +15,33 @@ export interface ReplayFile {
   html: string;
 }
 
-/** The window of a finished run: around its first fault, long enough to see the failover end. */
-export function windowOf(result: RunResult, duration: number): { from: number; to: number } {
-  const fault = result.faults.length > 0 ? result.faults[0].at_ms : null;
-  const window = defaultWindow(fault, duration);
-  const ended = result.failovers[0]?.first_commit_at_ms;
-  if (typeof ended === 'number' && Number.isFinite(ended))
-    window.to = Math.min(duration, Math.max(window.to, Math.round(ended * 1000) + 500_000), window.from + 10_000_000);
-  return window;
-}
-
-/** `results` in execute's order (run by run, then trial). */
-export function replaysOf(runs: readonly RunSpec[], trials: number, results: readonly RunResult[]): ReplayFile[] {
+/** The tasks (indices in execute's order: run by run, then trial) that get a replay page: each
+ *  variant's first run, trial 0. */
+export function replayTasks(runs: readonly RunSpec[], trials: number): Set<number> {
   const seen = new Set<string>();
-  const out: ReplayFile[] = [];
+  const tasks = new Set<number>();
   runs.forEach((run, i) => {
     const variant = run.variant || run.scenario.architecture.kind;
     if (seen.has(variant)) return;
     seen.add(variant);
-    const trace = traceRun(run, 0, windowOf(results[i * trials], run.scenario.duration));
-    out.push({ file: replayFileName(variant), variant, html: replayPage(trace) });
+    tasks.add(i * trials);
   });
-  return out;
+  return tasks;
+}
+
+/** `results` in execute's order (run by run, then trial). `traces[i]`, where given, is task i's
+ *  traced window as the worker that ran it recorded it (see execute's `trace`); the others are
+ *  traced here. */
+export function replaysOf(
+  runs: readonly RunSpec[],
+  trials: number,
+  results: readonly RunResult[],
+  traces: readonly (Trace | undefined)[] = [],
+): ReplayFile[] {
+  return [...replayTasks(runs, trials)].map((task) => {
+    const run = runs[task / trials];
+    const variant = run.variant || run.scenario.architecture.kind;
+    const trace = traces[task] ?? traceRun(run, 0, windowOf(results[task], run.scenario.duration));
+    return { file: replayFileName(variant), variant, html: replayPage(trace) };
+  });
 }
