@@ -275,6 +275,14 @@ export class Clients {
     this.d.queue.push(now + this.backoff(used), Ev.Retry, op, -1, 0);
   }
 
+  /** Reports every op still waiting for its answer at `end` (the run stops there): the metrics
+   *  count it as incomplete and censor its latency at the wait so far. */
+  stillWaiting(end: Micros): void {
+    for (let op = this.opsRetired; op < this.opLive.length; op++) {
+      if ((this.opLive.get(op) & DONE) === 0) this.d.metrics.opIncomplete(end, this.opStart.get(op));
+    }
+  }
+
   /** A closed-loop client turned away backs off exponentially in its busy answers in a row. */
   private busyBackoff(op: number): Micros {
     const client = this.opClient.get(op);

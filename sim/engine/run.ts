@@ -72,5 +72,6 @@ export function runOnce(run: RunSpec, trial: number, hooks: RunHooks = {}): RunO
   hooks.beforeRun?.(sim, arch);
   const end = Math.min(hooks.until ?? scenario.duration, scenario.duration);
   const events = sim.run(hooks.onProgress, end);
+  sim.clients.stillWaiting(end);
   return { result: metrics.finish(end, arch.committedWrites(), failovers, outages), events };
 }

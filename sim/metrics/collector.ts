@@ -83,6 +83,7 @@ export class MetricsCollector implements SimObserver {
   private offered = 0;
   private completed = 0;
   private failed = 0;
+  private incomplete = 0;
   private messages = 0;
   private elections = 0;
 
@@ -161,6 +162,14 @@ export class MetricsCollector implements SimObserver {
     this.failedIn[this.bucketIndex] = (this.failedIn[this.bucketIndex] ?? 0) + 1;
     this.alerts?.failed(now);
     if (this.inWindow(now)) this.failed++;
+  }
+
+  /** An op still waiting for its answer when the run ended at `end` (any start time). Its
+   *  latency is censored: recorded as the wait so far, a lower bound of the wait it will have,
+   *  so the latency statistics never drop a request for being slow (README "Latency"). */
+  opIncomplete(end: number, started: number): void {
+    this.incomplete++;
+    this.summaryLatency.record(end - started);
   }
 
   /** Node `node`'s CPU is busy over [from, from + micros): counted where it overlaps the window. */
@@ -288,6 +297,7 @@ export class MetricsCollector implements SimObserver {
       throughput_ops_s: this.completed / seconds,
       completed: this.completed,
       failed: this.failed,
+      incomplete: this.incomplete,
       latency_mean_ms: ms(lat.meanMicros()),
       latency_p50_ms: ms(lat.percentileMicros(50)),
       latency_p99_ms: ms(lat.percentileMicros(99)),

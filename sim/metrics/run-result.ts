@@ -13,6 +13,7 @@ export const SUMMARY_COLUMNS = [
   'throughput_ops_s',
   'completed',
   'failed',
+  'incomplete',
   'latency_mean_ms',
   'latency_p50_ms',
   'latency_p99_ms',
