@@ -34,7 +34,9 @@ describe('the CPU is one FIFO server per node', () => {
   it('queues a second client behind the first: same throughput, twice the latency', () => {
     const s = closedLoop(2, 1, 100);
     expect(s.throughput_ops_s).toBeCloseTo(10_000, -1);
-    expect(s.latency_mean_ms).toBeCloseTo(0.2, 6);
+    // the op still waiting at the end counts at its wait so far (censored): 1e-5 ms off
+    expect(s.incomplete).toBe(1);
+    expect(s.latency_mean_ms).toBeCloseTo(0.2, 4);
   });
 
   it('two nodes serve in parallel', () => {
