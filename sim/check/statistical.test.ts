@@ -32,7 +32,9 @@ describe('statistical check of the check-probe scenario against its seed-1 basel
       set: { 'cpu.service.mean': '2ms', 'cpu.perMessage': '20us', 'cpu.perEntry': '4us' },
       metric: 'latency_p50_ms',
     },
-    { change: 'higher message loss', set: { 'network.loss': '0.05' }, metric: 'latency_p99_ms' },
+    // a lost hop costs a 100 ms timeout: it shows far out in the tail (p99 is already the
+    // failover's, ±140 ms over 8 trials, and flags loss for few seeds)
+    { change: 'higher message loss', set: { 'network.loss': '0.05' }, metric: 'latency_p999_ms' },
   ])('fails $change and names $metric', async ({ set, metric }) => {
     const comparison = compareProbe(baseline, await probeSummary({ seed: '77', ...set }));
     expect(regressedMetrics(comparison)).toContain(metric);

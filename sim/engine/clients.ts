@@ -162,9 +162,9 @@ export class Clients {
     this.attemptNode.push(node);
     this.attemptSentAt.push(now);
     this.opLive.set(op, this.opLive.get(op) + 1);
-    const delivered = !this.d.network.lost();
-    this.attemptState.push(delivered ? OPEN | IN_FLIGHT : OPEN);
-    if (delivered) this.d.queue.push(now + this.d.network.delay(), Ev.AttemptDeliver, node, attempt, 0);
+    const hop = this.d.network.requestHop();
+    this.attemptState.push(hop >= 0 ? OPEN | IN_FLIGHT : OPEN);
+    if (hop >= 0) this.d.queue.push(now + hop, Ev.AttemptDeliver, node, attempt, 0);
     if (!this.timeoutPending) this.scheduleTimeouts(now);
   }
 

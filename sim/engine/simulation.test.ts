@@ -1,7 +1,9 @@
 // Engine mechanics with deterministic inputs, where the answer is exact.
 import { describe, expect, it } from 'vitest';
-import { lb, makeRun, NO_DELAY } from '../../test/fixtures/scenario.js';
+import { LAN, lb, makeRun, NO_DELAY, raft } from '../../test/fixtures/scenario.js';
+import type { RunSpec } from '../scenario/scenario.js';
 import { runOnce } from './run.js';
+import type { TraceHooks } from './trace-hooks.js';
 
 function closedLoop(clients: number, nodes: number, serviceUs: number) {
   return runOnce(
@@ -43,5 +45,69 @@ describe('the CPU is one FIFO server per node', () => {
     const s = closedLoop(2, 2, 100);
     expect(s.throughput_ops_s).toBeCloseTo(20_000, -1);
     expect(s.latency_mean_ms).toBeCloseTo(0.1, 6);
+  });
+});
+
+/** Runs with hooks that record what the test looks at; the rest of the hooks do nothing. */
+function traced(run: RunSpec, hooks: Partial<TraceHooks>): void {
+  const ignore = () => {};
+  const all: TraceHooks = {
+    message: ignore,
+    clientRequest: ignore,
+    clientReply: ignore,
+    handled: ignore,
+    role: ignore,
+    election: ignore,
+    nodeUp: ignore,
+    faultFired: ignore,
+    ...hooks,
+  };
+  runOnce(run, 0, { beforeRun: (sim) => sim.traceWith(all) });
+}
+
+describe('time stays whole microseconds', () => {
+  it('a slow node (factor 1.37) still sends and handles at integer times', () => {
+    const times: number[] = [];
+    traced(
+      makeRun({
+        architecture: raft(3),
+        duration: 2_000_000,
+        warmup: 500_000,
+        network: LAN,
+        cpu: { service: { dist: 'exponential', mean: 100 }, perMessage: 7, perEntry: 3 },
+        workload: { arrival: { kind: 'poisson', ratePerSecond: 500 } },
+        faults: [0, 1, 2].map((node) => ({ type: 'slow' as const, at: 500_000, node, factor: 1.37 })),
+      }),
+      {
+        message: (_from, _to, _msg, departAt, arriveAt) => times.push(departAt, arriveAt),
+        handled: (now) => times.push(now),
+      },
+    );
+    expect(times.length).toBeGreaterThan(1000);
+    expect(times.filter((t) => !Number.isInteger(t))).toEqual([]);
+  });
+});
+
+describe('clients draw their network delays from their own streams', () => {
+  /** (sent at, delay) of every request delivered in the first second, in delivery order. */
+  function requestHops(heartbeat: number): string[] {
+    const hops: string[] = [];
+    traced(
+      makeRun({
+        architecture: raft(3, { heartbeat }),
+        duration: 2_000_000,
+        network: LAN,
+        workload: { arrival: { kind: 'poisson', ratePerSecond: 200 } },
+      }),
+      { clientRequest: (departAt, arriveAt) => void (arriveAt < 1_000_000 && hops.push(`${departAt}+${arriveAt - departAt}`)) },
+    );
+    return hops;
+  }
+
+  it('a protocol that sends heartbeats more often leaves every request delay as it was', () => {
+    // the nodes' messages differ (a heartbeat every 50 vs 20 ms), the clients' hops must not
+    const usual = requestHops(50_000);
+    expect(usual.length).toBeGreaterThan(150);
+    expect(requestHops(20_000)).toEqual(usual);
   });
 });

@@ -70,9 +70,7 @@ export class Simulation implements NodeEffects {
     readonly observers: Observers,
   ) {
     const n = arch.nodes.length;
-    this.network = new Network(scenario, n, stream(seed, 'net/delay'), stream(seed, 'net/loss'), (pair) =>
-      stream(seed, `net/delay/zones/${pair}`),
-    );
+    this.network = new Network(scenario, n, (name) => stream(seed, name));
     this.clocks = new NodeClocks(scenario, n, seed);
     this.epoch = new Int32Array(n);
     this.cpuBusy = new Uint8Array(n);
@@ -307,13 +305,16 @@ export class Simulation implements NodeEffects {
     this.queue.push(arriveAt, Ev.MessageDeliver, to, slot, from);
   }
 
+  /** Whole microseconds, like every other time: a `slow` factor of 1.5 must not leave a node's
+   *  departures and free-CPU times fractional. */
   sendCost(node: number, msg: Message): Micros {
-    return (this.perMessage + this.perEntry * msg.entries) * this.slowFactor[node];
+    return Math.round((this.perMessage + this.perEntry * msg.entries) * this.slowFactor[node]);
   }
 
   sendReply(node: number, attempt: number, status: ReplyStatus, value: number, departAt: Micros): void {
-    if (this.network.lost()) return;
-    const arriveAt = departAt + this.network.delay();
+    const hop = this.network.replyHop();
+    if (hop < 0) return;
+    const arriveAt = departAt + hop;
     if (this.tracer !== null) this.tracer.clientReply(departAt, arriveAt, node, status);
     this.queue.push(arriveAt, Ev.ReplyDeliver, attempt, status, value);
   }

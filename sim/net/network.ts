@@ -2,13 +2,15 @@
 // scenario's distribution, independent loss, and partitions. A partition assigns each node a
 // side; messages between nodes on different sides are dropped (checked at send and again at
 // delivery, so a cut that forms while a message is in flight still stops it). Clients reach
-// every live node whatever the partition (SPEC.md), but their messages share delay and loss.
-// With zones, a message between two zones takes that pair's delay, drawn from the pair's own
-// stream: messages within a zone (and every message of a scenario without zones) draw from
-// the same stream as before zones existed.
+// every live node whatever the partition (SPEC.md), with the same delay distribution and loss.
+// Each kind of hop draws from its own streams: node-to-node messages from `net/delay` and
+// `net/loss`, client requests from `net/clients/requests/…` and replies from
+// `net/clients/replies/…`. So a protocol that sends more or fewer messages leaves the clients'
+// delays where they were, and variants compared in one scenario share them. With zones, a
+// message between two zones takes that pair's delay, from the pair's own stream.
 import { durationSampler, type Sampler } from '../core/distributions.js';
 import type { Random } from '../core/rng.js';
-import type { Scenario } from '../scenario/scenario.js';
+import type { Micros, Scenario } from '../scenario/scenario.js';
 
 /** The zone of each node and a sampler per ordered zone pair (both directions share one). */
 interface ZoneDelays {
@@ -18,9 +20,11 @@ interface ZoneDelays {
 }
 
 export class Network {
-  readonly delay: Sampler;
+  private readonly delay: Sampler;
   private readonly loss: number;
   private readonly lossRng: Random;
+  private readonly requests: ClientHops;
+  private readonly replies: ClientHops;
   /** side[node]: nodes talk only to nodes on the same side. All 0 when healed. */
   private readonly side: Int32Array;
   /** Latest arrival per directed link (from × n + to): links deliver in order, as TCP does. */
@@ -30,12 +34,14 @@ export class Network {
   /** One-way cuts in force per directed link (from × n + to); a count, as cuts may overlap. */
   private readonly cuts: Uint16Array;
 
-  /** `pairStream` gives the stream of the delays between two zones, by the pair's label (a-b). */
-  constructor(scenario: Scenario, nodes: number, delayRng: Random, lossRng: Random, pairStream?: (pair: string) => Random) {
-    this.delay = durationSampler(scenario.network.delay, delayRng);
-    this.zones = zoneDelays(scenario, nodes, pairStream);
+  /** `streamOf` gives the seeded stream of a name (`net/delay`, `net/delay/zones/a-b`, …). */
+  constructor(scenario: Scenario, nodes: number, streamOf: (name: string) => Random) {
+    this.delay = durationSampler(scenario.network.delay, streamOf('net/delay'));
+    this.zones = zoneDelays(scenario, nodes, (pair) => streamOf(`net/delay/zones/${pair}`));
     this.loss = scenario.network.loss;
-    this.lossRng = lossRng;
+    this.lossRng = streamOf('net/loss');
+    this.requests = new ClientHops(scenario, streamOf, 'net/clients/requests');
+    this.replies = new ClientHops(scenario, streamOf, 'net/clients/replies');
     this.side = new Int32Array(nodes);
     this.nodes = nodes;
     this.lastArrival = new Float64Array(nodes * nodes);
@@ -65,9 +71,19 @@ export class Network {
     return z < 0 || !zones ? [] : zones.of.flatMap((zone, node) => (zone === z ? [node] : []));
   }
 
-  /** Draws whether one message is lost (no draw at all when loss is 0, to keep streams stable). */
+  /** Draws whether one message between nodes is lost (no draw at all when loss is 0, to keep streams stable). */
   lost(): boolean {
     return this.loss > 0 && this.lossRng() < this.loss;
+  }
+
+  /** A client's request on its way to a node: its delay, or -1 when it is lost. */
+  requestHop(): Micros {
+    return this.requests.next();
+  }
+
+  /** A node's reply on its way to the client: its delay, or -1 when it is lost. */
+  replyHop(): Micros {
+    return this.replies.next();
   }
 
   connected(from: number, to: number): boolean {
@@ -90,10 +106,28 @@ export class Network {
   }
 }
 
-function zoneDelays(scenario: Scenario, nodes: number, pairStream?: (pair: string) => Random): ZoneDelays | null {
+/** One direction between clients and nodes: the scenario's delay and loss, from its own streams. */
+class ClientHops {
+  private readonly delay: Sampler;
+  private readonly loss: number;
+  private readonly lossRng: Random;
+
+  constructor(scenario: Scenario, streamOf: (name: string) => Random, label: string) {
+    this.delay = durationSampler(scenario.network.delay, streamOf(`${label}/delay`));
+    this.loss = scenario.network.loss;
+    this.lossRng = streamOf(`${label}/loss`);
+  }
+
+  /** The next message's delay, or -1 when it is lost (no loss draw when loss is 0). */
+  next(): Micros {
+    if (this.loss > 0 && this.lossRng() < this.loss) return -1;
+    return this.delay();
+  }
+}
+
+function zoneDelays(scenario: Scenario, nodes: number, pairStream: (pair: string) => Random): ZoneDelays | null {
   const zones = scenario.network.zones;
   if (!zones) return null;
-  if (!pairStream) throw new Error('a network with zones needs a stream per zone pair');
   const count = zones.names.length;
   const between = new Array<Sampler>(count * count);
   for (let i = 0; i < count; i++)

@@ -13,7 +13,7 @@ const constant = (value: number) => ({ dist: 'constant' as const, value });
 
 function network(spec: NetworkSpec, nodes: number): Network {
   const scenario = makeScenario({ architecture: raft(nodes), network: spec });
-  return new Network(scenario, nodes, stream(1, 'net/delay'), stream(1, 'net/loss'), (pair) => stream(1, `net/delay/zones/${pair}`));
+  return new Network(scenario, nodes, (name) => stream(1, name));
 }
 
 describe('zones in the network', () => {

@@ -99,6 +99,14 @@ describe('LeaseClient', () => {
     expect(asked()).toHaveLength(2);
   });
 
+  it('ends a hold when it learns of a coordinator: the hold only waits for one to exist', () => {
+    lease.request(0, 1, out);
+    lease.refused(1, FALLBACK, 0, -1, out); // no coordinator known: hold until 51
+    expect(asked()).toHaveLength(1);
+    lease.coordinatorChanged(10, 3, out);
+    expect(asked()[1]).toEqual({ to: 3, seq: 1 });
+  });
+
   it(`keeps at most ${MAX_IN_FLIGHT} lease requests in flight`, () => {
     const one = new LeaseClient({ ...config, batch: 1 });
     for (let a = 0; a < 3 * MAX_IN_FLIGHT; a++) one.request(0, a, out);

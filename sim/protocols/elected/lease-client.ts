@@ -87,6 +87,7 @@ export class LeaseClient {
   /** The server learned that `leader` coordinates now: requests sent elsewhere go to it instead. */
   coordinatorChanged(now: Micros, leader: number, out: Outbox): void {
     this.coordinator = leader;
+    this.holdUntil = 0; // the hold waits for a coordinator to exist: now one does
     for (const [seq, pending] of this.inFlight) if (pending.to !== leader) this.inFlight.delete(seq);
     this.askAsNeeded(now, out);
   }
