@@ -26,7 +26,10 @@ describe('statistical check of the check-probe scenario against its seed-1 basel
   });
 
   it.each([
-    { change: 'doubled election timeouts', set: { 'architecture.electionTimeout': '[300ms, 600ms]' }, metric: 'failover_mean_ms' },
+    // the failover's own columns nearly double but spread too widely over 8 trials to survive
+    // Holm's correction over every column (4 seeds in 20); the clients' p99, which is the wait
+    // through the failover, shows it for every seed
+    { change: 'doubled election timeouts', set: { 'architecture.electionTimeout': '[300ms, 600ms]' }, metric: 'latency_p99_ms' },
     {
       change: 'halved CPU speed',
       set: { 'cpu.service.mean': '2ms', 'cpu.perMessage': '20us', 'cpu.perEntry': '4us' },

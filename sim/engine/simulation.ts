@@ -305,8 +305,7 @@ export class Simulation implements NodeEffects {
     this.queue.push(arriveAt, Ev.MessageDeliver, to, slot, from);
   }
 
-  /** Whole microseconds, like every other time: a `slow` factor of 1.5 must not leave a node's
-   *  departures and free-CPU times fractional. */
+  /** Whole microseconds, like every time: a `slow` factor of 1.5 must not make departures fractional. */
   sendCost(node: number, msg: Message): Micros {
     return Math.round((this.perMessage + this.perEntry * msg.entries) * this.slowFactor[node]);
   }
