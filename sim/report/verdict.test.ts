@@ -36,4 +36,15 @@ describe('verdict', () => {
     Object.assign(input.results[1].summary, { unavailable_ms: 0, failed: 0, throughput_ops_s: 1000, stale_reads: 12 });
     expect(verdict(input.results, [])).toBe('unavailable: stateless 0 ms, raft 3900 ms (3234 failed); stale reads: raft 0, stateless 12');
   });
+
+  it('ranks a variant that lost service without a failover by its unavailable time, not as 0 ms', () => {
+    const input = syntheticInput();
+    const [withFailover, without] = input.results;
+    Object.assign(without.summary, { unavailable_ms: 4129, failed: 1199 });
+    without.failovers = [];
+    for (const f of withFailover.failovers) f.outage_ms = 210;
+    const line = verdict(input.results, []);
+    expect(line).toMatch(/^client-visible outage: raft \d+ ms .*, stateless 4129 ms \(unavailable, no failover, 1199 failed\)/);
+    expect(withFailover.failovers.length).toBeGreaterThan(0);
+  });
 });

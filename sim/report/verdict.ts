@@ -20,13 +20,20 @@ function ranked(rows: readonly ComparisonRow[], value: (r: ComparisonRow) => num
   return withValue.sort((a, b) => (better === 'low' ? a.v - b.v : b.v - a.v));
 }
 
-/** The clearest client-side cost of the faults: outage per failover, else unavailable time. */
+/**
+ * The clearest client-side cost of the faults: outage per failover, else unavailable time. A
+ * variant that opened no failover but was unavailable (a group that lost its quorum and never
+ * elected) is ranked by its unavailable time and says so — never as a 0 ms outage.
+ */
 function faultPart(rows: readonly ComparisonRow[]): string | null {
   const hit = rows.some((r) => (r.unavailable_ms ?? 0) > 0 || (r.failed ?? 0) > 0 || r.outage_ms !== null || r.election_ms !== null);
   if (!hit) return null;
   const useOutage = rows.some((r) => r.outage_ms !== null);
-  const list = ranked(rows, (r) => (useOutage ? (r.outage_ms ?? 0) : (r.unavailable_ms ?? 0)), 'low').map(({ row, v }) => {
+  const cost = (r: ComparisonRow) => (useOutage ? (r.outage_ms ?? r.unavailable_ms ?? 0) : (r.unavailable_ms ?? 0));
+  const list = ranked(rows, cost, 'low').map(({ row, v }) => {
+    const withoutFailover = useOutage && row.outage_ms === null && (row.unavailable_ms ?? 0) > 0;
     const extras = [
+      withoutFailover ? 'unavailable, no failover' : '',
       row.election_ms !== null ? `election ${ms(row.election_ms)}` : '',
       (row.failed ?? 0) > 0 ? `${formatNumber(row.failed ?? 0, 0)} failed` : '',
     ].filter(Boolean);
