@@ -10,9 +10,8 @@ const MAX_KEPT = 20;
 export class InvariantChecker {
   readonly violations: InvariantViolation[] = [];
   private readonly leaderOfTerm = new Map<string, number>();
-  /** Per group: committed term and op by log index. */
-  private readonly committedTerm: number[][] = [];
-  private readonly committedOp: number[][] = [];
+  /** Per group: what was committed at each log index, packed (a sweep point commits millions). */
+  private readonly committedAt: CommittedEntries[] = [];
 
   leaderElected(atMs: number, group: number, node: number, term: number): void {
     const key = `${group}/${term}`;
@@ -27,17 +26,13 @@ export class InvariantChecker {
   }
 
   committed(atMs: number, group: number, node: number, index: number, term: number, op: number): void {
-    const terms = (this.committedTerm[group] ??= []);
-    const ops = (this.committedOp[group] ??= []);
-    const knownTerm = terms[index];
-    if (knownTerm === undefined) {
-      terms[index] = term;
-      ops[index] = op;
-    } else if (knownTerm !== term || ops[index] !== op) {
+    const known = (this.committedAt[group] ??= new CommittedEntries());
+    if (!known.has(index)) known.set(index, term, op);
+    else if (known.term(index) !== term || known.op(index) !== op) {
       this.violate(
         'committed-entries-never-change',
         atMs,
-        `group ${group} index ${index}: node ${node} committed (term ${term}, op ${op}) but (term ${knownTerm}, op ${ops[index]}) was committed before`,
+        `group ${group} index ${index}: node ${node} committed (term ${term}, op ${op}) but (term ${known.term(index)}, op ${known.op(index)}) was committed before`,
       );
     }
   }
@@ -53,5 +48,29 @@ export class InvariantChecker {
 
   violate(invariant: string, atMs: number, detail: string): void {
     if (this.violations.length < MAX_KEPT) this.violations.push({ invariant, at_ms: atMs, detail });
+  }
+}
+
+/** Term and op by log index in one growable Int32Array; term+1 is stored so that 0 means "none yet". */
+class CommittedEntries {
+  private data = new Int32Array(64);
+
+  has(index: number): boolean {
+    return 2 * index < this.data.length && this.data[2 * index] !== 0;
+  }
+  term(index: number): number {
+    return this.data[2 * index] - 1;
+  }
+  op(index: number): number {
+    return this.data[2 * index + 1];
+  }
+  set(index: number, term: number, op: number): void {
+    if (2 * index >= this.data.length) {
+      const grown = new Int32Array(Math.max(this.data.length * 2, 2 * index + 2));
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[2 * index] = term + 1;
+    this.data[2 * index + 1] = op;
   }
 }

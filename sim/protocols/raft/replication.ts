@@ -22,10 +22,7 @@ import { TIMER_HEARTBEAT, TIMER_READY } from './state.js';
 export function startTerm(r: RaftReplica, l: LeaderState, out: Outbox): void {
   // Reads answer with the latest applied write per key; only a leader needs that index, so it
   // is rebuilt here (once per term) instead of being kept by every replica.
-  for (let i = 1; i <= r.applied; i++) {
-    const e = r.log.entry(i);
-    if (e.kind === EntryKind.Write) l.lastWrite.set(e.key, i);
-  }
+  for (let i = 1; i <= r.applied; i++) if (r.log.kind(i) === EntryKind.Write) l.lastWrite.set(r.log.key(i), i);
   l.termStart = r.log.lastIndex + 1;
   onSelfDurable(r, l, out);
   leaderAppend(r, l, { term: r.term, op: -1, key: -1, kind: EntryKind.Noop }, -1, out);

@@ -36,14 +36,15 @@ export function applyCommitted(r: RaftReplica, out: Outbox): void {
   const l = r.lead;
   while (r.applied < r.commitIndex) {
     const i = ++r.applied;
-    const e = r.log.entry(i);
-    out.commit(i, e.term, e.kind === EntryKind.Write ? e.op : -1, r.group);
+    const log = r.log;
+    const write = log.kind(i) === EntryKind.Write;
+    out.commit(i, log.term(i), write ? log.op(i) : -1, r.group);
     if (l === null) continue;
-    if (e.kind === EntryKind.Write) l.lastWrite.set(e.key, i);
+    if (write) l.lastWrite.set(log.key(i), i);
     if (l.pending.size === 0) continue;
     const attempt = l.pending.get(i);
     if (attempt === undefined) continue;
     l.pending.delete(i);
-    out.reply(attempt, ReplyStatus.Ok, e.kind === EntryKind.Write ? i : (l.lastWrite.get(e.key) ?? 0));
+    out.reply(attempt, ReplyStatus.Ok, write ? i : (l.lastWrite.get(log.key(i)) ?? 0));
   }
 }
