@@ -1,8 +1,9 @@
 // Ctrl-C (SIGINT) or a job scheduler's SIGTERM while leadsim writes: stop, remove the temporary
 // files and folders in use (a report being written, a shard file), and exit 130 — leaving the
 // earlier report, if any, as it was. The handler runs only when this thread is free, so commands
-// that install it run simulations in worker threads (execute's `isolate`); a synchronous write in
-// progress finishes (or fails) first, and its temporary path is removed either way.
+// that install it run simulations in worker threads or, a single run, here in slices of events
+// (execute's `isolate`); a synchronous write in progress finishes (or fails) first, and its
+// temporary path is removed either way.
 import { removeTemporaries } from '../sim/report/output-dir.js';
 import { EXIT_INTERRUPTED } from './cli-errors.js';
 

@@ -32,8 +32,9 @@ export async function runCommand(files: string[], options: RunOptions): Promise<
   ).map((dir) => prepareOutputDir(dir, { option: '--out' }));
   let exit = EXIT_OK;
   const summaries = [];
-  preloadCharts(); // this thread is idle while workers simulate
   for (const [i, scenario] of loaded.entries()) {
+    // this thread is idle while workers simulate; a single run simulates here (see execute)
+    if (scenario.runs.length * scenario.trials > 1) preloadCharts();
     const progress = progressBar(scenario.name, !options.quiet);
     const replayed = options.replay === false ? new Set<number>() : replayTasks(scenario.runs, scenario.trials);
     const { results, traces } = await execute(scenario.runs, {

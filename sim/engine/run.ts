@@ -29,7 +29,26 @@ export interface RunHooks {
   until?: Micros;
 }
 
+/** Events between two yields of `runOnceInSlices` (a few tens of milliseconds of work). */
+const SLICE_EVENTS = 1 << 18;
+
 export function runOnce(run: RunSpec, trial: number, hooks: RunHooks = {}): RunOutput {
+  const { sim, end, finish } = prepareRun(run, trial, hooks);
+  return finish(sim.run(hooks.onProgress, end));
+}
+
+/** The same run as `runOnce`, that lets this thread's event loop turn (a signal handler run)
+ *  between slices of events: a run on the main thread that still answers Ctrl-C. */
+export async function runOnceInSlices(run: RunSpec, trial: number, hooks: RunHooks = {}, sliceEvents = SLICE_EVENTS): Promise<RunOutput> {
+  const { sim, end, finish } = prepareRun(run, trial, hooks);
+  for (;;) {
+    const events = sim.run(hooks.onProgress, end, sliceEvents);
+    if (sim.reached(end)) return finish(events);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+function prepareRun(run: RunSpec, trial: number, hooks: RunHooks): { sim: Simulation; end: Micros; finish: (events: number) => RunOutput } {
   const scenario = run.scenario;
   const seed = trialSeed(scenario.seed, trial);
   const observers = new Observers();
@@ -71,7 +90,9 @@ export function runOnce(run: RunSpec, trial: number, hooks: RunHooks = {}): RunO
   const sim = new Simulation(scenario, arch, metrics, seed, cluster, observers);
   hooks.beforeRun?.(sim, arch);
   const end = Math.min(hooks.until ?? scenario.duration, scenario.duration);
-  const events = sim.run(hooks.onProgress, end);
-  sim.clients.stillWaiting(end);
-  return { result: metrics.finish(end, arch.committedWrites(), failovers, outages), events };
+  const finish = (events: number): RunOutput => {
+    sim.clients.stillWaiting(end);
+    return { result: metrics.finish(end, arch.committedWrites(), failovers, outages), events };
+  };
+  return { sim, end, finish };
 }

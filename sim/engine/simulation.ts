@@ -12,6 +12,7 @@ import { ReplyStatus, type Message, type Role } from '../protocols/node.js';
 import type { Micros, Scenario } from '../scenario/scenario.js';
 import { keySampler } from '../workload/keys.js';
 import { Clients } from './clients.js';
+import { Disks } from './disks.js';
 import { NodeClocks } from './clocks.js';
 import type { ClusterState } from './cluster.js';
 import { Ev } from './events.js';
@@ -44,10 +45,8 @@ export class Simulation implements NodeEffects {
   /** The queue of the job in service: 1 for the FIFO of requests and data, 0 for urgent work. */
   private readonly servingRequest: Uint8Array;
   private readonly timerGen: Int32Array[];
-  private readonly diskBusy: Uint8Array;
-  private readonly diskPending: Float64Array;
+  private readonly disks: Disks;
   private readonly service: Sampler[];
-  private readonly fsync: Sampler[] | null;
   private readonly rngs: Random[];
   private readonly messages: (Message | undefined)[] = [];
   private readonly freeSlots: number[] = [];
@@ -56,6 +55,8 @@ export class Simulation implements NodeEffects {
   private readonly perMessage: number;
   private readonly perEntry: number;
   private events = 0;
+  private nextProgress = 0;
+  private started = false;
   /** Set only for a traced re-run (the replay page); null costs one check per hook. */
   private tracer: TraceHooks | null = null;
 
@@ -80,11 +81,8 @@ export class Simulation implements NodeEffects {
     this.requestAndDataJobs = Array.from({ length: n }, () => new JobQueue());
     this.servingRequest = new Uint8Array(n);
     this.timerGen = Array.from({ length: n }, () => new Int32Array(4));
-    this.diskBusy = new Uint8Array(n);
-    this.diskPending = new Float64Array(n).fill(-1);
+    this.disks = new Disks(scenario, n, seed, this.queue, this.epoch);
     this.service = Array.from({ length: n }, (_, i) => durationSampler(scenario.cpu.service, stream(seed, `node/${i}/cpu`)));
-    const disk = scenario.disk;
-    this.fsync = disk ? Array.from({ length: n }, (_, i) => durationSampler(disk.fsync, stream(seed, `node/${i}/disk`))) : null;
     this.rngs = Array.from({ length: n }, (_, i) => stream(seed, `node/${i}/protocol`));
     this.perMessage = scenario.cpu.perMessage;
     this.perEntry = scenario.cpu.perEntry;
@@ -110,24 +108,39 @@ export class Simulation implements NodeEffects {
     this.tracer = tracer;
   }
 
-  /** Runs to the scenario's end (or `end`); returns how many events it processed. */
-  run(onProgress?: (now: Micros) => void, end: Micros = this.scenario.duration): number {
+  /** Runs to the scenario's end (or `end`); returns how many events it processed in all. Given
+   *  `pauseAfter`, it returns once about that many more events ran (`reached` tells): called again,
+   *  it goes on exactly where it stopped, so a run in slices is the same run. */
+  run(onProgress?: (now: Micros) => void, end: Micros = this.scenario.duration, pauseAfter = Infinity): number {
     const q = this.queue;
-    for (let node = 0; node < this.arch.nodes.length; node++) q.push(this.bootTime(node), Ev.Start, node, 0, 0);
-    this.clients.start(BOOT_SPREAD);
-    this.faults.start();
-    if (this.arch.tickInterval > 0) q.push(this.arch.tickInterval, Ev.Tick, 0, 0, 0);
-    let nextProgress = 0;
+    if (!this.started) this.start();
+    const pauseAt = this.events + pauseAfter;
     while (q.size > 0 && q.peekTime() <= end) {
       q.pop();
       this.events++;
       this.dispatch(q.now, q.kind, q.a, q.b, q.c);
-      if (onProgress !== undefined && (this.events & 0xffff) === 0 && q.now >= nextProgress) {
-        onProgress(q.now);
-        nextProgress = q.now + end / 100;
+      if ((this.events & 0xffff) === 0) {
+        if (onProgress !== undefined && q.now >= this.nextProgress) {
+          onProgress(q.now);
+          this.nextProgress = q.now + end / 100;
+        }
+        if (this.events >= pauseAt) break;
       }
     }
     return this.events;
+  }
+
+  /** Whether nothing is left to run up to `end`. */
+  reached(end: Micros): boolean {
+    return this.queue.size === 0 || this.queue.peekTime() > end;
+  }
+
+  private start(): void {
+    this.started = true;
+    for (let node = 0; node < this.arch.nodes.length; node++) this.queue.push(this.bootTime(node), Ev.Start, node, 0, 0);
+    this.clients.start(BOOT_SPREAD);
+    this.faults.start();
+    if (this.arch.tickInterval > 0) this.queue.push(this.arch.tickInterval, Ev.Tick, 0, 0, 0);
   }
 
   /** Machines never power on in the same microsecond: each boots within the first
@@ -261,8 +274,7 @@ export class Simulation implements NodeEffects {
     }
     this.timerGen[node].forEach((_, id, gens) => gens[id]++);
     this.cpuBusy[node] = 0;
-    this.diskBusy[node] = 0;
-    this.diskPending[node] = -1;
+    this.disks.crash(node);
     this.arch.nodes[node].crash();
     this.observers.nodeDown(now, node);
     if (this.tracer !== null) this.tracer.nodeUp(now, node, false);
@@ -347,27 +359,13 @@ export class Simulation implements NodeEffects {
 
   /** One fsync covers everything requested before it starts; requests during it wait for the next. */
   persist(node: number, token: number, at: Micros): void {
-    if (this.diskBusy[node] === 1) {
-      if (token > this.diskPending[node]) this.diskPending[node] = token;
-      return;
-    }
-    this.startFsync(node, token, at);
-  }
-
-  private startFsync(node: number, token: number, at: Micros): void {
-    this.diskBusy[node] = 1;
-    const took = this.fsync === null ? 0 : this.fsync[node]();
-    this.queue.push(at + took, Ev.DiskDone, node, token, this.epoch[node]);
+    this.disks.persist(node, token, at);
   }
 
   private fsyncDone(now: Micros, node: number, token: number): void {
-    this.diskBusy[node] = 0;
+    this.disks.finished(node);
     this.enqueue(now, node, Job.Persisted, token, 0, 0);
-    const pending = this.diskPending[node];
-    if (pending >= 0) {
-      this.diskPending[node] = -1;
-      this.startFsync(node, pending, now);
-    }
+    this.disks.startPending(node, now);
   }
 
   nodeRandom(node: number): Random {
