@@ -1,0 +1,33 @@
+// Bundles the CLI for start-up speed: `tsc -p .` type-checks and writes dist/ module by module
+// (the tests and the bench use that), then this overwrites dist/bin/leadsim.js with an esbuild
+// bundle of it. Loading ~250 small files (zod alone resolves ~230, 64 of them locales we never
+// use; yaml 74) cost more than the code in them; one file per command loads in a fraction.
+// Splitting keeps every command's dynamic import lazy: `--version` loads the entry and commander,
+// `validate` adds the scenario loader, only `run` the simulator and the report writers.
+// The pool's worker is its own entry, dist/bin/worker.js, beside the chunks that look it up
+// with new URL('./worker.js', import.meta.url); the chunks sit in dist/bin/ too, so bin/paths.ts
+// still finds the package root two levels up. tinypool (it starts its own worker file by path)
+// and d3-node (jsdom reads files beside its sources) stay external, loaded from node_modules.
+import { readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+
+const outdir = 'dist/bin';
+// the previous bundle's chunks (named <name>-<hash>.js; tsc's files there have no hash)
+for (const file of readdirSync(outdir, { withFileTypes: true })) {
+  if (file.isFile() && /-[A-Z0-9]{8}\.js$/.test(file.name)) rmSync(join(outdir, file.name));
+}
+
+await build({
+  entryPoints: { leadsim: 'bin/leadsim.ts', worker: 'sim/worker.ts' },
+  outdir,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  external: ['tinypool', 'd3-node'],
+  // the CommonJS packages inside (commander, yaml, seedrandom) call require() for Node's own modules
+  banner: { js: "import { createRequire as __leadsimRequire } from 'node:module'; const require = __leadsimRequire(import.meta.url);" },
+  logLevel: 'warning',
+});
