@@ -18,6 +18,20 @@ for (const file of readdirSync(outdir, { withFileTypes: true })) {
   if (file.isFile() && /-[A-Z0-9]{8}\.js$/.test(file.name)) rmSync(join(outdir, file.name));
 }
 
+// The replay page embeds the player's functions as their source text (Function.prototype.toString):
+// esbuild would reprint them (other quotes, indents, numbers), changing every page. The bundle
+// imports tsc's dist/sim/report/replay/player-*.js instead, so the pages stay byte for byte the same.
+const playerFromTsc = {
+  name: 'player-from-tsc',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/player-(model|view|main)\.js$/ }, (args) =>
+      args.importer.includes(join('sim', 'report', 'replay'))
+        ? { path: `../sim/report/replay/${args.path.slice(2)}`, external: true }
+        : undefined,
+    );
+  },
+};
+
 await build({
   entryPoints: { leadsim: 'bin/leadsim.ts', worker: 'sim/worker.ts' },
   outdir,
@@ -27,6 +41,7 @@ await build({
   platform: 'node',
   target: 'node20',
   external: ['tinypool', 'd3-node'],
+  plugins: [playerFromTsc],
   // the CommonJS packages inside (commander, yaml, seedrandom) call require() for Node's own modules
   banner: { js: "import { createRequire as __leadsimRequire } from 'node:module'; const require = __leadsimRequire(import.meta.url);" },
   logLevel: 'warning',
