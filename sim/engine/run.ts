@@ -27,6 +27,9 @@ export interface RunHooks {
   beforeRun?: (sim: Simulation, arch: Architecture) => void;
   /** Stops the run here instead of at the scenario's end (a traced window needs no more). */
   until?: Micros;
+  /** Called once every event up to `at` ran and none after it, the run then going on (a replay
+   *  tracer that rode along with the run's first seconds detaches here). */
+  checkpoint?: { at: Micros; reached: (sim: Simulation) => void };
 }
 
 /** Events between two yields of `runOnceInSlices` (a few tens of milliseconds of work). */
@@ -34,6 +37,11 @@ const SLICE_EVENTS = 1 << 18;
 
 export function runOnce(run: RunSpec, trial: number, hooks: RunHooks = {}): RunOutput {
   const { sim, end, finish } = prepareRun(run, trial, hooks);
+  const checkpoint = hooks.checkpoint;
+  if (checkpoint !== undefined && checkpoint.at <= end) {
+    sim.run(hooks.onProgress, checkpoint.at);
+    checkpoint.reached(sim);
+  }
   return finish(sim.run(hooks.onProgress, end));
 }
 
@@ -41,10 +49,15 @@ export function runOnce(run: RunSpec, trial: number, hooks: RunHooks = {}): RunO
  *  between slices of events: a run on the main thread that still answers Ctrl-C. */
 export async function runOnceInSlices(run: RunSpec, trial: number, hooks: RunHooks = {}, sliceEvents = SLICE_EVENTS): Promise<RunOutput> {
   const { sim, end, finish } = prepareRun(run, trial, hooks);
+  let checkpoint = hooks.checkpoint !== undefined && hooks.checkpoint.at <= end ? hooks.checkpoint : undefined;
   for (;;) {
-    const events = sim.run(hooks.onProgress, end, sliceEvents);
-    if (sim.reached(end)) return finish(events);
-    await new Promise((resolve) => setImmediate(resolve));
+    const stop = checkpoint?.at ?? end;
+    const events = sim.run(hooks.onProgress, stop, sliceEvents);
+    if (sim.reached(stop)) {
+      if (checkpoint === undefined) return finish(events);
+      checkpoint.reached(sim);
+      checkpoint = undefined;
+    } else await new Promise((resolve) => setImmediate(resolve));
   }
 }
 

@@ -104,7 +104,7 @@ export class Simulation implements NodeEffects {
     });
   }
 
-  traceWith(tracer: TraceHooks): void {
+  traceWith(tracer: TraceHooks | null): void {
     this.tracer = tracer;
   }
 

@@ -1,6 +1,9 @@
 // A traced re-run: the same run (same spec, trial and seed, so the same events) with a tracer
 // attached for one time window. It stops at the window's end.
-import { runOnce } from '../engine/run.js';
+import type { Architecture } from '../architectures/architecture.js';
+import { trialSeed } from '../core/rng.js';
+import { runOnce, type RunHooks } from '../engine/run.js';
+import type { Simulation } from '../engine/simulation.js';
 import type { RunResult } from '../metrics/run-result.js';
 import type { Micros, RunSpec } from '../scenario/scenario.js';
 import type { Trace } from './trace.js';
@@ -15,34 +18,60 @@ export function traceRun(run: RunSpec, trial: number, window: TraceWindow): Trac
   let tracer: Tracer | undefined;
   const { result } = runOnce(run, trial, {
     until: window.to,
-    beforeRun: (sim, arch) => {
-      tracer = new Tracer(
-        {
-          scenario: run.scenario.name,
-          variant: run.variant || run.scenario.architecture.kind,
-          kind: run.scenario.architecture.kind,
-          seed: 0,
-          trial,
-          point: Object.entries(run.sweepPoint)
-            .map(([k, v]) => `${k}=${v}`)
-            .join(', '),
-          hasLeader: arch.hasLeader,
-          from: window.from,
-          to: window.to,
-        },
-        {
-          nodes: arch.nodes,
-          connected: (a, b) => sim.network.connected(a, b),
-          local: (node, t) => sim.clocks.local(node, t),
-          faults: () => sim.metrics.faultMarkers(),
-        },
-      );
-      sim.traceWith(tracer);
-    },
+    beforeRun: (sim, arch) => (tracer = attachTracer(run, trial, window, sim, arch)),
   });
   const trace = (tracer as Tracer).finish();
   trace.seed = result.seed;
   return trace;
+}
+
+/** A tracer that rides along with the run itself over the window a run without faults records
+ *  (its first seconds), instead of a re-run after it: the hooks to run it with, and the trace —
+ *  if the finished run's window (`windowOf`) turns out to be that one; otherwise the caller
+ *  re-runs (`traceRun`). Only for runs without faults, whose window is known in advance. */
+export function traceAlong(run: RunSpec, trial: number): { hooks: RunHooks; traceFor: (window: TraceWindow) => Trace | undefined } | null {
+  if (run.scenario.faults.length > 0) return null;
+  const window = defaultWindow(null, run.scenario.duration);
+  let trace: Trace | undefined;
+  let tracer: Tracer | undefined;
+  const hooks: RunHooks = {
+    beforeRun: (sim, arch) => (tracer = attachTracer(run, trial, window, sim, arch)),
+    checkpoint: {
+      at: window.to,
+      reached: (sim) => {
+        sim.traceWith(null);
+        trace = (tracer as Tracer).finish();
+        trace.seed = trialSeed(run.scenario.seed, trial);
+      },
+    },
+  };
+  return { hooks, traceFor: (w) => (w.from === window.from && w.to === window.to ? trace : undefined) };
+}
+
+function attachTracer(run: RunSpec, trial: number, window: TraceWindow, sim: Simulation, arch: Architecture): Tracer {
+  const tracer = new Tracer(
+    {
+      scenario: run.scenario.name,
+      variant: run.variant || run.scenario.architecture.kind,
+      kind: run.scenario.architecture.kind,
+      seed: 0,
+      trial,
+      point: Object.entries(run.sweepPoint)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(', '),
+      hasLeader: arch.hasLeader,
+      from: window.from,
+      to: window.to,
+    },
+    {
+      nodes: arch.nodes,
+      connected: (a, b) => sim.network.connected(a, b),
+      local: (node, t) => sim.clocks.local(node, t),
+      faults: () => sim.metrics.faultMarkers(),
+    },
+  );
+  sim.traceWith(tracer);
+  return tracer;
 }
 
 /** The window `run` records: from a little before the first fault to a few seconds after it;
