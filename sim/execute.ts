@@ -80,17 +80,35 @@ async function inThisThreadInSlices(tasks: WorkerTask[], onRunDone?: (done: numb
   return outputs;
 }
 
+/**
+ * A rough relative cost of a task: simulated time × nodes. Under a fixed load the node count
+ * barely matters, but sweeps usually scale the load with the nodes, and there the biggest
+ * point costs more than all the small ones together.
+ */
+function expectedCost(task: WorkerTask): number {
+  const { duration, architecture } = task.run.scenario;
+  return duration * architecture.nodes;
+}
+
+/**
+ * The pool starts tasks in the order they are submitted: the costliest first (ties in index
+ * order), so the last task to finish is a short one and no thread idles while another still
+ * has a long run ahead. Outputs still come back in index order.
+ */
 async function inPool(tasks: WorkerTask[], threads: number, onRunDone?: (done: number, total: number) => void): Promise<TaskOutput[]> {
   const pool = new Tinypool({ filename: workerFile, minThreads: threads, maxThreads: threads });
+  const costs = tasks.map(expectedCost);
+  const order = tasks.map((_, i) => i).sort((a, b) => costs[b] - costs[a] || a - b);
+  const outputs = new Array<TaskOutput>(tasks.length);
   let done = 0;
   try {
-    return await Promise.all(
-      tasks.map(async (task) => {
-        const out = (await pool.run(task)) as TaskOutput;
+    await Promise.all(
+      order.map(async (i) => {
+        outputs[i] = (await pool.run(tasks[i])) as TaskOutput;
         onRunDone?.(++done, tasks.length);
-        return out;
       }),
     );
+    return outputs;
   } finally {
     await pool.destroy();
   }

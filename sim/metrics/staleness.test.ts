@@ -17,3 +17,19 @@ describe('StaleReadCounter', () => {
     expect(c.stale).toBe(0);
   });
 });
+
+describe('StaleReadCounter keeps the last eight acks of a key', () => {
+  it('still sees a write among the last eight, and forgets the ninth-latest', () => {
+    const c = new StaleReadCounter();
+    for (let k = 0; k < 300; k++) c.writeAcked(10, k, 1); // enough keys to grow the tables
+    c.writeAcked(100, 7, 50); // the newest version, then eight older ones acked later
+    for (let i = 0; i < 7; i++) c.writeAcked(200 + i, 7, 10 + i);
+    c.readReturned(300, 7, 40);
+    expect(c.stale).toBe(1); // 50 is among the last eight
+    c.writeAcked(210, 7, 20); // pushes 50 out
+    c.readReturned(300, 7, 40);
+    expect(c.stale).toBe(1); // the kept maximum is now 20
+    c.readReturned(300, 299, 0);
+    expect(c.stale).toBe(2); // a key past the first table's slots
+  });
+});

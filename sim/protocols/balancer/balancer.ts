@@ -5,6 +5,7 @@
 // stateless fleet, which clients cover with timeouts and retries.
 import type { Random } from '../../core/rng.js';
 import type { BalancerPolicy } from '../../scenario/scenario.js';
+import { ABSENT, MinTree } from './min-tree.js';
 
 export class LoadBalancer {
   private readonly outstanding: Int32Array;
@@ -12,6 +13,8 @@ export class LoadBalancer {
   private readonly inRotation: Uint8Array;
   private rotation: number[];
   private cursor = 0;
+  /** least-outstanding only: each server's outstanding count, ABSENT when out of rotation. */
+  private readonly loads: MinTree | null;
 
   constructor(
     servers: number,
@@ -23,6 +26,8 @@ export class LoadBalancer {
     this.failures = new Int32Array(servers);
     this.inRotation = new Uint8Array(servers).fill(1);
     this.rotation = Array.from({ length: servers }, (_, i) => i);
+    this.loads = policy === 'least-outstanding' ? new MinTree(servers) : null;
+    for (let s = 0; s < servers; s++) this.loads?.set(s, 0);
   }
 
   /** The server for the next request, or -1 when none is in rotation. */
@@ -45,12 +50,16 @@ export class LoadBalancer {
         break;
     }
     this.outstanding[server]++;
+    this.loads?.set(server, this.outstanding[server]);
     return server;
   }
 
   /** The request sent to `server` ended (answered or timed out). */
   done(server: number): void {
-    if (this.outstanding[server] > 0) this.outstanding[server]--;
+    if (this.outstanding[server] > 0) {
+      this.outstanding[server]--;
+      if (this.inRotation[server] === 1) this.loads?.set(server, this.outstanding[server]);
+    }
   }
 
   /** One health check of `server`; returns true when this check ejected it. */
@@ -70,20 +79,22 @@ export class LoadBalancer {
 
   private setInRotation(server: number, value: 0 | 1): void {
     this.inRotation[server] = value;
+    this.loads?.set(server, value === 1 ? this.outstanding[server] : ABSENT);
     this.rotation = [];
     for (let s = 0; s < this.inRotation.length; s++) if (this.inRotation[s] === 1) this.rotation.push(s);
   }
 
-  /** Fewest requests in flight; ties go round-robin so no server is favoured by its index. */
+  /**
+   * Fewest requests in flight; ties go round-robin so no server is favoured by its index: the
+   * first server with the fewest, in rotation order starting at the cursor's and wrapping.
+   * The rotation lists servers by id, so that is the first at or after the cursor's server id.
+   */
   private leastOutstanding(): number {
     const r = this.rotation;
-    const start = this.cursor++ % r.length;
-    let best = r[start];
-    for (let k = 1; k < r.length; k++) {
-      const s = r[(start + k) % r.length];
-      if (this.outstanding[s] < this.outstanding[best]) best = s;
-    }
-    return best;
+    const from = r[this.cursor++ % r.length];
+    const loads = this.loads as MinTree;
+    const best = loads.firstAtMost(from, loads.min);
+    return best >= 0 ? best : loads.firstAtMost(0, loads.min);
   }
 
   /** Two distinct servers at random, the less loaded wins (Mitzenmacher's power of two choices). */

@@ -54,8 +54,16 @@ export class ShardedRaftNode implements ProtocolNode {
   }
 
   persisted(now: number, token: number, out: Outbox): void {
-    this.disk.confirm(token, (shard, replicaToken) => this.replicas[shard]?.persisted(now, replicaToken, this.view.of(out, shard)));
+    this.confirmedAt = now;
+    this.confirmedOut = out;
+    this.disk.confirm(token, this.replicaPersisted);
   }
+
+  // the `persisted` call in progress, for replicaPersisted (bound once: no closure per fsync)
+  private confirmedAt = 0;
+  private confirmedOut: Outbox | null = null;
+  private readonly replicaPersisted = (shard: number, replicaToken: number): void =>
+    this.replicas[shard]?.persisted(this.confirmedAt, replicaToken, this.view.of(this.confirmedOut as Outbox, shard));
 
   crash(): void {
     this.disk.crash();

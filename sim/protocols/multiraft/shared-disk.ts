@@ -9,32 +9,57 @@ export class SharedDisk {
   /** Pending (node token, replica, replica token), in token order. */
   private readonly pending: number[] = [];
   private head = 0;
+  // confirm's scratch, kept between calls (a confirm on a busy node covers many requests):
+  // the replicas covered, in the order of their first request, and each one's highest token
+  private readonly covered: number[] = [];
+  private highest = new Float64Array(16);
+  private seenAt = new Float64Array(16);
+  private confirms = 0;
 
   /** A replica asked to persist `token`; returns the node token to give the real disk. */
   request(replica: number, token: number): number {
     const nodeToken = ++this.next;
     this.pending.push(nodeToken, replica, token);
+    if (replica >= this.highest.length) this.grow(replica);
     return nodeToken;
   }
 
   /** The disk confirmed `nodeToken`: calls back each replica with its highest covered token. */
   confirm(nodeToken: number, persisted: (replica: number, token: number) => void): void {
     const p = this.pending;
-    const highest = new Map<number, number>();
+    const stamp = ++this.confirms;
+    const covered = this.covered;
+    covered.length = 0;
     while (this.head < p.length && p[this.head] <= nodeToken) {
-      highest.set(p[this.head + 1], p[this.head + 2]);
+      const replica = p[this.head + 1];
+      if (this.seenAt[replica] !== stamp) {
+        this.seenAt[replica] = stamp;
+        covered.push(replica);
+      }
+      this.highest[replica] = p[this.head + 2];
       this.head += 3;
     }
     if (this.head === p.length) {
       p.length = 0;
       this.head = 0;
     }
-    for (const [replica, token] of highest) persisted(replica, token);
+    // the disk answers through the engine's event queue, never from inside this loop
+    for (let i = 0; i < covered.length; i++) persisted(covered[i], this.highest[covered[i]]);
   }
 
   /** A crash loses the requests in flight. */
   crash(): void {
     this.pending.length = 0;
     this.head = 0;
+  }
+
+  private grow(replica: number): void {
+    const length = Math.max(replica + 1, this.highest.length * 2);
+    const highest = new Float64Array(length);
+    highest.set(this.highest);
+    const seenAt = new Float64Array(length);
+    seenAt.set(this.seenAt);
+    this.highest = highest;
+    this.seenAt = seenAt;
   }
 }
