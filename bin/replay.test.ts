@@ -1,8 +1,10 @@
 // `leadsim replay` and the replay pages `run` writes, as a user meets them: same seed ⇒ same
 // bytes, --no-replay skips them, --out never replaces a file leadsim did not write, and bad
 // options are one line and exit 2.
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { repoRoot as root, runLeadsim, scratchDir } from '../test/cli.js';
 
@@ -48,6 +50,29 @@ describe('replay pages', () => {
     for (let i = 0; i < 2; i++)
       expect(leadsim('replay', file, '--variant', 'raft 3', '--out', out)).toMatchObject({ code: 0, stdout: `${out}\n` });
     expect(readFileSync(out, 'utf8')).toBe(readFileSync(join(dir, 'replay-raft_3.html'), 'utf8'));
+  });
+
+  it("embeds the player as tsc compiles it, not as the CLI's bundle would reprint it (the bytes of every page)", () => {
+    const out = join(tmp(), 'player.html');
+    expect(leadsim('replay', file, '--out', out).code).toBe(0);
+    const page = readFileSync(out, 'utf8');
+    for (const [module, name] of [
+      ['player-model', 'replayModel'],
+      ['player-view', 'replayView'],
+      ['player-main', 'replayMain'],
+    ]) {
+      // in a plain node: vitest would transform the module it imports, and with it the function's text
+      const url = pathToFileURL(join(root, 'dist', 'sim', 'report', 'replay', `${module}.js`)).href;
+      const printed = spawnSync(
+        process.execPath,
+        ['--input-type=module', '-e', `process.stdout.write((await import('${url}')).${name}.toString())`],
+        {
+          encoding: 'utf8',
+        },
+      );
+      expect(printed.stdout).toMatch(/^function /);
+      expect(page).toContain(printed.stdout);
+    }
   });
 
   it('picks a trial and window', () => {
