@@ -79,6 +79,8 @@ export class MetricsCollector implements SimObserver {
   private readonly p99In: (number | null)[] = [];
   private readonly leaderIn: (number | null)[] = [];
   private bucketIndex = 0;
+  /** When the current bucket ends: `advance` is called per op and mostly has nothing to close. */
+  private bucketEnd: number;
   // window totals
   private offered = 0;
   private completed = 0;
@@ -93,6 +95,7 @@ export class MetricsCollector implements SimObserver {
     /** The engine's view, read for the `leader` column. */
     private readonly cluster: ClusterState,
   ) {
+    this.bucketEnd = opt.bucket;
     this.roles = new RoleTracker(id.nodes, opt.initialRole);
     this.replicaRoles = new ReplicaRoles(TIMELINE_NODES, opt.initialRole);
     this.nearFaults = id.trial === 0 ? new NearFaultRequests() : null;
@@ -120,12 +123,14 @@ export class MetricsCollector implements SimObserver {
   /** Closes every bucket that ends at or before `now`; call before recording anything at `now`. */
   advance(now: number): void {
     this.alerts?.advance(now);
+    if (now < this.bucketEnd) return;
     const bucket = this.opt.bucket;
     while ((this.bucketIndex + 1) * bucket <= now && (this.bucketIndex + 1) * bucket <= this.opt.duration) this.closeBucket();
   }
 
   private closeBucket(): void {
     const i = this.bucketIndex++;
+    this.bucketEnd = (this.bucketIndex + 1) * this.opt.bucket;
     this.completedIn[i] ??= 0;
     this.failedIn[i] ??= 0;
     this.p50In[i] = this.bucketLatency.percentileMicros(50);

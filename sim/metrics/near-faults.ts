@@ -48,18 +48,23 @@ export class NearFaultRequests {
     return sent >= horizon || this.windows.some(([from, to]) => sent >= from && sent <= to);
   }
 
+  /** Drops what no window can want any more: a request sent before the horizon is outside every
+   *  window to come (a window opens a second before its fault, and faults come at `now` or later). */
   private compact(now: number): void {
     const horizon = now - NEAR_FAULT_WINDOW;
+    const noWindows = this.windows.length === 0; // most runs: a plain comparison per row
     let kept = 0;
     for (let i = 0; i < this.count; i++) {
-      if (!this.keep(this.sent[i], horizon)) continue;
+      if (noWindows ? this.sent[i] < horizon : !this.keep(this.sent[i], horizon)) continue;
       this.sent[kept] = this.sent[i];
       this.ended[kept] = this.ended[i];
       this.ok[kept] = this.ok[i];
       kept++;
     }
     this.count = kept;
-    if (kept > this.sent.length / 2) this.grow();
+    // Room for three times what is kept: a compaction then frees at least 3/4 of the storage, so
+    // rows are scanned little more than once each (at 1/2, a busy run scanned each ~2.6 times).
+    if (kept > this.sent.length / 4) this.grow();
   }
 
   private grow(): void {
