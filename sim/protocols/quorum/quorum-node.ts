@@ -110,8 +110,7 @@ export class QuorumNode implements ProtocolNode {
 
   /** Where this node stores `key`, or -1 when it is not one of the key's replicas. */
   private slotOf(key: number): number {
-    const i = this.ring.position(key, this.id);
-    return i < 0 ? -1 : this.ring.slot(key, i);
+    return this.ring.slotOn(key, this.id);
   }
 
   private readonly ackDurable = (ackTo: number, req: number): void => {

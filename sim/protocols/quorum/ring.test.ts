@@ -51,6 +51,10 @@ describe('Ring', () => {
     for (const held of slots) expect(held.sort((a, b) => a - b)).toEqual(held.map((_, j) => j));
     expect(ring.position(3, ring.replica(3, 2))).toBe(2);
     expect(ring.position(3, [0, 1, 2, 3, 4, 5, 6].find((n) => !ring.holds(3, n)) as number)).toBe(-1);
+    for (let node = 0; node < 7; node++) {
+      const i = ring.position(11, node);
+      expect(ring.slotOn(11, node)).toBe(i < 0 ? -1 : ring.slot(11, i));
+    }
   });
 
   it('rejects more replicas than nodes', () => {

@@ -90,6 +90,15 @@ export class Ring {
     return this.slots[key * this.replicas + i];
   }
 
+  /** Where `node` stores `key` (its slot), or -1 when it is not one of the key's replicas. */
+  slotOn(key: number, node: number): number {
+    if (key >= this.cached.length) this.grow(key);
+    if (this.cached[key] === 0) this.fill(key);
+    const base = key * this.replicas;
+    for (let i = 0; i < this.replicas; i++) if (this.cache[base + i] === node) return this.slots[base + i];
+    return -1;
+  }
+
   /** `node`'s position (0 = primary) in `key`'s preference list, or -1 when it is not a replica. */
   position(key: number, node: number): number {
     for (let i = 0; i < this.replicas; i++) if (this.replica(key, i) === node) return i;
