@@ -17,7 +17,7 @@ export class LeaderState {
   /** How much of its own log the leader has on disk (its own acknowledgement). */
   selfMatch = 0;
   /** Client attempts waiting for their entry to commit, by log index. */
-  readonly pending = new Map<number, number>();
+  readonly pending = new PendingReplies();
   /** Index of the latest applied write per key: the version a read returns. */
   readonly lastWrite = new Map<number, number>();
   // Heartbeat rounds: when each was sent and how many replicas (self included) answered.
@@ -67,5 +67,46 @@ export class LeaderState {
   /** For checkQuorum: when did a quorum last hear from us (the election counts as contact). */
   lastQuorumContact(): number {
     return Math.max(this.quorumHeardAt, this.since);
+  }
+}
+
+/**
+ * The attempts a leader owes an answer, in log order. A leader appends at lastIndex + 1, above
+ * anything applied, and applies every index in turn, so the entry it applies next is always
+ * the oldest one waiting here: a FIFO, not a map (one of these per shard leader, every write).
+ */
+export class PendingReplies {
+  private readonly indexes: number[] = [];
+  private readonly attempts: number[] = [];
+  private head = 0;
+
+  get size(): number {
+    return this.indexes.length - this.head;
+  }
+
+  add(index: number, attempt: number): void {
+    this.indexes.push(index);
+    this.attempts.push(attempt);
+  }
+
+  /** Removes and returns the attempt waiting for entry `index`, or -1 when none waits for it. */
+  take(index: number): number {
+    if (this.head === this.indexes.length || this.indexes[this.head] !== index) return -1;
+    const attempt = this.attempts[this.head++];
+    if (this.head === this.indexes.length) {
+      this.indexes.length = 0;
+      this.attempts.length = 0;
+      this.head = 0;
+    } else if (this.head > 4096 && this.head * 2 > this.indexes.length) {
+      this.indexes.splice(0, this.head);
+      this.attempts.splice(0, this.head);
+      this.head = 0;
+    }
+    return attempt;
+  }
+
+  /** Every attempt still waiting, oldest entry first. */
+  waiting(): number[] {
+    return this.attempts.slice(this.head);
   }
 }

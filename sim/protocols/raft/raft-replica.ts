@@ -270,7 +270,7 @@ export class RaftReplica {
   /** A leader leaving office answers every waiting client: its entries may or may not commit. */
   private stepDown(out: Outbox): void {
     const l = this.leading;
-    if (l !== null) for (const attempt of l.pending.values()) out.reply(attempt, ReplyStatus.Unavailable, -1);
+    if (l !== null) for (const attempt of l.pending.waiting()) out.reply(attempt, ReplyStatus.Unavailable, -1);
     this.leading = null;
     out.cancelTimer(this.timerBase + TIMER_HEARTBEAT);
   }

@@ -33,7 +33,7 @@ export function startTerm(r: RaftReplica, l: LeaderState, out: Outbox): void {
 export function leaderAppend(r: RaftReplica, l: LeaderState, entry: LogEntry, attempt: number, out: Outbox): void {
   const index = r.log.append(entry);
   r.dirty = true;
-  if (attempt >= 0) l.pending.set(index, attempt);
+  if (attempt >= 0) l.pending.add(index, attempt);
   if (r.unsafeCommit) r.advanceCommit(index, out); // the deliberate bug: no quorum, no disk
   if (r.peers.length > 0) queueReady(l, r, out);
 }

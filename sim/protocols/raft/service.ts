@@ -42,9 +42,8 @@ export function applyCommitted(r: RaftReplica, out: Outbox): void {
     if (l === null) continue;
     if (write) l.lastWrite.set(log.key(i), i);
     if (l.pending.size === 0) continue;
-    const attempt = l.pending.get(i);
-    if (attempt === undefined) continue;
-    l.pending.delete(i);
+    const attempt = l.pending.take(i);
+    if (attempt < 0) continue;
     out.reply(attempt, ReplyStatus.Ok, write ? i : (l.lastWrite.get(log.key(i)) ?? 0));
   }
 }
