@@ -7,8 +7,10 @@
 // The pool's worker is its own entry, dist/bin/worker.js, beside the chunks that look it up
 // with new URL('./worker.js', import.meta.url); the chunks sit in dist/bin/ too, so bin/paths.ts
 // still finds the package root two levels up. tinypool (it starts its own worker file by path)
-// and d3-node (jsdom reads files beside its sources) stay external, loaded from node_modules.
+// stays external, loaded from node_modules. d3-node and its jsdom are bundled into the charts'
+// chunk: jsdom's ~600 CommonJS files cost more to find and load than to run (see jsdomWorker).
 import { readdirSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 
@@ -32,6 +34,21 @@ const playerFromTsc = {
   },
 };
 
+// jsdom starts its synchronous XMLHttpRequest in a worker it finds with
+// require.resolve('./xhr-sync-worker.js'), relative to its own file. Bundled, that file is gone;
+// the package name still resolves from dist/bin/ to node_modules, where the worker file is.
+const jsdomWorker = {
+  name: 'jsdom-xhr-worker',
+  setup(build) {
+    build.onLoad({ filter: /jsdom[\\/]lib[\\/]jsdom[\\/]living[\\/]xhr[\\/]XMLHttpRequest-impl\.js$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      const local = 'require.resolve("./xhr-sync-worker.js")';
+      if (!source.includes(local)) throw new Error(`${args.path}: jsdom no longer resolves ${local}`);
+      return { contents: source.replace(local, 'require.resolve("jsdom/lib/jsdom/living/xhr/xhr-sync-worker.js")'), loader: 'js' };
+    });
+  },
+};
+
 await build({
   entryPoints: { leadsim: 'bin/leadsim.ts', worker: 'sim/worker.ts' },
   outdir,
@@ -40,8 +57,8 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  external: ['tinypool', 'd3-node'],
-  plugins: [playerFromTsc],
+  external: ['tinypool', 'canvas'],
+  plugins: [playerFromTsc, jsdomWorker],
   // the CommonJS packages inside (commander, yaml, seedrandom) call require() for Node's own modules
   banner: { js: "import { createRequire as __leadsimRequire } from 'node:module'; const require = __leadsimRequire(import.meta.url);" },
   logLevel: 'warning',
