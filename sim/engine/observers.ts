@@ -2,7 +2,7 @@
 // collector records them, the failover tracker measures failovers from them, and a tracer
 // could write them down. Observers never change what happens next; the engine's own view of
 // the cluster (ClusterState) is updated before they hear of a change.
-import type { Role } from '../protocols/node.js';
+import type { CommittedLog, Role } from '../protocols/node.js';
 import type { Micros } from '../scenario/scenario.js';
 
 /** A fault took away what clients depend on: the leader of `group` (in `term`), or — without
@@ -16,8 +16,8 @@ export interface Loss {
 export interface SimObserver {
   roleChanged?(now: Micros, node: number, group: number, role: Role, term: number): void;
   electionStarted?(now: Micros, node: number, group: number, term: number): void;
-  /** A log entry committed at `node`; `op` is the client op, -1 for internal entries (no-ops). */
-  committed?(now: Micros, node: number, group: number, index: number, term: number, op: number): void;
+  /** Log entries first..last committed at `node`, read from `log`. */
+  committed?(now: Micros, node: number, group: number, first: number, last: number, log: CommittedLog): void;
   /** A leader served its first client request of `term` (leaders that commit nothing say so). */
   servedInTerm?(now: Micros, node: number, group: number, term: number): void;
   nodeDown?(now: Micros, node: number): void;
@@ -63,8 +63,8 @@ export class Observers {
   electionStarted(now: Micros, node: number, group: number, term: number): void {
     for (const f of this.h.electionStarted) f(now, node, group, term);
   }
-  committed(now: Micros, node: number, group: number, index: number, term: number, op: number): void {
-    for (const f of this.h.committed) f(now, node, group, index, term, op);
+  committed(now: Micros, node: number, group: number, first: number, last: number, log: CommittedLog): void {
+    for (const f of this.h.committed) f(now, node, group, first, last, log);
   }
   servedInTerm(now: Micros, node: number, group: number, term: number): void {
     for (const f of this.h.servedInTerm) f(now, node, group, term);

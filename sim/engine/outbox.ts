@@ -5,7 +5,7 @@
 // the leader's CPU split.
 import type { Random } from '../core/rng.js';
 import { CPU_USES, CpuUse } from '../net/cpu.js';
-import type { Message, Outbox, ReplyStatus, Role } from '../protocols/node.js';
+import type { CommittedLog, Message, Outbox, ReplyStatus, Role } from '../protocols/node.js';
 import type { Micros } from '../scenario/scenario.js';
 
 /** What the outbox needs from the engine. */
@@ -22,7 +22,7 @@ export interface NodeEffects {
   sendCost(node: number, msg: Message): Micros;
   nodeRandom(node: number): Random;
   noteRole(now: Micros, node: number, group: number, role: Role, term: number): void;
-  noteCommit(now: Micros, node: number, group: number, index: number, term: number, op: number): void;
+  noteCommit(now: Micros, node: number, group: number, first: number, last: number, log: CommittedLog): void;
   noteElection(now: Micros, node: number, group: number, term: number): void;
   noteServed(now: Micros, node: number, group: number, term: number): void;
 }
@@ -92,8 +92,8 @@ export class EngineOutbox implements Outbox {
     this.engine.noteRole(this.now, this.node, group, role, term);
   }
 
-  commit(index: number, term: number, op: number, group = 0): void {
-    this.engine.noteCommit(this.now, this.node, group, index, term, op);
+  commit(first: number, last: number, log: CommittedLog, group = 0): void {
+    this.engine.noteCommit(this.now, this.node, group, first, last, log);
   }
 
   electionStarted(term: number, group = 0): void {

@@ -8,7 +8,7 @@ import type { Architecture } from '../architectures/architecture.js';
 import type { MetricsCollector } from '../metrics/collector.js';
 import { CpuUse, Job, JobQueue } from '../net/cpu.js';
 import { Network } from '../net/network.js';
-import { ReplyStatus, type Message, type Role } from '../protocols/node.js';
+import { ReplyStatus, type CommittedLog, type Message, type Role } from '../protocols/node.js';
 import type { Micros, Scenario } from '../scenario/scenario.js';
 import { keySampler } from '../workload/keys.js';
 import { Clients } from './clients.js';
@@ -381,8 +381,8 @@ export class Simulation implements NodeEffects {
     if (this.tracer !== null) this.tracer.role(now, node, group, role, term);
   }
 
-  noteCommit(now: Micros, node: number, group: number, index: number, term: number, op: number): void {
-    this.observers.committed(now, node, group, index, term, op);
+  noteCommit(now: Micros, node: number, group: number, first: number, last: number, log: CommittedLog): void {
+    this.observers.committed(now, node, group, first, last, log);
   }
 
   noteElection(now: Micros, node: number, group: number, term: number): void {

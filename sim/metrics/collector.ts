@@ -5,7 +5,7 @@
 import type { ClusterState } from '../engine/cluster.js';
 import type { SimObserver } from '../engine/observers.js';
 import type { CpuUse } from '../net/cpu.js';
-import type { Role } from '../protocols/node.js';
+import type { CommittedLog, Role } from '../protocols/node.js';
 import { IntColumn } from '../core/columns.js';
 import type { AlertRule } from '../scenario/scenario.js';
 import { AlertMonitor, alertSummary } from './alerts/monitor.js';
@@ -223,8 +223,8 @@ export class MetricsCollector implements SimObserver {
     if (this.inWindow(now)) this.elections++;
   }
 
-  committed(now: number, node: number, group: number, index: number, term: number, op: number): void {
-    this.invariants.committed(now / 1000, group, node, index, term, op);
+  committed(now: number, node: number, group: number, first: number, last: number, log: CommittedLog): void {
+    this.invariants.committed(now / 1000, group, node, first, last, log);
   }
 
   fault(marker: FaultMarker): void {

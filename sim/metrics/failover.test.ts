@@ -3,6 +3,7 @@
 // that counts; what the architecture declares closes it; the outage is the longest stretch
 // without a successful request. Times are µs in, ms out.
 import { describe, expect, it } from 'vitest';
+import { committedEntry } from '../../test/fixtures/committed-entry.js';
 import { FailoverTracker, type FailoverEnd } from './failover.js';
 import { longestOutage, OutageLog, unavailableMicros, type Outage } from './outages.js';
 
@@ -18,7 +19,7 @@ function tracker(term = 3, ends: FailoverEnd = 'commit', at = 2000 * MS): Failov
 }
 const elected = (t: FailoverTracker, at: number, term: number, node = 1) => t.roleChanged(at, node, 0, 'leader', term);
 const election = (t: FailoverTracker, at: number, term: number) => t.electionStarted(at, 1, 0, term);
-const write = (t: FailoverTracker, at: number, term: number, node = 1) => t.committed(at, node, 0, 7, term, 42);
+const write = (t: FailoverTracker, at: number, term: number, node = 1) => t.committed(at, node, 0, ...committedEntry(7, term, 42));
 const open = (t: FailoverTracker) => rows(t).filter((r) => r.failover_ms === null).length;
 
 describe('FailoverTracker', () => {
@@ -71,7 +72,7 @@ describe('FailoverTracker', () => {
     expect(rows(t)[0]).toMatchObject({ elected_at_ms: 2400, election_rounds: 3 });
     write(t, 2405 * MS, 4); // entries of the deposed term committing (a follower applying them) do not close it
     write(t, 2406 * MS, 3);
-    t.committed(2407 * MS, 1, 0, 8, 6, -1); // nor does the new leader's no-op: it is no client write
+    t.committed(2407 * MS, 1, 0, ...committedEntry(8, 6, -1)); // nor does the new leader's no-op: it is no client write
     expect(open(t)).toBe(1);
   });
 
@@ -119,7 +120,7 @@ describe('FailoverTracker', () => {
     const t = tracker();
     t.lost(2000 * MS, { group: 5, node: 3, term: 2 });
     t.roleChanged(2100 * MS, 4, 5, 'leader', 3);
-    t.committed(2110 * MS, 4, 5, 1, 3, 9);
+    t.committed(2110 * MS, 4, 5, ...committedEntry(1, 3, 9));
     expect(rows(t).map((r) => r.failover_ms)).toEqual([null, 110]);
   });
 

@@ -9,7 +9,7 @@
 // - outage: the longest client-visible outage (outages.ts) from the fault on that began before
 //   the failover ended.
 import type { Loss, SimObserver } from '../engine/observers.js';
-import type { Role } from '../protocols/node.js';
+import type { CommittedLog, Role } from '../protocols/node.js';
 import type { Micros } from '../scenario/scenario.js';
 import { longestOutage, type Outage } from './outages.js';
 import type { FailoverRow } from './run-result.js';
@@ -66,8 +66,11 @@ export class FailoverTracker implements SimObserver {
     }
   }
 
-  committed(now: Micros, node: number, group: number, _index: number, term: number, op: number): void {
-    if (this.ends === 'commit' && op >= 0 && this.open.length > 0) this.leaderServed(now, node, group, term);
+  /** A committed client write ends failovers (a no-op or read marker does not). */
+  committed(now: Micros, node: number, group: number, first: number, last: number, log: CommittedLog): void {
+    if (this.ends !== 'commit') return;
+    for (let index = first; index <= last && this.open.length > 0; index++)
+      if (log.writeOp(index) >= 0) this.leaderServed(now, node, group, log.term(index));
   }
 
   servedInTerm(now: Micros, node: number, group: number, term: number): void {

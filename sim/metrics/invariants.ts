@@ -3,6 +3,7 @@
 // - a committed log entry never changes (same index ⇒ same term and op, at every node, forever).
 // The durability invariant (no acknowledged write lost) is checked at the end by the collector.
 // A violation keeps the first event that broke it; the run then fails with exit 1.
+import type { CommittedLog } from '../protocols/node.js';
 import type { InvariantViolation } from './run-result.js';
 
 const MAX_KEPT = 20;
@@ -25,15 +26,21 @@ export class InvariantChecker {
       );
   }
 
-  committed(atMs: number, group: number, node: number, index: number, term: number, op: number): void {
+  /** Entries first..last committed at `node`: the first to commit an index records it, every
+   *  later one (other nodes, and a node applying its log again after a restart) must match. */
+  committed(atMs: number, group: number, node: number, first: number, last: number, log: CommittedLog): void {
     const known = (this.committedAt[group] ??= new CommittedEntries());
-    if (!known.has(index)) known.set(index, term, op);
-    else if (known.term(index) !== term || known.op(index) !== op) {
-      this.violate(
-        'committed-entries-never-change',
-        atMs,
-        `group ${group} index ${index}: node ${node} committed (term ${term}, op ${op}) but (term ${known.term(index)}, op ${known.op(index)}) was committed before`,
-      );
+    for (let index = first; index <= last; index++) {
+      const term = log.term(index);
+      const op = log.writeOp(index);
+      if (!known.has(index)) known.set(index, term, op);
+      else if (known.term(index) !== term || known.op(index) !== op) {
+        this.violate(
+          'committed-entries-never-change',
+          atMs,
+          `group ${group} index ${index}: node ${node} committed (term ${term}, op ${op}) but (term ${known.term(index)}, op ${known.op(index)}) was committed before`,
+        );
+      }
     }
   }
 

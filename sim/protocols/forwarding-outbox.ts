@@ -4,7 +4,7 @@
 // One instance per node, pointed at the real outbox for each handler call (`over`), so the
 // hot path allocates nothing.
 import type { Micros } from '../scenario/scenario.js';
-import type { Message, Outbox, ReplyStatus, Role } from './node.js';
+import type { CommittedLog, Message, Outbox, ReplyStatus, Role } from './node.js';
 
 const NOWHERE: Outbox = {
   send: () => {},
@@ -53,8 +53,8 @@ export class ForwardingOutbox implements Outbox {
   role(role: Role, term: number, group?: number): void {
     this.inner.role(role, term, group);
   }
-  commit(index: number, term: number, op: number, group?: number): void {
-    this.inner.commit(index, term, op, group);
+  commit(first: number, last: number, log: CommittedLog, group?: number): void {
+    this.inner.commit(first, last, log, group);
   }
   electionStarted(term: number, group?: number): void {
     this.inner.electionStarted(term, group);

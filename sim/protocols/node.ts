@@ -42,6 +42,13 @@ export const enum ReplyStatus {
   Busy = 3,
 }
 
+/** How a commit note reads its entries (a Raft log; read straight from its packed fields). */
+export interface CommittedLog {
+  term(index: number): number;
+  /** The client write at `index`, or -1 for any other entry (a read marker, a no-op). */
+  writeOp(index: number): number;
+}
+
 export interface Outbox {
   /** Sends a message; the sender's CPU pays `perMessage + perEntry × entries` before it departs. */
   send(to: number, msg: Message): void;
@@ -63,8 +70,11 @@ export interface Outbox {
   /** Trace notes: the metrics and the invariant checker read these. `group` names the
    *  replication group when a node hosts several (sharded-raft); it defaults to 0. */
   role(role: Role, term: number, group?: number): void;
-  /** A log entry became committed at this node: (index, term, op) must never change once committed. */
-  commit(index: number, term: number, op: number, group?: number): void;
+  /** Log entries first..last became committed at this node, as `log` holds them: an entry's
+   *  (index, term, op) must never change once committed. One note for a whole range, because a
+   *  node that restarts applies its entire log again (without snapshots, that is how Raft
+   *  rebuilds its state machine), and the invariant checker compares every entry. */
+  commit(first: number, last: number, log: CommittedLog, group?: number): void;
   /** This node started an election round for `term` (failover counts rounds and detection). */
   electionStarted(term: number, group?: number): void;
   /** As leader of `term`, this node served its first client request of the term. Leaders that

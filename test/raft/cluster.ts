@@ -7,7 +7,7 @@ import seedrandom from 'seedrandom';
 import { EventQueue } from '../../sim/core/event-queue.js';
 import { InvariantChecker } from '../../sim/metrics/invariants.js';
 import type { RaftOptions } from '../../sim/scenario/scenario.js';
-import type { Message, Outbox, ReplyStatus, Role } from '../../sim/protocols/node.js';
+import type { CommittedLog, Message, Outbox, ReplyStatus, Role } from '../../sim/protocols/node.js';
 import { RaftGroupNode } from '../../sim/protocols/raft/raft-node.js';
 
 export interface ClusterConfig {
@@ -91,8 +91,8 @@ class NodeOutbox implements Outbox {
   role(role: Role, term: number): void {
     if (role === 'leader') this.c.checker.leaderElected(this.c.now / 1000, 0, this.node, term);
   }
-  commit(index: number, term: number, op: number): void {
-    this.c.checker.committed(this.c.now / 1000, 0, this.node, index, term, op);
+  commit(first: number, last: number, log: CommittedLog): void {
+    this.c.checker.committed(this.c.now / 1000, 0, this.node, first, last, log);
   }
   electionStarted(): void {
     this.c.elections++;

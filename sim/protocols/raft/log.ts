@@ -66,6 +66,10 @@ export class RaftLog {
     return this.fields[index * STRIDE + KEY];
   }
 
+  writeOp(index: number): number {
+    return this.kind(index) === EntryKind.Write ? this.op(index) : -1;
+  }
+
   kind(index: number): EntryKind {
     return this.fields[index * STRIDE + KIND] as EntryKind;
   }

@@ -4,7 +4,7 @@
 // Non-leaders redirect to the leader they know. Load shedding (admit) is in RaftReplica.
 import { ReplyStatus, type ClientRequest, type Outbox } from '../node.js';
 import type { LeaderState } from './leader-state.js';
-import { EntryKind } from './log.js';
+import { EntryKind, type RaftLog } from './log.js';
 import type { RaftReplica } from './raft-replica.js';
 import { leaderAppend } from './replication.js';
 
@@ -31,15 +31,19 @@ function leaseValid(r: RaftReplica, l: LeaderState): boolean {
   return r.now < l.quorumHeardAt + min - min * LEASE_MARGIN_FRACTION;
 }
 
-/** Applies entries up to commitIndex: a commit note each, and on a leader the client answers. */
+/** Applies entries up to commitIndex: one commit note for them all, and on a leader the client
+ *  answers (replies only schedule deliveries, so noting first changes no outcome). */
 export function applyCommitted(r: RaftReplica, out: Outbox): void {
-  const l = r.lead;
-  while (r.applied < r.commitIndex) {
-    const i = ++r.applied;
-    const log = r.log;
+  if (r.applied >= r.commitIndex) return;
+  const first = r.applied + 1;
+  r.applied = r.commitIndex;
+  out.commit(first, r.applied, r.log, r.group);
+  if (r.lead !== null) answerApplied(r.lead, r.log, first, r.applied, out);
+}
+
+function answerApplied(l: LeaderState, log: RaftLog, first: number, last: number, out: Outbox): void {
+  for (let i = first; i <= last; i++) {
     const write = log.kind(i) === EntryKind.Write;
-    out.commit(i, log.term(i), write ? log.op(i) : -1, r.group);
-    if (l === null) continue;
     if (write) l.lastWrite.set(log.key(i), i);
     if (l.pending.size === 0) continue;
     const attempt = l.pending.take(i);
