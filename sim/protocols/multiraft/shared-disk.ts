@@ -4,14 +4,15 @@
 // fsync on a busy multi-Raft node covers the pending state of every shard at once, as one WAL
 // shared by all groups does in multi-Raft systems.
 
+import { RecordFifo } from '../../core/record-fifo.js';
+
 export class SharedDisk {
   private next = 0;
   /** Pending (node token, replica, replica token), in token order. */
-  private readonly pending: number[] = [];
-  private head = 0;
+  private readonly pending = new RecordFifo(3);
   // confirm's scratch, kept between calls (a confirm on a busy node covers many requests):
   // the replicas covered, in the order of their first request, and each one's highest token
-  private readonly covered: number[] = [];
+  private covered = new Int32Array(16);
   private highest = new Float64Array(16);
   private seenAt = new Float64Array(16);
   private confirms = 0;
@@ -27,30 +28,25 @@ export class SharedDisk {
   /** The disk confirmed `nodeToken`: calls back each replica with its highest covered token. */
   confirm(nodeToken: number, persisted: (replica: number, token: number) => void): void {
     const p = this.pending;
+    const d = p.data;
     const stamp = ++this.confirms;
     const covered = this.covered;
-    covered.length = 0;
-    while (this.head < p.length && p[this.head] <= nodeToken) {
-      const replica = p[this.head + 1];
+    let count = 0;
+    for (; !p.empty && d[p.head] <= nodeToken; p.shift()) {
+      const replica = d[p.head + 1];
       if (this.seenAt[replica] !== stamp) {
         this.seenAt[replica] = stamp;
-        covered.push(replica);
+        covered[count++] = replica;
       }
-      this.highest[replica] = p[this.head + 2];
-      this.head += 3;
-    }
-    if (this.head === p.length) {
-      p.length = 0;
-      this.head = 0;
+      this.highest[replica] = d[p.head + 2];
     }
     // the disk answers through the engine's event queue, never from inside this loop
-    for (let i = 0; i < covered.length; i++) persisted(covered[i], this.highest[covered[i]]);
+    for (let i = 0; i < count; i++) persisted(covered[i], this.highest[covered[i]]);
   }
 
   /** A crash loses the requests in flight. */
   crash(): void {
-    this.pending.length = 0;
-    this.head = 0;
+    this.pending.clear();
   }
 
   private grow(replica: number): void {
@@ -61,5 +57,8 @@ export class SharedDisk {
     seenAt.set(this.seenAt);
     this.highest = highest;
     this.seenAt = seenAt;
+    const covered = new Int32Array(length);
+    covered.set(this.covered);
+    this.covered = covered;
   }
 }

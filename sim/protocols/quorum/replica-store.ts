@@ -7,6 +7,8 @@
 // Keys are addressed by the node's dense slot numbers from the ring (Ring.slot), so both
 // tables are typed arrays of the size of the node's share of the keys.
 
+import { RecordFifo } from '../../core/record-fifo.js';
+
 /** Fields per pending write in the FIFO: token, slot, version, ack-to node, request id. */
 const STRIDE = 5;
 /** `ackTo` of a write nobody waits for (a read repair). */
@@ -18,8 +20,7 @@ export type AckSink = (ackTo: number, req: number) => void;
 export class ReplicaStore {
   private memory = new Float64Array(64);
   private durable = new Float64Array(64);
-  private readonly pending: number[] = [];
-  private head = 0;
+  private readonly pending = new RecordFifo(STRIDE);
   /** Tokens only grow, across crashes too, so the disk can compare them. */
   private seq = 0;
 
@@ -45,24 +46,18 @@ export class ReplicaStore {
   /** The disk confirmed everything up to `token`: those writes are durable; ack the ones that asked. */
   confirm(token: number, ack: AckSink): void {
     const p = this.pending;
-    while (this.head < p.length && p[this.head] <= token) {
-      const slot = p[this.head + 1];
-      if (p[this.head + 2] > this.durable[slot]) this.durable[slot] = p[this.head + 2];
-      if (p[this.head + 3] !== NO_ACK) ack(p[this.head + 3], p[this.head + 4]);
-      this.head += STRIDE;
-    }
-    // under steady load the FIFO may never drain: drop the consumed prefix once it dominates
-    if (this.head === p.length || (this.head > 4096 && this.head * 2 > p.length)) {
-      p.splice(0, this.head);
-      this.head = 0;
+    const d = p.data;
+    for (; !p.empty && d[p.head] <= token; p.shift()) {
+      const slot = d[p.head + 1];
+      if (d[p.head + 2] > this.durable[slot]) this.durable[slot] = d[p.head + 2];
+      if (d[p.head + 3] !== NO_ACK) ack(d[p.head + 3], d[p.head + 4]);
     }
   }
 
   /** A crash: writes not yet on disk are gone, and so are the acks they owed. */
   crash(): void {
     this.memory.set(this.durable);
-    this.pending.length = 0;
-    this.head = 0;
+    this.pending.clear();
   }
 
   /** Both tables grow together, so a slot in `pending` always has a durable cell. */

@@ -4,6 +4,8 @@
 // (grant a vote, acknowledge entries, count the leader's own copy), and a crash falls back to
 // exactly this state.
 
+import { RecordFifo } from '../../core/record-fifo.js';
+
 /** Fields per pending snapshot in the flat FIFO: token, term, vote, log length. */
 const STRIDE = 4;
 
@@ -14,8 +16,7 @@ export class Durability {
   length = 0;
   /** Tokens only grow, across crashes too, so the disk can compare them. */
   private seq = 0;
-  private readonly pending: number[] = [];
-  private head = 0;
+  private readonly pending = new RecordFifo(STRIDE);
 
   /** Records a snapshot and returns the token to hand to `out.persist`. */
   request(term: number, vote: number, length: number): number {
@@ -27,17 +28,13 @@ export class Durability {
   /** The disk confirmed everything up to `token`; returns whether anything became durable. */
   confirm(token: number): boolean {
     const p = this.pending;
-    const before = this.head;
-    while (this.head < p.length && p[this.head] <= token) {
-      this.term = p[this.head + 1];
-      this.vote = p[this.head + 2];
-      this.length = p[this.head + 3];
-      this.head += STRIDE;
-    }
-    const changed = this.head !== before;
-    if (this.head === p.length) {
-      p.length = 0;
-      this.head = 0;
+    const d = p.data;
+    let changed = false;
+    for (; !p.empty && d[p.head] <= token; p.shift()) {
+      this.term = d[p.head + 1];
+      this.vote = d[p.head + 2];
+      this.length = d[p.head + 3];
+      changed = true;
     }
     return changed;
   }
@@ -49,13 +46,12 @@ export class Durability {
    */
   truncated(lastKept: number): void {
     if (this.length > lastKept) this.length = lastKept;
-    const p = this.pending;
-    for (let i = this.head + 3; i < p.length; i += STRIDE) if (p[i] > lastKept) p[i] = lastKept;
+    const { data, head, end } = this.pending;
+    for (let i = head + 3; i < end; i += STRIDE) if (data[i] > lastKept) data[i] = lastKept;
   }
 
   /** A crash: requests still in flight are lost; the durable state stays. */
   crash(): void {
-    this.pending.length = 0;
-    this.head = 0;
+    this.pending.clear();
   }
 }

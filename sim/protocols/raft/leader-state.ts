@@ -1,5 +1,6 @@
 // Everything only a leader keeps, for one term: created on election, dropped on stepping down
 // or crashing (all of it is volatile).
+import { RecordFifo } from '../../core/record-fifo.js';
 import { AckCounter } from './ack-counter.js';
 import type { AppendEntries, Heartbeat } from './messages.js';
 import { Progress } from './progress.js';
@@ -76,37 +77,31 @@ export class LeaderState {
  * the oldest one waiting here: a FIFO, not a map (one of these per shard leader, every write).
  */
 export class PendingReplies {
-  private readonly indexes: number[] = [];
-  private readonly attempts: number[] = [];
-  private head = 0;
+  /** (log index, attempt) records. */
+  private readonly fifo = new RecordFifo(2);
 
   get size(): number {
-    return this.indexes.length - this.head;
+    return (this.fifo.end - this.fifo.head) / 2;
   }
 
   add(index: number, attempt: number): void {
-    this.indexes.push(index);
-    this.attempts.push(attempt);
+    this.fifo.push(index, attempt);
   }
 
   /** Removes and returns the attempt waiting for entry `index`, or -1 when none waits for it. */
   take(index: number): number {
-    if (this.head === this.indexes.length || this.indexes[this.head] !== index) return -1;
-    const attempt = this.attempts[this.head++];
-    if (this.head === this.indexes.length) {
-      this.indexes.length = 0;
-      this.attempts.length = 0;
-      this.head = 0;
-    } else if (this.head > 4096 && this.head * 2 > this.indexes.length) {
-      this.indexes.splice(0, this.head);
-      this.attempts.splice(0, this.head);
-      this.head = 0;
-    }
+    const f = this.fifo;
+    if (f.empty || f.data[f.head] !== index) return -1;
+    const attempt = f.data[f.head + 1];
+    f.shift();
     return attempt;
   }
 
   /** Every attempt still waiting, oldest entry first. */
   waiting(): number[] {
-    return this.attempts.slice(this.head);
+    const { data, head, end } = this.fifo;
+    const attempts: number[] = [];
+    for (let i = head; i < end; i += 2) attempts.push(data[i + 1]);
+    return attempts;
   }
 }
