@@ -3,11 +3,13 @@
 // leader that cannot commit; with check-quorum the leader notices it hears no majority, steps
 // down, and the rest elect a new one. A leader that cannot reach its followers is simply
 // replaced: they stop hearing it and elect another.
+import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
 import { runOnce } from '../engine/run.js';
 import type { RunResult } from '../metrics/run-result.js';
 import type { CutMember } from '../scenario/scenario.js';
-import { LAN, makeRun, raft } from '../../test/fixtures/scenario.js';
+import { LAN, makeRun, makeScenario, raft } from '../../test/fixtures/scenario.js';
+import { Network } from './network.js';
 
 const RATE = 500;
 
@@ -64,5 +66,19 @@ describe('one-way cuts', () => {
     // the followers still hear heartbeats: none of them campaigns while the cut lasts
     expect(r.failovers).toHaveLength(1);
     expect(r.summary.elections).toBe(0);
+  });
+});
+
+describe('Network.connected under overlapping cuts', () => {
+  it('a link stays cut until every cut over it is restored, and the others are never cut', () => {
+    const net = new Network(makeScenario({ architecture: raft(3), network: LAN }), 3, (name) => seedrandom.alea(name));
+    const links = () => [0, 1, 2].flatMap((a) => [0, 1, 2].filter((b) => b !== a).map((b) => net.connected(a, b)));
+    net.cut([0], [1, 2]);
+    net.cut([0, 2], [1]); // overlaps 0 -> 1
+    expect(links()).toEqual([false, false, true, true, true, false]);
+    net.cut([0], [1, 2], -1);
+    expect(links()).toEqual([false, true, true, true, true, false]);
+    net.cut([0, 2], [1], -1);
+    expect(links()).toEqual([true, true, true, true, true, true]);
   });
 });

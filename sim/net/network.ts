@@ -33,6 +33,9 @@ export class Network {
   private readonly zones: ZoneDelays | null;
   /** One-way cuts in force per directed link (from × n + to); a count, as cuts may overlap. */
   private readonly cuts: Uint16Array;
+  /** Links with a cut in force: with none (most runs) `connected` skips the n × n table, a
+   *  cache miss per message at a thousand nodes. */
+  private linksCut = 0;
 
   /** `streamOf` gives the seeded stream of a name (`net/delay`, `net/delay/zones/a-b`, …). */
   constructor(scenario: Scenario, nodes: number, streamOf: (name: string) => Random) {
@@ -87,12 +90,20 @@ export class Network {
   }
 
   connected(from: number, to: number): boolean {
-    return this.side[from] === this.side[to] && this.cuts[from * this.nodes + to] === 0;
+    return this.side[from] === this.side[to] && (this.linksCut === 0 || this.cuts[from * this.nodes + to] === 0);
   }
 
   /** Loses every message from a node of `from` to a node of `to` (a one-way cut), or restores them (`by` −1). */
   cut(from: readonly number[], to: readonly number[], by: 1 | -1 = 1): void {
-    for (const a of from) for (const b of to) if (a !== b) this.cuts[a * this.nodes + b] += by;
+    for (const a of from) {
+      for (const b of to) {
+        if (a === b) continue;
+        const link = a * this.nodes + b;
+        const wasCut = this.cuts[link] !== 0;
+        this.cuts[link] += by;
+        this.linksCut += Number(this.cuts[link] !== 0) - Number(wasCut);
+      }
+    }
   }
 
   /** Cuts the cluster into the given groups; nodes named in no group form one more side together. */
