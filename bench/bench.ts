@@ -209,7 +209,10 @@ function main(): void {
   const roundsAt = argv.indexOf('--rounds');
   const rounds = roundsAt >= 0 ? Number(argv[roundsAt + 1]) : 3;
   const only = argv.filter((a, i) => !a.startsWith('-') && argv[i - 1] !== '--rounds');
-  if (!existsSync(referenceLoop)) throw new Error(`the reference loop is not at ${referenceLoop}`);
+  if (!existsSync(referenceLoop)) {
+    console.error(`bench: the reference loop is not at ${referenceLoop} (the bench expects ../shared/ beside the repository)`);
+    process.exit(2);
+  }
   console.log(
     `leadsim bench — node ${process.version}; medians of ${rounds} interleaved rounds of whole processes; rates and ratios per CPU second`,
   );
