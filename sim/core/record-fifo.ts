@@ -23,6 +23,11 @@ export class RecordFifo {
     return this.head === this.end;
   }
 
+  /** How many records it holds. */
+  get size(): number {
+    return (this.end - this.head) / this.stride;
+  }
+
   /** Appends a record of `stride` fields (2 to 5; the ones past the stride are ignored). */
   push(f0: number, f1: number, f2 = 0, f3 = 0, f4 = 0): void {
     if (this.end + this.stride > this.data.length) this.makeRoom();

@@ -81,7 +81,7 @@ export class PendingReplies {
   private readonly fifo = new RecordFifo(2);
 
   get size(): number {
-    return (this.fifo.end - this.fifo.head) / 2;
+    return this.fifo.size;
   }
 
   add(index: number, attempt: number): void {
