@@ -26,6 +26,11 @@ export class LeaderHint {
   }
 }
 
+/** The members of each group that may lead: all but the last `learners`. */
+export function votersOf(groups: readonly (readonly number[])[], learners = 0): readonly (readonly number[])[] {
+  return learners === 0 ? groups : groups.map((members) => members.slice(0, members.length - learners));
+}
+
 /**
  * Routing to the leader of each group: one hint per group and client session (a connection
  * learns who leads on its own, as a real client library does); `groupOf` picks a key's group.

@@ -5,7 +5,7 @@
 import { committedWrites, raftGroupNodes } from '../protocols/raft/raft-node.js';
 import type { ArchitectureSpec } from '../scenario/scenario.js';
 import { defineArchitecture, oneGroup, type Architecture, type BuildContext } from './architecture.js';
-import { leaderRouting } from './leader-hint.js';
+import { leaderRouting, votersOf } from './leader-hint.js';
 
 type Spec = Extract<ArchitectureSpec, { kind: 'raft-group' }>;
 
@@ -18,7 +18,7 @@ export const buildRaftGroup = (spec: Spec, ctx: BuildContext, unsafe?: { commitW
     groups,
     promisesDurability: true,
     versionedReads: true,
-    ...leaderRouting(groups, ctx.stream('clients')),
+    ...leaderRouting(votersOf(groups, spec.learners), ctx.stream('clients')),
     committedWrites: () => committedWrites(nodes),
   });
 };

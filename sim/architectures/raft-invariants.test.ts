@@ -37,6 +37,8 @@ interface Case {
   maxPending: number;
   disk: boolean;
   faults: FaultSpec[];
+  /** The last nodes that never vote (absent: all vote). */
+  learners?: number;
 }
 
 const at = fc.integer({ min: 300 * MS, max: 3 * S });
@@ -87,6 +89,7 @@ function scenarioOf(c: Case): RunSpec {
     maxBatch: c.maxBatch,
     pipeline: c.pipeline,
     maxPending: c.maxPending,
+    ...(c.learners === undefined ? {} : { learners: c.learners }),
   };
   return makeRun({
     seed: c.seed,
@@ -141,6 +144,26 @@ describe('raft-group keeps its invariants under random fault schedules', () => {
         { numRuns: RUNS_PER_SIZE, seed: FC_SEED + nodes },
       );
       expect(faults).toBeGreaterThan(RUNS_PER_SIZE); // the schedules did inject faults
+    });
+  }
+});
+
+describe('raft-group with learners keeps its invariants under random fault schedules', () => {
+  for (const [nodes, learners] of [
+    [5, 2],
+    [7, 4],
+  ]) {
+    it(`${nodes - learners} voters + ${learners} learners: random schedules, no violation, no acknowledged write lost, no stale read`, () => {
+      fc.assert(
+        fc.property(
+          cases(nodes).map((c) => ({ ...c, learners })),
+          (c) => {
+            const found = checkSafe(c);
+            expect(found, `${describeCase(c)}\n${found.join('\n')}`).toEqual([]);
+          },
+        ),
+        { numRuns: Math.ceil(RUNS_PER_SIZE / 2), seed: FC_SEED + 100 + nodes },
+      );
     });
   }
 });

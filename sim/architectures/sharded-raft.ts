@@ -9,7 +9,7 @@ import { committedWritesOf } from '../protocols/raft/raft-node.js';
 import type { RaftReplica } from '../protocols/raft/raft-replica.js';
 import type { ArchitectureSpec } from '../scenario/scenario.js';
 import { defineArchitecture, type Architecture, type BuildContext } from './architecture.js';
-import { leaderRouting } from './leader-hint.js';
+import { leaderRouting, votersOf } from './leader-hint.js';
 
 type Spec = Extract<ArchitectureSpec, { kind: 'sharded-raft' }>;
 
@@ -31,7 +31,7 @@ export const buildShardedRaft = (spec: Spec, ctx: BuildContext): Architecture =>
     groups: layout,
     promisesDurability: true,
     versionedReads: true,
-    ...leaderRouting(layout, ctx.stream('clients'), shardOf),
+    ...leaderRouting(votersOf(layout, spec.learners), ctx.stream('clients'), shardOf),
     committedWrites: () => {
       const all = new Set<number>();
       layout.forEach((members, shard) => {

@@ -5,7 +5,7 @@ import * as z from 'zod';
 import { checkDist, type Path, type Report } from './check-util.js';
 import { normalizeNetwork } from './network-checks.js';
 import type { ParsedScenario } from './schema.js';
-import type { ArchitectureSpec, CrashTarget, DistSpec, FaultSpec, NetworkSpec, Scenario } from './scenario.js';
+import type { ArchitectureSpec, CrashTarget, DistSpec, FaultSpec, NetworkSpec, RaftOptions, Scenario } from './scenario.js';
 import { formatDuration as fmt } from './units.js';
 
 /** The transform at the end of the scenario schema: cross-field checks, then normalization. */
@@ -61,6 +61,7 @@ function checkArchitecture(a: ArchitectureSpec, report: Report): void {
   }
   if (a.kind === 'sharded-raft' && a.replication > a.nodes)
     report(at('replication'), `must be at most nodes (${a.nodes}): a shard keeps each replica on its own node (got ${a.replication})`);
+  if (a.kind === 'raft-group' || a.kind === 'sharded-raft') checkGroupMembers(a, a.kind === 'raft-group' ? a.nodes : a.replication, report);
   if (a.kind === 'leaderless-quorum') {
     if (a.replicas > a.nodes)
       report(at('replicas'), `must be at most nodes (${a.nodes}): each key's replicas are distinct nodes (got ${a.replicas})`);
@@ -71,6 +72,15 @@ function checkArchitecture(a: ArchitectureSpec, report: Report): void {
       }
     }
   }
+}
+
+/** Learners and relays must leave a group that can elect a leader and has followers to relay to. */
+function checkGroupMembers(a: RaftOptions, members: number, report: Report): void {
+  const at = (key: string): Path => ['architecture', key];
+  if (a.learners !== undefined && a.learners >= members)
+    report(at('learners'), `must be fewer than the ${members} members of a group: a group needs at least one voter (got ${a.learners})`);
+  if (a.relays !== undefined && a.relays > members - 1)
+    report(at('relays'), `must be at most the ${members - 1} other members of a group: each relay group needs a member (got ${a.relays})`);
 }
 
 /** Network delays are checked where the network is normalized. */

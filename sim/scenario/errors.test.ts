@@ -151,6 +151,18 @@ describe('scenario errors name the file, the line and the key', () => {
     );
   });
 
+  it('learners leaving no voter, relays without members, an unknown read rule', () => {
+    expect(errorOf(lines('architecture:', '  kind: raft-group', '  nodes: 5', '  learners: 5')).message).toBe(
+      'scenarios/x.yaml:4: architecture.learners: must be fewer than the 5 members of a group: a group needs at least one voter (got 5)',
+    );
+    expect(errorOf(lines('architecture: { kind: sharded-raft, nodes: 9, replication: 3, relays: 3 }')).message).toBe(
+      'scenarios/x.yaml:1: architecture.relays: must be at most the 2 other members of a group: each relay group needs a member (got 3)',
+    );
+    expect(errorOf(lines('architecture: { kind: raft-group, nodes: 5, followerReads: lazy }')).message).toMatch(
+      /^scenarios\/x\.yaml:1: architecture\.followerReads: .*read-index.*lease.*stale/,
+    );
+  });
+
   it('electionTimeout reversed, and a heartbeat as slow as an election', () => {
     expect(errorOf(lines('architecture:', '  kind: raft-group', '  nodes: 5', '  electionTimeout: [300ms, 150ms]')).message).toBe(
       'scenarios/x.yaml:4: architecture.electionTimeout: must be [min, max] with min <= max (got [300ms, 150ms])',

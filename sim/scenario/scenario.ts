@@ -32,7 +32,16 @@ export interface RaftOptions extends ElectionOptions {
   pipeline: number;
   /** Most uncommitted entries a leader holds; past it, it answers Busy at once. 0: unbounded. */
   maxPending: number;
+  /** The last `learners` members of each group never vote nor campaign and do not count for
+   *  commit (Raft's non-voting members). Absent: every member votes. */
+  learners?: number;
+  /** Reads go to any member, served by this rule. Absent: reads go to the leader. */
+  followerReads?: FollowerReads;
+  /** Followers in this many groups, each reached through one relay per round (PigPaxos). */
+  relays?: number;
 }
+
+export type FollowerReads = 'read-index' | 'lease' | 'stale';
 
 export type ArchitectureSpec =
   | {

@@ -86,6 +86,16 @@ const raft = {
   maxBatch: intIn(1, 100_000).default(BATCHING_DEFAULTS.maxBatch),
   pipeline: intIn(1, 1000).default(BATCHING_DEFAULTS.pipeline),
   maxPending: intIn(0, 10_000_000).default(DEFAULT_MAX_PENDING).describe('0: unbounded'),
+  learners: intIn(0, MAX_NODES - 1)
+    .optional()
+    .describe('members (the last of each group) that never vote nor campaign and do not count for commit; default 0'),
+  followerReads: z
+    .enum(['read-index', 'lease', 'stale'])
+    .optional()
+    .describe('reads go to any member, served by this rule; default: reads go to the leader'),
+  relays: intIn(1, MAX_NODES - 1)
+    .optional()
+    .describe('groups of followers, each reached through one relay picked per round; default: none'),
 };
 
 const nodes = intIn(1, MAX_NODES);

@@ -31,7 +31,7 @@ export function logOf(node: ProtocolNode): [number, number] {
  *  read from the replica, not from the engine's timer queue. `offset` turns the replica's clock
  *  into true time. */
 export function electionDeadline(r: RaftReplica, offset: number): [number, number] {
-  if (r.state === State.Leader || r.state === State.Down) return [-1, -1];
+  if (r.state === State.Leader || r.state === State.Down || r.learner) return [-1, -1];
   return [r.lastReset + offset, r.lastReset + r.electionTimeout + offset];
 }
 

@@ -8,6 +8,11 @@ export type MsgKind = (typeof MSG_KINDS)[number];
 
 /** Role words of the timeline, by index (roles in the trace are indices into this list). */
 export const ROLE_NAMES = ['follower', 'candidate', 'leader', 'down', 'serving', 'idle'] as const;
+/** The role words of a trace with learners (Raft's non-voting members, drawn apart from the
+ *  followers): a Raft trace never uses `idle`, so a learner's follower state takes its place and
+ *  the page draws it without a new role index. */
+export const LEARNER_ROLE_NAMES = ['follower', 'candidate', 'leader', 'down', 'serving', 'learner'] as const;
+export const LEARNER_INDEX = 5;
 
 /** Numbers per record of each flat array. */
 export const REC = { role: 5, election: 4, timer: 5, log: 4, msg: 5, client: 5, updown: 3 } as const;

@@ -105,4 +105,16 @@ describe('traced re-run', () => {
     for (let i = 0; i < t.msgs.length; i += REC.msg) if (t.msgKinds[t.typeKind[t.msgs[i + 4]]] === 'vote') votes++;
     expect(votes).toBeGreaterThanOrEqual(100); // the new leader's RequestVote to all 100 peers
   });
+
+  it('draws learners as `learner` (and their pages carry the learner style); a plain group has none', () => {
+    const withLearners = crashRun(raft(7, { learners: 4 }));
+    const t = traceRun(withLearners, 0, { from: 500_000, to: 1_500_000 });
+    const model = replayModel(t);
+    model.seek(1_400_000);
+    expect([0, 1, 2, 3, 4, 5, 6].map((id) => model.node(id).role === 'learner')).toEqual([false, false, false, true, true, true, true]);
+    expect(model.node(3).timerEnd).toBe(-1); // no election timer drawn: a learner never campaigns
+    expect(replayPage(t)).toContain('.node.learner');
+    expect(trace.roleNames).not.toContain('learner');
+    expect(replayPage(trace)).not.toContain('learner');
+  });
 });

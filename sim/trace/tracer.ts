@@ -9,7 +9,7 @@ import type { FaultMarker } from '../metrics/run-result.js';
 import type { Message, ProtocolNode, Role } from '../protocols/node.js';
 import type { Micros } from '../scenario/scenario.js';
 import { electionDeadline, kindOfMessage, logOf, replicasOf } from './probe.js';
-import { MSG_KINDS, REC, ROLE_NAMES, type Trace } from './trace.js';
+import { LEARNER_INDEX, LEARNER_ROLE_NAMES, MSG_KINDS, REC, ROLE_NAMES, type Trace } from './trace.js';
 import { ThinnedRecords } from './thinned.js';
 
 export interface TraceTarget {
@@ -64,6 +64,8 @@ export class Tracer implements TraceHooks {
   private readonly msgTypes: string[] = [];
   private readonly typeIndex = new Map<string, number>();
   private readonly voteTypes = new Set<number>();
+  /** (node, group) keys of learner replicas: their follower state is drawn as `learner`. */
+  private readonly learners = new Set<number>();
 
   constructor(
     private readonly target: TraceTarget,
@@ -77,6 +79,7 @@ export class Tracer implements TraceHooks {
     this.deadline = new Float64Array(this.n * Math.max(1, this.groups)).fill(-2);
     this.quantum = Math.max(1, Math.floor(((target.to - target.from) * this.n) / STATE_BUDGET));
     this.msgs.keepAlways = (data, at) => this.voteTypes.has(data[at + 4]);
+    run.nodes.forEach((node, id) => replicasOf(node).forEach((r, group) => r?.learner && this.learners.add(this.key(id, group))));
   }
 
   private inWindow(now: Micros): boolean {
@@ -148,8 +151,9 @@ export class Tracer implements TraceHooks {
   }
 
   role(now: Micros, node: number, group: number, role: Role, term: number): void {
-    const index = ROLE_NAMES.indexOf(role);
-    this.roleOf.set(this.key(node, group), [index, term]);
+    const key = this.key(node, group);
+    const index = role === 'follower' && this.learners.has(key) ? LEARNER_INDEX : ROLE_NAMES.indexOf(role);
+    this.roleOf.set(key, [index, term]);
     if (this.inWindow(now)) this.roles.push(now, node, group, index, term);
   }
 
@@ -210,7 +214,7 @@ export class Tracer implements TraceHooks {
       to: t.to,
       hasLeader: t.hasLeader,
       hasLog: this.run.nodes.some((node) => replicasOf(node).length > 0),
-      roleNames: ROLE_NAMES,
+      roleNames: this.learners.size > 0 ? LEARNER_ROLE_NAMES : ROLE_NAMES,
       msgKinds: MSG_KINDS,
       msgTypes: this.msgTypes,
       typeKind: this.msgTypes.map((name) => MSG_KINDS.indexOf(kindOfMessage(name))),

@@ -31,7 +31,7 @@ function voteRequest(r: RaftReplica, type: VoteRequest['type'], term: number): V
 function preCampaign(r: RaftReplica, out: Outbox): void {
   r.becomePreCandidate(out);
   const msg = voteRequest(r, 'PreVote', r.term + 1);
-  for (const peer of r.peers) out.send(peer, msg);
+  for (const peer of r.voterPeers) out.send(peer, msg);
   if (r.quorum <= 1) startElection(r, out);
 }
 
@@ -39,7 +39,7 @@ function preCampaign(r: RaftReplica, out: Outbox): void {
 export function startElection(r: RaftReplica, out: Outbox): void {
   r.becomeCandidate(out);
   const msg = voteRequest(r, 'RequestVote', r.term);
-  for (const peer of r.peers) out.send(peer, msg);
+  for (const peer of r.voterPeers) out.send(peer, msg);
 }
 
 /** A candidate wins with a quorum of votes, its own counting only once it is on disk. */
@@ -51,7 +51,8 @@ export function checkElected(r: RaftReplica, out: Outbox): void {
 
 export function onVoteRequest(r: RaftReplica, from: number, m: VoteRequest, out: Outbox): void {
   // One vote per term; none while a leader of this term is known (etcd's rule).
-  const canVote = r.votedFor === from || (r.votedFor === -1 && r.leader === -1);
+  // A learner has no vote (it is asked only by a candidate that counts it wrongly).
+  const canVote = !r.learner && (r.votedFor === from || (r.votedFor === -1 && r.leader === -1));
   if (m.term < r.term || !canVote || !r.log.isUpToDate(m.lastIndex, m.lastTerm)) {
     out.send(from, voteResponse('RequestVoteResp', r.group, r.term, false));
     return;
@@ -71,7 +72,7 @@ export function onVoteRequest(r: RaftReplica, from: number, m: VoteRequest, out:
  */
 export function onPreVoteRequest(r: RaftReplica, from: number, m: VoteRequest, out: Outbox): void {
   const leaderAlive = r.state === State.Leader || r.now - r.leaderHeardAt < r.opts.electionTimeout[0];
-  const granted = m.term > r.term && !leaderAlive && r.log.isUpToDate(m.lastIndex, m.lastTerm);
+  const granted = !r.learner && m.term > r.term && !leaderAlive && r.log.isUpToDate(m.lastIndex, m.lastTerm);
   out.send(from, voteResponse('PreVoteResp', r.group, granted ? m.term : r.term, granted));
 }
 

@@ -93,12 +93,14 @@ export function committedWritesOf(replicas: readonly RaftReplica[]): Set<number>
     if (!r.log.isUpToDate(ref.log.lastIndex, ref.log.lastTerm)) ref = r;
     commit = Math.max(commit, r.commitIndex);
   }
-  const quorum = Math.floor(replicas.length / 2) + 1;
+  // Only voters' copies make an entry survive an election (a learner's log elects no one).
+  const voters = replicas.filter((r) => !r.learner);
+  const quorum = Math.floor(voters.length / 2) + 1;
   let end = Math.min(commit, ref.log.lastIndex);
   while (end < ref.log.lastIndex) {
     const term = ref.log.term(end + 1);
     let holders = 0;
-    for (const r of replicas) if (r.log.term(end + 1) === term) holders++;
+    for (const r of voters) if (r.log.term(end + 1) === term) holders++;
     if (holders < quorum) break;
     end++;
   }

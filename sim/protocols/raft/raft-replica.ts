@@ -45,6 +45,13 @@ export class RaftReplica {
   readonly group: number;
   readonly timerBase: number;
   readonly peers: readonly number[];
+  /** The peers that vote (all of them without learners): vote requests go only to these. */
+  readonly voterPeers: readonly number[];
+  /** Per peer index: 1 when that peer votes, so its acknowledgements count for commit. */
+  readonly peerVotes: Uint8Array;
+  /** A non-voting member (the last `learners` of the group): it never campaigns nor votes. */
+  readonly learner: boolean;
+  /** A majority of the voters. */
   readonly quorum: number;
   readonly opts: RaftOptions;
   readonly unsafeCommit: boolean;
@@ -84,7 +91,12 @@ export class RaftReplica {
     this.group = cfg.group;
     this.timerBase = cfg.timerBase;
     this.peers = cfg.members.filter((m) => m !== cfg.id);
-    this.quorum = Math.floor(cfg.members.length / 2) + 1;
+    const voters = cfg.members.slice(0, cfg.members.length - (cfg.options.learners ?? 0));
+    const votes = voters.length === cfg.members.length ? null : new Set(voters);
+    this.learner = votes !== null && !votes.has(cfg.id);
+    this.voterPeers = votes === null ? this.peers : voters.filter((m) => m !== cfg.id);
+    this.peerVotes = Uint8Array.from(this.peers, (m) => (votes === null || votes.has(m) ? 1 : 0));
+    this.quorum = Math.floor(voters.length / 2) + 1;
     this.opts = { ...cfg.options, maxBatch: Math.max(1, cfg.options.maxBatch), pipeline: Math.max(1, cfg.options.pipeline) };
     this.unsafeCommit = cfg.unsafe?.commitWithoutMajority === true;
     this.preferred = cfg.preferred === true;
@@ -98,7 +110,7 @@ export class RaftReplica {
     this.now = now;
     this.leaderHeardAt = now;
     this.becomeFollower(this.term, -1, out);
-    if (this.preferred) {
+    if (this.preferred && !this.learner) {
       const min = this.opts.electionTimeout[0];
       this.electionTimeout = Math.floor(min / 2 + out.random() * (min / 2));
       out.setTimer(this.timerBase + TIMER_ELECTION, this.electionTimeout);
@@ -283,8 +295,10 @@ export class RaftReplica {
     out.role(role, this.term, this.group);
   }
 
-  /** Draws a new randomized timeout in [min, max] and restarts the election timer. */
+  /** Draws a new randomized timeout in [min, max] and restarts the election timer (a learner
+   *  never campaigns, so it keeps none). */
   resetElectionTimer(out: Outbox): void {
+    if (this.learner) return;
     const [min, max] = this.opts.electionTimeout;
     this.electionTimeout = min + Math.floor(out.random() * (Math.max(min, max) - min + 1));
     this.lastReset = this.now;
@@ -293,7 +307,7 @@ export class RaftReplica {
 
   /** Followers do not re-arm the timer on every message; it fires and re-arms if reset since. */
   private electionTimer(out: Outbox): void {
-    if (this.state === State.Leader) return;
+    if (this.state === State.Leader || this.learner) return;
     const deadline = this.lastReset + this.electionTimeout;
     if (this.now < deadline) out.setTimer(this.timerBase + TIMER_ELECTION, deadline - this.now);
     else campaign(this, out);

@@ -145,7 +145,7 @@ export function onAppendResponse(r: RaftReplica, l: LeaderState, from: number, m
 function matched(r: RaftReplica, l: LeaderState, p: number, index: number, out: Outbox): void {
   const pr = l.progress;
   if (index > pr.match[p]) {
-    l.acks.add(pr.match[p], index);
+    if (r.peerVotes[p] === 1) l.acks.add(pr.match[p], index); // a learner's copy does not count
     pr.match[p] = index;
   }
   pr.freeTo(p, index);
@@ -180,7 +180,7 @@ const STALLS_BEFORE_RESEND = 2;
 export function onHeartbeatResponse(r: RaftReplica, l: LeaderState, from: number, m: HeartbeatResponse, out: Outbox): void {
   const p = r.peerIndex(from);
   if (p < 0) return;
-  l.roundAnswered(m.round, r.quorum);
+  if (r.peerVotes[p] === 1) l.roundAnswered(m.round, r.quorum);
   const pr = l.progress;
   if (m.match > pr.match[p]) matched(r, l, p, m.match, out);
   const behind = pr.match[p] < r.log.lastIndex;

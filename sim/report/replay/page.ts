@@ -7,7 +7,7 @@ import { INDEX_FILE } from '../files.js';
 import { replayMain } from './player-main.js';
 import { replayModel } from './player-model.js';
 import { replayView } from './player-view.js';
-import { REPLAY_CSS } from './style.js';
+import { LEARNER_CSS, REPLAY_CSS } from './style.js';
 
 /** In the head of every replay page: `replay --out` overwrites only files that carry it. */
 export const OWNED_MARK = '<meta name="generator" content="leadsim replay">';
@@ -17,8 +17,11 @@ const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
 /** JSON that cannot close the script element it sits in. */
 const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
 
+const hasLearners = (trace: Trace) => trace.roleNames.includes('learner');
+
 function legend(trace: Trace): string {
   const roles = trace.hasLeader ? ['leader', 'candidate', 'follower', 'down'] : ['serving', 'down'];
+  if (hasLearners(trace)) roles.splice(3, 0, 'learner');
   const kinds = new Set(trace.typeKind.map((k) => trace.msgKinds[k]));
   if (trace.clients.length > 0) kinds.add('request').add('reply');
   const t = trace.thinned;
@@ -46,7 +49,7 @@ export function replayPage(trace: Trace): string {
   return `<!doctype html>
 <html lang="en"><head>${OWNED_MARK}<meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
-<style>${REPLAY_CSS}</style></head>
+<style>${REPLAY_CSS}${hasLearners(trace) ? LEARNER_CSS : ''}</style></head>
 <body>
 <header><h1>${escapeHtml(trace.scenario)} <small>${escapeHtml(trace.variant)}</small></h1><p>${escapeHtml(facts.join(' · '))}</p><p class="back"><a href="${INDEX_FILE}">← report</a></p></header>
 <main>

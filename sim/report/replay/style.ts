@@ -53,3 +53,8 @@ button:hover { background: #eef3f7; } #play { min-width: 96px; font-weight: 600;
 .msg.request, .msg.reply { fill: var(--request); } .msg.qwrite { fill: var(--qwrite); } .msg.qread { fill: var(--qread); }
 .msg.lease { fill: var(--lease); } .msg.other { fill: var(--other); }
 `;
+
+/** Only pages of runs with learners carry this (every other page stays as it was). */
+export const LEARNER_CSS = `
+.swatch.learner, .node.learner .body { fill: #f5eedc; background: #f5eedc; stroke-dasharray: 2 2; }
+`;
