@@ -73,9 +73,9 @@ function observed(spec: RunSpec, trial: number): { out: RunOutput; grants: Lease
       const attemptEnded = arch.attemptEnded;
       return {
         ...arch,
-        attemptEnded: (now, node, status, value, key, session) => {
+        attemptEnded: (now, node, status, value, key, session, write) => {
           if (status === ReplyStatus.Ok) ids.push(value);
-          attemptEnded(now, node, status, value, key, session);
+          attemptEnded(now, node, status, value, key, session, write);
         },
       };
     },

@@ -26,6 +26,13 @@ export class LeaderHint {
   }
 }
 
+/** Follower reads: each read goes to a member of its key's group drawn from `rng` (a retry
+ *  draws again, so a member that is down costs one timeout), writes to the leader. */
+export interface ReadsAnywhere {
+  members: readonly (readonly number[])[];
+  rng: Random;
+}
+
 /** The members of each group that may lead: all but the last `learners`. */
 export function votersOf(groups: readonly (readonly number[])[], learners = 0): readonly (readonly number[])[] {
   return learners === 0 ? groups : groups.map((members) => members.slice(0, members.length - learners));
@@ -41,6 +48,7 @@ export function leaderRouting(
   groups: readonly (readonly number[])[],
   rng: Random,
   groupOf: (key: number) => number = () => 0,
+  readsAnywhere?: ReadsAnywhere,
 ): Pick<Architecture, 'route' | 'attemptEnded'> {
   const shared = groups.map((members) => new LeaderHint(members, rng));
   const perSession = new Map<number, LeaderHint>();
@@ -52,8 +60,19 @@ export function leaderRouting(
     if (!hint) perSession.set(id, (hint = new LeaderHint(groups[group], rng)));
     return hint;
   };
+  if (readsAnywhere === undefined)
+    return {
+      route: (_now, attempt) => hintFor(attempt.session, attempt.key).target(),
+      attemptEnded: (_now, node, status, value, key, session) => hintFor(session, key).update(node, status, value),
+    };
+  const { members, rng: pick } = readsAnywhere;
   return {
-    route: (_now, attempt) => hintFor(attempt.session, attempt.key).target(),
-    attemptEnded: (_now, node, status, value, key, session) => hintFor(session, key).update(node, status, value),
+    route: (_now, attempt) => {
+      if (attempt.write) return hintFor(attempt.session, attempt.key).target();
+      const group = members[groupOf(attempt.key)];
+      return group[Math.floor(pick() * group.length)];
+    },
+    // where a read was answered says nothing about who leads
+    attemptEnded: (_now, node, status, value, key, session, write) => write && hintFor(session, key).update(node, status, value),
   };
 }

@@ -18,7 +18,12 @@ export const buildRaftGroup = (spec: Spec, ctx: BuildContext, unsafe?: { commitW
     groups,
     promisesDurability: true,
     versionedReads: true,
-    ...leaderRouting(votersOf(groups, spec.learners), ctx.stream('clients')),
+    ...leaderRouting(
+      votersOf(groups, spec.learners),
+      ctx.stream('clients'),
+      undefined,
+      spec.followerReads === undefined ? undefined : { members: groups, rng: ctx.stream('follower-reads') },
+    ),
     committedWrites: () => committedWrites(nodes),
   });
 };

@@ -31,7 +31,12 @@ export const buildShardedRaft = (spec: Spec, ctx: BuildContext): Architecture =>
     groups: layout,
     promisesDurability: true,
     versionedReads: true,
-    ...leaderRouting(votersOf(layout, spec.learners), ctx.stream('clients'), shardOf),
+    ...leaderRouting(
+      votersOf(layout, spec.learners),
+      ctx.stream('clients'),
+      shardOf,
+      spec.followerReads === undefined ? undefined : { members: layout, rng: ctx.stream('follower-reads') },
+    ),
     committedWrites: () => {
       const all = new Set<number>();
       layout.forEach((members, shard) => {

@@ -144,6 +144,7 @@ export class Clients {
       value,
       this.opKey.get(op),
       this.opFlags.get(op) >> SESSION_SHIFT,
+      (this.opFlags.get(op) & WRITE) !== 0,
     );
   }
 

@@ -12,6 +12,7 @@ function heardFromLeader(r: RaftReplica, from: number, out: Outbox): void {
   if (r.state !== State.Follower || r.leader !== from) r.becomeFollower(r.term, from, out);
   r.leaderHeardAt = r.now;
   r.lastReset = r.now;
+  r.reads?.leaderHeard(r, out);
 }
 
 export function onAppend(r: RaftReplica, from: number, m: AppendEntries, out: Outbox): void {
@@ -62,6 +63,7 @@ export function onHeartbeat(r: RaftReplica, from: number, m: Heartbeat, out: Out
   // The leader sends min(our match, its commit), so this prefix is known to match its log.
   const commit = Math.min(m.commit, r.log.lastIndex);
   if (commit > r.commitIndex) r.advanceCommit(commit, out);
+  r.reads?.onHeartbeat(r, m, out);
   // Report what we hold durably of this leader's log: it replaces an acknowledgement the
   // network may have lost, so a quiet leader still learns our match (and tells us the commit).
   out.send(from, heartbeatResponse(r.group, r.term, m.round, r.acks.durableFor(from, r.term, r.disk)));

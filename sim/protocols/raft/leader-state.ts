@@ -27,6 +27,10 @@ export class LeaderState {
   private readonly roundAcks = new Int32Array(ROUNDS);
   /** Send time of the latest round a quorum answered: followers heard us no earlier than this. */
   quorumHeardAt = -Infinity;
+  /** The latest round a quorum answered (read-index questions wait for one sent after them). */
+  quorumRound = 0;
+  /** Read-index questions waiting for a round: (member, its question's seq, the round needed). */
+  readonly readAsks: number[] = [];
   /** A Ready step is queued (Outbox.deferTimer): sends wait for it. */
   readyQueued = false;
   /** The follower the next Ready step looks at first. */
@@ -52,7 +56,10 @@ export class LeaderState {
     const r = ++this.round;
     this.roundSentAt[r % ROUNDS] = now;
     this.roundAcks[r % ROUNDS] = 1;
-    if (quorum <= 1) this.quorumHeardAt = now;
+    if (quorum <= 1) {
+      this.quorumHeardAt = now;
+      this.quorumRound = r;
+    }
     return r;
   }
 
@@ -60,8 +67,9 @@ export class LeaderState {
   roundAnswered(r: number, quorum: number): void {
     if (r <= 0 || r > this.round || this.round - r >= ROUNDS) return;
     const slot = r % ROUNDS;
-    if (++this.roundAcks[slot] >= quorum && this.roundSentAt[slot] > this.quorumHeardAt) {
-      this.quorumHeardAt = this.roundSentAt[slot];
+    if (++this.roundAcks[slot] >= quorum) {
+      if (this.roundSentAt[slot] > this.quorumHeardAt) this.quorumHeardAt = this.roundSentAt[slot];
+      if (r > this.quorumRound) this.quorumRound = r;
     }
   }
 

@@ -58,6 +58,10 @@ export interface Heartbeat extends Base {
   readonly commit: number;
   /** Heartbeat round number, echoed back: rounds acknowledged by a quorum give the leader's lease. */
   readonly round: number;
+  /** With lease follower reads: the leader's commit index while it holds its lease (else -1),
+   *  and its clock's reading when it sent this. */
+  readonly readIndex?: number;
+  readonly sentAt?: number;
 }
 
 /** Also a cumulative acknowledgement: `match` is what an AppendEntries success would say now. */
@@ -67,7 +71,21 @@ export interface HeartbeatResponse extends Base {
   readonly match: number;
 }
 
-export type RaftMessage = VoteRequest | VoteResponse | AppendEntries | AppendResponse | Heartbeat | HeartbeatResponse;
+/** A member asks the leader for an index that covers every write acknowledged so far (read-index). */
+export interface ReadIndexRequest extends Base {
+  readonly type: 'ReadIndex';
+  readonly seq: number;
+}
+
+export interface ReadIndexResponse extends Base {
+  readonly type: 'ReadIndexResp';
+  readonly seq: number;
+  /** The leader's commit index, confirmed by a quorum round sent after the question arrived. */
+  readonly index: number;
+}
+
+export type RaftMessage =
+  VoteRequest | VoteResponse | AppendEntries | AppendResponse | Heartbeat | HeartbeatResponse | ReadIndexRequest | ReadIndexResponse;
 
 export function voteResponse(type: VoteResponse['type'], group: number, term: number, granted: boolean): VoteResponse {
   return { type, group, term, granted, entries: 0, urgent: true, use: CpuUse.Elections };

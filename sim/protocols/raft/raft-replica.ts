@@ -13,6 +13,7 @@ import type { RaftOptions } from '../../scenario/scenario.js';
 import { ReplyStatus, type ClientRequest, type Outbox, type Role } from '../node.js';
 import { AcksOwed } from './acks-owed.js';
 import { Durability } from './durability.js';
+import { WaitingReads } from './follower-reads.js';
 import { campaign, checkElected } from './election.js';
 import { LeaderState } from './leader-state.js';
 import { RaftLog } from './log.js';
@@ -79,6 +80,8 @@ export class RaftReplica {
   /** A vote granted but not yet durable: it is sent once term and vote are on disk. */
   pendingVoteFor = -1;
   readonly acks = new AcksOwed();
+  /** Reads served here while not leading (followerReads), or null: reads go to the leader. */
+  readonly reads: WaitingReads | null;
   /** Client requests admitted and not yet handled (they wait for the CPU). */
   private queued = 0;
   /** Persistent state changed since the last persist request. */
@@ -100,6 +103,7 @@ export class RaftReplica {
     this.opts = { ...cfg.options, maxBatch: Math.max(1, cfg.options.maxBatch), pipeline: Math.max(1, cfg.options.pipeline) };
     this.unsafeCommit = cfg.unsafe?.commitWithoutMajority === true;
     this.preferred = cfg.preferred === true;
+    this.reads = cfg.options.followerReads === undefined ? null : new WaitingReads(cfg.options.followerReads);
     this.peerPos = new Int32Array(Math.max(0, ...cfg.members) + 1).fill(-1);
     this.peers.forEach((node, p) => (this.peerPos[node] = p));
   }
@@ -131,6 +135,7 @@ export class RaftReplica {
     this.pendingVoteFor = -1;
     this.queued = 0; // the engine drops what was queued
     this.acks.clear();
+    this.reads?.crash();
     this.dirty = false;
     this.notedRole = null;
   }
@@ -217,7 +222,7 @@ export class RaftReplica {
    * no quorum can elect anyone else until a lease its members acknowledged has run out.
    */
   inLease(): boolean {
-    if (!this.opts.checkQuorum && !this.opts.leaseReads) return false;
+    if (!this.opts.checkQuorum && !this.opts.leaseReads && this.opts.followerReads !== 'lease') return false;
     return this.state === State.Leader || this.now - this.leaderHeardAt < this.opts.electionTimeout[0];
   }
 
@@ -276,6 +281,7 @@ export class RaftReplica {
     out.cancelTimer(this.timerBase + TIMER_ELECTION);
     const l = new LeaderState(this.peers.length, this.opts.pipeline, this.log.lastIndex, this.commitIndex, this.now);
     this.leading = l;
+    this.reads?.dropWaiting(out);
     startTerm(this, l, out);
   }
 

@@ -11,7 +11,9 @@ import type { Outbox } from '../node.js';
 import type { LeaderState } from './leader-state.js';
 import { EntryKind, type LogEntry } from './log.js';
 import type { AppendEntries, AppendResponse, HeartbeatResponse } from './messages.js';
+import { answerReadIndex } from './follower-reads.js';
 import type { RaftReplica } from './raft-replica.js';
+import { leaseHolds } from './service.js';
 import { TIMER_HEARTBEAT, TIMER_READY } from './state.js';
 
 /**
@@ -160,6 +162,8 @@ export function sendHeartbeats(r: RaftReplica, l: LeaderState, out: Outbox): voi
     return;
   }
   const round = l.startRound(r.now, r.quorum);
+  if (l.readAsks.length > 0) answerReadIndex(r, l, out);
+  const lease = r.opts.followerReads === 'lease' ? { readIndex: leaseHolds(r, l) ? r.commitIndex : -1, sentAt: r.now } : null;
   const pr = l.progress;
   for (let p = 0; p < r.peers.length; p++) {
     // A follower may only learn a commit point it holds: min(match, commitIndex).
@@ -167,6 +171,7 @@ export function sendHeartbeats(r: RaftReplica, l: LeaderState, out: Outbox): voi
     let m = l.lastHeartbeat;
     if (m === null || m.commit !== commit || m.round !== round) {
       m = { type: 'Heartbeat', group: r.group, term: r.term, commit, round, entries: 0, urgent: true, use: CpuUse.Heartbeats };
+      if (lease !== null) m = { ...m, ...lease };
       l.lastHeartbeat = m;
     }
     out.send(r.peers[p], m);
@@ -180,7 +185,10 @@ const STALLS_BEFORE_RESEND = 2;
 export function onHeartbeatResponse(r: RaftReplica, l: LeaderState, from: number, m: HeartbeatResponse, out: Outbox): void {
   const p = r.peerIndex(from);
   if (p < 0) return;
-  if (r.peerVotes[p] === 1) l.roundAnswered(m.round, r.quorum);
+  if (r.peerVotes[p] === 1) {
+    l.roundAnswered(m.round, r.quorum);
+    if (l.readAsks.length > 0) answerReadIndex(r, l, out);
+  }
   const pr = l.progress;
   if (m.match > pr.match[p]) matched(r, l, p, m.match, out);
   const behind = pr.match[p] < r.log.lastIndex;

@@ -13,7 +13,10 @@ export const LEASE_MARGIN_FRACTION = 0.1;
 
 export function serve(r: RaftReplica, req: ClientRequest, out: Outbox): void {
   const l = r.lead;
-  if (l === null) return out.reply(req.attempt, ReplyStatus.Redirect, r.leader);
+  if (l === null) {
+    if (!req.write && r.reads !== null) return r.reads.arrive(r, req, out);
+    return out.reply(req.attempt, ReplyStatus.Redirect, r.leader);
+  }
   if (!req.write && leaseValid(r, l)) return out.reply(req.attempt, ReplyStatus.Ok, l.lastWrite.get(req.key) ?? 0);
   const kind = req.write ? EntryKind.Write : EntryKind.Read;
   leaderAppend(r, l, { term: r.term, op: req.op, key: req.key, kind }, req.attempt, out);
@@ -26,7 +29,12 @@ export function serve(r: RaftReplica, req: ClientRequest, out: Outbox): void {
  * term, so that everything committed before it is applied here.
  */
 function leaseValid(r: RaftReplica, l: LeaderState): boolean {
-  if (!r.opts.leaseReads || r.commitIndex < l.termStart) return false;
+  return r.opts.leaseReads && leaseHolds(r, l);
+}
+
+/** The lease itself (lease reads on the leader, and the index its heartbeats carry for lease follower reads). */
+export function leaseHolds(r: RaftReplica, l: LeaderState): boolean {
+  if (r.commitIndex < l.termStart) return false;
   const min = r.opts.electionTimeout[0];
   return r.now < l.quorumHeardAt + min - min * LEASE_MARGIN_FRACTION;
 }
@@ -39,6 +47,10 @@ export function applyCommitted(r: RaftReplica, out: Outbox): void {
   r.applied = r.commitIndex;
   out.commit(first, r.applied, r.log, r.group);
   if (r.lead !== null) answerApplied(r.lead, r.log, first, r.applied, out);
+  if (r.reads !== null) {
+    for (let i = first; i <= r.applied; i++) if (r.log.kind(i) === EntryKind.Write) r.reads.applied(r.log.key(i), i);
+    if (r.lead === null) r.reads.serve(r, out);
+  }
 }
 
 function answerApplied(l: LeaderState, log: RaftLog, first: number, last: number, out: Outbox): void {

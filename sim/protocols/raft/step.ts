@@ -2,6 +2,7 @@
 // a lower one marks the sender as stale. Then it goes to the module that handles its type.
 import type { Outbox } from '../node.js';
 import { onPreVoteRequest, onPreVoteResponse, onVoteRequest, onVoteResponse } from './election.js';
+import { onReadIndexRequest } from './follower-reads.js';
 import { onAppend, onHeartbeat } from './follower.js';
 import { appendResponse, heartbeatResponse, voteResponse, type RaftMessage } from './messages.js';
 import type { RaftReplica } from './raft-replica.js';
@@ -58,5 +59,11 @@ export function dispatch(r: RaftReplica, from: number, m: RaftMessage, out: Outb
       return onVoteResponse(r, m, out);
     case 'PreVoteResp':
       return onPreVoteResponse(r, m, out);
+    case 'ReadIndex':
+      if (r.lead !== null) onReadIndexRequest(r.lead, from, m);
+      return;
+    case 'ReadIndexResp':
+      r.reads?.onReadIndex(r, m, out);
+      return;
   }
 }
