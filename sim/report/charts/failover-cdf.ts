@@ -17,6 +17,7 @@ import {
   legend,
   legendOrigin,
   mainBox,
+  seriesName,
   seriesPath,
   seriesStyle,
   type ChartInput,
@@ -52,12 +53,20 @@ interface Point {
 
 interface VariantSamples {
   variant: string;
+  /** `data-series`: the variant at the sweep point the chart shows. */
+  series: string;
   index: number;
   sorted: number[];
   incomplete: number;
 }
 
-function samplesOf(variant: string, index: number, runs: readonly RunResult[], column: string): VariantSamples {
+function samplesOf(
+  variant: string,
+  index: number,
+  runs: readonly RunResult[],
+  column: string,
+  sweepKeys: readonly string[],
+): VariantSamples {
   const values: number[] = [];
   let incomplete = 0;
   for (const run of runs) {
@@ -67,7 +76,8 @@ function samplesOf(variant: string, index: number, runs: readonly RunResult[], c
       else values.push(v);
     }
   }
-  return { variant, index, sorted: values.sort((a, b) => a - b), incomplete };
+  const series = seriesName(variant, runs.length > 0 ? pointKey(runs[0].sweepPoint, sweepKeys) : '');
+  return { variant, series, index, sorted: values.sort((a, b) => a - b), incomplete };
 }
 
 /** Empirical CDF points (x, fraction ≤ x), thinned to at most MAX_POINTS steps. */
@@ -122,7 +132,7 @@ export function failoverCdfChart(canvas: SvgCanvas, input: ChartInput): ChartSvg
   const svg = canvas.draw(CHART_WIDTH, HEIGHT, title, (root) => {
     header(root, title, `Every failover of every trial${point}; a curve further left is a shorter gap`);
     const perMeasure = measures.map((measure) =>
-      [...byVariant].map(([variant, runs]) => samplesOf(variant, variants.indexOf(variant), runs, measure.column)),
+      [...byVariant].map(([variant, runs]) => samplesOf(variant, variants.indexOf(variant), runs, measure.column, input.sweepKeys)),
     );
     measures.forEach((measure, m) => {
       const box = { ...full, left: full.left + m * (width + gap), width, top: full.top + 14, height: full.height - 14 };
@@ -137,6 +147,7 @@ export function failoverCdfChart(canvas: SvgCanvas, input: ChartInput): ChartSvg
         box,
         { fitted: x, label: measure.axis, ticks: 5 },
         { fitted: panelY, label: yLabel, format: formatPercent },
+        measure.column,
       );
       root
         .append('text')
@@ -146,7 +157,7 @@ export function failoverCdfChart(canvas: SvgCanvas, input: ChartInput): ChartSvg
         .attr('font-weight', 600)
         .text(measure.title);
       const line = lineOf(d3, x.scale, panelY.scale, x.log);
-      for (const s of drawn) seriesPath(plot, line(cdfPoints(s.sorted)), seriesStyle(s.index));
+      for (const s of drawn) seriesPath(plot, line(cdfPoints(s.sorted)), seriesStyle(s.index), s.series);
     });
     const at = legendOrigin(full);
     const items = perMeasure[0].map((_, v) =>

@@ -6,7 +6,7 @@
 import type { D3, Selection } from 'd3-node';
 
 import type { Cell, FailoverRow, RunResult } from '../../metrics/run-result.js';
-import { firstTrialRuns, num, variantsOf } from '../aggregate.js';
+import { firstTrialRuns, num, pointKey, variantsOf } from '../aggregate.js';
 import { FAULT_COLOR } from './faults.js';
 import {
   CHART_WIDTH,
@@ -17,6 +17,7 @@ import {
   fitScale,
   header,
   legend,
+  seriesName,
   type Box,
   type ChartInput,
   type ChartSvg,
@@ -42,21 +43,24 @@ const MARKS = [
 
 interface Panel {
   run: RunResult;
+  /** `data-series` of its requests: the variant (at its sweep point). */
+  series: string;
   faultAt: number;
   label: string;
 }
 
-function panelsOf(runs: readonly RunResult[]): Panel[][] {
+function panelsOf(runs: readonly RunResult[], sweepKeys: readonly string[]): Panel[][] {
   return runs.map((run) => {
+    const series = seriesName(run.variant, pointKey(run.sweepPoint, sweepKeys));
     const starts = [...new Set(run.faults.map((f) => f.at_ms))].sort((a, b) => a - b).slice(0, MAX_FAULT_COLUMNS);
-    return starts.map((at) => ({ run, faultAt: at, label: run.faults.find((f) => f.at_ms === at)?.label ?? 'fault' }));
+    return starts.map((at) => ({ run, series, faultAt: at, label: run.faults.find((f) => f.at_ms === at)?.label ?? 'fault' }));
   });
 }
 
 export function failoverZoomChart(canvas: SvgCanvas, input: ChartInput): ChartSvg | null {
   const runs = firstTrialRuns(input.results, input.sweepKeys).filter((r) => r.nearFaults && r.faults.length > 0);
   if (runs.length === 0) return null;
-  const rows = panelsOf(runs);
+  const rows = panelsOf(runs, input.sweepKeys);
   const columns = Math.max(...rows.map((r) => r.length));
   const d3 = canvas.d3;
   const left = 76;
@@ -115,6 +119,7 @@ function drawPanel(root: Selection, d3: D3, box: Box, panel: Panel, x: FittedSca
     box,
     { fitted: x, label: bottom ? 'ms from the fault' : '', ticks: 5 },
     { fitted: y, label: first ? 'waited (ms)' : '' },
+    `${panel.series} · fault at ${String(Math.round(panel.faultAt))} ms`,
   );
   root
     .append('text')
@@ -170,7 +175,8 @@ function drawRequests(plot: Selection, panel: Panel, x: FittedScale, y: FittedSc
     if (data.ok[i]) ok.push(`M${px - 1} ${py - 1}h2v2h-2z`);
     else failed.push(`M${px - 3} ${py - 3}l6 6m0 -6l-6 6`);
   }
-  if (ok.length > 0) plot.append('path').attr('d', ok.join('')).attr('fill', OK_COLOR).attr('fill-opacity', 0.6);
+  const dots = (measure: string) => plot.append('path').attr('data-series', panel.series).attr('data-measure', measure);
+  if (ok.length > 0) dots('succeeded').attr('d', ok.join('')).attr('fill', OK_COLOR).attr('fill-opacity', 0.6);
   if (failed.length > 0)
-    plot.append('path').attr('d', failed.join('')).attr('stroke', FAILED_COLOR).attr('stroke-width', 1.5).attr('fill', 'none');
+    dots('failed').attr('d', failed.join('')).attr('stroke', FAILED_COLOR).attr('stroke-width', 1.5).attr('fill', 'none');
 }

@@ -93,11 +93,12 @@ function tickValues(axis: AxisSpec): number[] {
 }
 
 /**
- * Grid, axes and axis labels around `box`; returns the plot group, origin at the box corner.
+ * Grid, axes and axis labels around `box`; returns the plot group, origin at the box corner,
+ * marked `data-panel="<panel>"` so tests and tools find a panel's series inside it.
  * Without a y spec only the x axis is drawn (rows of a timeline label themselves).
  */
-export function drawAxes(svg: Selection, d3: D3, box: Box, x: AxisSpec, y: AxisSpec | null): Selection {
-  const plot = svg.append('g').attr('transform', `translate(${box.left},${box.top})`);
+export function drawAxes(svg: Selection, d3: D3, box: Box, x: AxisSpec, y: AxisSpec | null, panel: string): Selection {
+  const plot = svg.append('g').attr('transform', `translate(${box.left},${box.top})`).attr('data-panel', panel);
   const xs = x.fitted.scale;
   const xt = tickValues(x);
   const grid = plot.append('g').attr('stroke', GRID).attr('stroke-width', 1);
@@ -205,11 +206,20 @@ function legendSample(g: Selection, item: LegendItem, iy: number): void {
     .attr('stroke-dasharray', item.dash || null);
 }
 
-/** One series as a path; `d` from a d3 line generator (null when there are no points). */
-export function seriesPath(plot: Selection, d: string | null, style: SeriesStyle, width = 2): Selection | null {
+/**
+ * A series' name in `data-series`: its variant, and its sweep point when the chart shows one
+ * point of a sweep ("raft @ nodes=5").
+ */
+export function seriesName(variant: string, point: string): string {
+  return point ? `${variant} @ ${point}` : variant;
+}
+
+/** One series as a path marked `data-series`; `d` from a d3 line generator (null when there are no points). */
+export function seriesPath(plot: Selection, d: string | null, style: SeriesStyle, series: string, width = 2): Selection | null {
   if (!d) return null;
   return plot
     .append('path')
+    .attr('data-series', series)
     .attr('d', d)
     .attr('fill', 'none')
     .attr('stroke', style.color)

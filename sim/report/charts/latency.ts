@@ -4,7 +4,7 @@
 
 import { panelRuns } from '../aggregate.js';
 import { PALETTE, type ChartInput, type ChartSvg, type LegendItem, type SvgCanvas } from './frame.js';
-import { panelLabel } from './throughput.js';
+import { panelLabel, runSeries } from './throughput.js';
 import { firstRunsNote, timeChart, type TimePanel } from './time-series.js';
 import { LATENCY_FILE } from '../files.js';
 
@@ -17,8 +17,8 @@ export function latencyChart(canvas: SvgCanvas, input: ChartInput): ChartSvg | n
   const panels: TimePanel[] = runs.map((run) => ({
     label: panelLabel(run, input.sweepKeys),
     lines: [
-      { run, column: 'latency_p99_ms' as const, style: P99, width: 2 },
-      { run, column: 'latency_p50_ms' as const, style: P50, width: 1.5 },
+      { run, series: runSeries(run, input.sweepKeys), column: 'latency_p99_ms' as const, style: P99, width: 2 },
+      { run, series: runSeries(run, input.sweepKeys), column: 'latency_p50_ms' as const, style: P50, width: 1.5 },
     ],
   }));
   const items: LegendItem[] = [

@@ -15,6 +15,7 @@ import {
   formatPercent,
   header,
   legend,
+  seriesName,
   seriesPath,
   seriesStyle,
   type AxisSpec,
@@ -40,6 +41,8 @@ const meanColumn = (column: string) => (runs: readonly RunResult[]) => mean(runs
 const failoverColumn = (column: string) => (runs: readonly RunResult[]) => failoverMean(runs, column);
 
 interface LineMetric {
+  /** `data-panel`: the summary or failovers column the panel draws. */
+  name: string;
   title: string;
   label: string;
   aggregate: (runs: readonly RunResult[]) => number | null;
@@ -58,6 +61,7 @@ export const CPU_PARTS = [
 ] as const;
 
 const THROUGHPUT: LineMetric = {
+  name: 'throughput_ops_s',
   title: 'Throughput (dashed: capacity bound)',
   label: 'Throughput (ops/s)',
   aggregate: meanColumn('throughput_ops_s'),
@@ -65,16 +69,38 @@ const THROUGHPUT: LineMetric = {
   bound: meanColumn('capacity_ops_s'),
 };
 const LEADER_CPU: LineMetric = {
+  name: 'leader_utilization',
   title: 'Busiest leader CPU',
   label: 'CPU busy (%)',
   aggregate: meanColumn('leader_utilization'),
   format: formatPercent,
   domain: [0, 1],
 };
-const P99: LineMetric = { title: 'p99 latency', label: 'Latency (ms)', aggregate: meanColumn('latency_p99_ms'), logAbove: 100 };
-const ELECTION: LineMetric = { title: 'Mean election time', label: 'Election (ms)', aggregate: failoverColumn('election_ms') };
-const OUTAGE: LineMetric = { title: 'Mean client-visible outage', label: 'Outage (ms)', aggregate: failoverColumn('outage_ms') };
-const FAILOVER: LineMetric = { title: 'Mean failover time', label: 'Failover (ms)', aggregate: failoverColumn('failover_ms') };
+const P99: LineMetric = {
+  name: 'latency_p99_ms',
+  title: 'p99 latency',
+  label: 'Latency (ms)',
+  aggregate: meanColumn('latency_p99_ms'),
+  logAbove: 100,
+};
+const ELECTION: LineMetric = {
+  name: 'election_ms',
+  title: 'Mean election time',
+  label: 'Election (ms)',
+  aggregate: failoverColumn('election_ms'),
+};
+const OUTAGE: LineMetric = {
+  name: 'outage_ms',
+  title: 'Mean client-visible outage',
+  label: 'Outage (ms)',
+  aggregate: failoverColumn('outage_ms'),
+};
+const FAILOVER: LineMetric = {
+  name: 'failover_ms',
+  title: 'Mean failover time',
+  label: 'Failover (ms)',
+  aggregate: failoverColumn('failover_ms'),
+};
 
 interface Point {
   x: number;
@@ -84,6 +110,7 @@ interface Point {
 /** One variant's runs grouped by sweep value, in increasing x. */
 interface VariantRuns {
   variant: string;
+  key: string;
   index: number;
   xs: number[];
   groups: RunResult[][];
@@ -95,7 +122,7 @@ function variantRuns(results: readonly RunResult[], key: string): VariantRuns[] 
     const groups = [...groupBy(runs, (r) => String(r.sweepPoint[key])).values()].sort(
       (a, b) => Number(a[0].sweepPoint[key]) - Number(b[0].sweepPoint[key]),
     );
-    return { variant, index: variants.indexOf(variant), xs: groups.map((g) => Number(g[0].sweepPoint[key])), groups };
+    return { variant, key, index: variants.indexOf(variant), xs: groups.map((g) => Number(g[0].sweepPoint[key])), groups };
   });
 }
 
@@ -177,7 +204,7 @@ function linePanel(root: Selection, d3: D3, box: Box, metric: LineMetric, series
   const y = fitScale(d3, { values, range: [box.height, 0], logAbove: metric.logAbove, zero: true, domain: metric.domain });
   const hasBound = bounds.some((b) => b.some((p) => p.y !== null));
   panelTitle(root, box, hasBound ? metric.title : metric.title.replace(/ \(dashed.*\)$/, ''), 12);
-  const plot = drawAxes(root, d3, box, xAxis, { fitted: y, label: metric.label, format: metric.format, ticks: 5 });
+  const plot = drawAxes(root, d3, box, xAxis, { fitted: y, label: metric.label, format: metric.format, ticks: 5 }, metric.name);
   const xs = xAxis.fitted.scale;
   const line = d3
     .line<Point>()
@@ -187,8 +214,10 @@ function linePanel(root: Selection, d3: D3, box: Box, metric: LineMetric, series
     .curve(d3.curveLinear);
   series.forEach((s, i) => {
     const style = seriesStyle(s.index);
-    seriesPath(plot, line(bounds[i]), { color: style.color, dash: '5 4' }, 1.5)?.attr('stroke-opacity', 0.8);
-    seriesPath(plot, line(measured[i]), style);
+    seriesPath(plot, line(bounds[i]), { color: style.color, dash: '5 4' }, s.variant, 1.5)
+      ?.attr('data-measure', 'capacity_ops_s')
+      .attr('stroke-opacity', 0.8);
+    seriesPath(plot, line(measured[i]), style, s.variant)?.attr('data-measure', metric.name);
     const dots = measured[i].filter((p) => p.y !== null && (!y.log || p.y > 0));
     plot
       .append('g')
@@ -196,6 +225,7 @@ function linePanel(root: Selection, d3: D3, box: Box, metric: LineMetric, series
       .selectAll('circle')
       .data(dots)
       .join('circle')
+      .attr('data-series', (p) => seriesName(s.variant, `${s.key}=${String(p.x)}`))
       .attr('cx', (p) => xs(p.x))
       .attr('cy', (p) => y.scale(p.y ?? 0))
       .attr('r', 3);
@@ -206,7 +236,14 @@ function linePanel(root: Selection, d3: D3, box: Box, metric: LineMetric, series
 function cpuPanel(root: Selection, d3: D3, box: Box, variant: VariantRuns, xAxis: AxisSpec): void {
   panelTitle(root, box, `Leader CPU by purpose — ${variant.variant}`, 12);
   const y = fitScale(d3, { values: [], domain: [0, 1], range: [box.height, 0] });
-  const plot = drawAxes(root, d3, box, xAxis, { fitted: y, label: 'Share of time in office', format: formatPercent, ticks: 5 });
+  const plot = drawAxes(
+    root,
+    d3,
+    box,
+    xAxis,
+    { fitted: y, label: 'Share of time in office', format: formatPercent, ticks: 5 },
+    `leader_cpu · ${variant.variant}`,
+  );
   const xs = xAxis.fitted.scale;
   const below = variant.xs.map(() => 0);
   for (const part of CPU_PARTS) {
@@ -221,6 +258,8 @@ function cpuPanel(root: Selection, d3: D3, box: Box, variant: VariantRuns, xAxis
     ].join('');
     plot
       .append('path')
+      .attr('data-series', variant.variant)
+      .attr('data-measure', part.column)
       .attr('d', `${d}Z`)
       .attr('fill', part.color)
       .attr('fill-opacity', 0.8)

@@ -2,7 +2,7 @@
 // the requests that failed drawn under the line and the faults that caused the dips.
 
 import { panelRuns, pointKey } from '../aggregate.js';
-import { PALETTE, type ChartInput, type ChartSvg, type LegendItem, type SvgCanvas } from './frame.js';
+import { PALETTE, seriesName, type ChartInput, type ChartSvg, type LegendItem, type SvgCanvas } from './frame.js';
 import { firstRunsNote, timeChart, type TimePanel } from './time-series.js';
 import { THROUGHPUT_FILE } from '../files.js';
 
@@ -16,10 +16,11 @@ export function throughputChart(canvas: SvgCanvas, input: ChartInput): ChartSvg 
   if (runs.length === 0) return null;
   const anyFailed = runs.some((r) => r.timeseries.some((row) => typeof row.failed === 'number' && row.failed > 0));
   const panels: TimePanel[] = runs.map((run) => {
-    const failed = { run, column: 'failed' as const, style: { color: FAILED_COLOR, dash: '' }, area: true, perSecond: true };
+    const series = runSeries(run, input.sweepKeys);
+    const failed = { run, series, column: 'failed' as const, style: { color: FAILED_COLOR, dash: '' }, area: true, perSecond: true };
     return {
       label: panelLabel(run, input.sweepKeys),
-      lines: [...(anyFailed ? [failed] : []), { run, column: 'throughput_ops_s' as const, style: COMPLETED }],
+      lines: [...(anyFailed ? [failed] : []), { run, series, column: 'throughput_ops_s' as const, style: COMPLETED }],
     };
   });
   const items: LegendItem[] = [{ label: 'completed requests/s', ...COMPLETED }];
@@ -34,6 +35,11 @@ export function throughputChart(canvas: SvgCanvas, input: ChartInput): ChartSvg 
     legendHeading: runs.length > 1 ? 'One panel per variant' : 'Requests',
     zero: true,
   });
+}
+
+/** A run's `data-series`: its variant, with its sweep point when there is a sweep. */
+export function runSeries(run: ChartInput['results'][number], sweepKeys: readonly string[]): string {
+  return seriesName(run.variant, pointKey(run.sweepPoint, sweepKeys));
 }
 
 /** A panel's title: the variant, and its sweep point when the chart shows several. */

@@ -33,6 +33,8 @@ export type SeriesColumn = 'throughput_ops_s' | 'latency_p50_ms' | 'latency_p99_
 
 export interface TimeLine {
   run: RunResult;
+  /** `data-series` of the line: its variant (and sweep point); the column goes in `data-measure`. */
+  series: string;
   column: SeriesColumn;
   style: SeriesStyle;
   width?: number;
@@ -124,6 +126,7 @@ export function timeChart(canvas: SvgCanvas, spec: TimeChartSpec): ChartSvg {
         box,
         { fitted: x, label: last ? 'Simulated time (s)' : '', format: formatSeconds },
         { fitted: panelY, label: spec.panels.length > 1 ? '' : spec.yLabel, ticks: box.height < 120 ? 3 : 5 },
+        panel.lines[0]?.series ?? panel.label,
       );
       if (spec.panels.length > 1) panelTitle(root, box, panel.label, 7);
       const panelRuns = [...new Set(panel.lines.map((l) => l.run))];
@@ -163,9 +166,17 @@ function drawLines(plot: Selection, d3: D3, x: FittedScale, y: FittedScale, line
     .y1((p) => y.scale(p.v ?? 0))
     .curve(d3.curveStepAfter);
   lines.forEach((l, i) => {
-    if (!l.area) return void seriesPath(plot, line(points[i]), l.style, l.width);
+    if (!l.area) return void seriesPath(plot, line(points[i]), l.style, l.series, l.width)?.attr('data-measure', l.column);
     const d = area(points[i]);
-    if (d) plot.append('path').attr('d', d).attr('fill', l.style.color).attr('fill-opacity', 0.55).attr('stroke', 'none');
+    if (d)
+      plot
+        .append('path')
+        .attr('data-series', l.series)
+        .attr('data-measure', l.column)
+        .attr('d', d)
+        .attr('fill', l.style.color)
+        .attr('fill-opacity', 0.55)
+        .attr('stroke', 'none');
   });
 }
 

@@ -8,7 +8,7 @@ import type { Selection } from 'd3-node';
 
 import { TIMELINE_NODES } from '../../metrics/roles.js';
 import type { RoleSegment, RunResult, TimelineRole } from '../../metrics/run-result.js';
-import { firstTrialRuns, timeExtentMs } from '../aggregate.js';
+import { firstTrialRuns, pointKey, timeExtentMs } from '../aggregate.js';
 import { drawFaults, faultLegend, faultNote, uniqueFaults } from './faults.js';
 import {
   CHART_WIDTH,
@@ -21,6 +21,7 @@ import {
   legend,
   legendOrigin,
   mainBox,
+  seriesName,
   type ChartInput,
   type ChartSvg,
   type LegendItem,
@@ -142,7 +143,7 @@ function blockHeight(block: Block): number {
   return block.lanes.length > 1 ? block.lanes.length * LANE_HEIGHT + BLOCK_GAP : ROW_HEIGHT;
 }
 
-function drawRows(plot: Selection, blocks: readonly Block[], x: (ms: number) => number, width: number): Set<TimelineRole> {
+function drawRows(plot: Selection, blocks: readonly Block[], x: (ms: number) => number, width: number, series: string): Set<TimelineRole> {
   const paths: string[][] = PRIORITY.map(() => []);
   const labels = plot.append('g').attr('font-size', 11).attr('fill', INK).attr('text-anchor', 'end');
   let y = LABEL_STRIP;
@@ -172,7 +173,7 @@ function drawRows(plot: Selection, blocks: readonly Block[], x: (ms: number) => 
   PRIORITY.forEach((role, rank) => {
     if (paths[rank].length === 0) return;
     present.add(role);
-    plot.append('path').attr('d', paths[rank].join('')).attr('fill', ROLE_COLORS[role]).attr('data-role', role);
+    plot.append('path').attr('data-series', series).attr('data-role', role).attr('d', paths[rank].join('')).attr('fill', ROLE_COLORS[role]);
   });
   return present;
 }
@@ -196,11 +197,12 @@ function timelineChart(canvas: SvgCanvas, input: ChartInput, run: RunResult, fil
   const shards = blocks.some((b) => b.lanes.length > 1) ? '; one lane per shard replica' : '';
   const svg = canvas.draw(CHART_WIDTH, Math.max(height, 260), title, (root) => {
     header(root, title, subtitleOf(run, rows, sweepNote) + shards);
-    const plot = drawAxes(root, d3, box, { fitted: x, label: 'Simulated time (s)', format: formatSeconds }, null);
+    const series = seriesName(run.variant, pointKey(run.sweepPoint, input.sweepKeys));
+    const plot = drawAxes(root, d3, box, { fitted: x, label: 'Simulated time (s)', format: formatSeconds }, null, series);
     const faults = uniqueFaults([run]);
     // the rows show who is down; only the fault instants are drawn across them
     const layer = drawFaults(plot, x.scale, box, faults, false);
-    const present = drawRows(plot, blocks, x.scale, Math.floor(box.width));
+    const present = drawRows(plot, blocks, x.scale, Math.floor(box.width), series);
     const items: LegendItem[] = PRIORITY.filter((r) => present.has(r)).map((role) => ({
       label: ROLE_LABELS[role] ?? role,
       color: ROLE_COLORS[role],
