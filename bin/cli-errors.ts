@@ -6,14 +6,11 @@ import { OutputError } from '../sim/report/output-dir.js';
 import { ScenarioError } from '../sim/scenario/errors.js';
 import { InputFileError } from '../sim/scenario/input-file.js';
 import { ShardError } from '../sim/shard-error.js';
+import { EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, finish } from './finish.js';
 
 export class UsageError extends Error {}
 
-export const EXIT_OK = 0;
-export const EXIT_CHECK_FAILED = 1;
-export const EXIT_BAD_INPUT = 2;
-const EXIT_INTERNAL = 70;
-export const EXIT_INTERRUPTED = 130;
+export { EXIT_OK, EXIT_CHECK_FAILED, EXIT_BAD_INPUT, EXIT_INTERRUPTED } from './finish.js';
 
 /** Errors that mean the input, an option or an output path is wrong: the user's to fix. */
 const USER_ERRORS = [ScenarioError, UsageError, OutputError, InputFileError, ShardError];
@@ -44,16 +41,16 @@ export function noteReproduction(text: string): void {
   reproduction = text;
 }
 
-export function exitOnError(error: unknown): never {
+export function exitOnError(error: unknown): void {
   if (isUserError(error)) {
     process.stderr.write(`leadsim: ${oneLine(error.message)}\n`);
-    process.exit(EXIT_BAD_INPUT);
+    return finish(EXIT_BAD_INPUT);
   }
-  if (error instanceof CommanderError) process.exit(error.exitCode === 0 ? EXIT_OK : EXIT_BAD_INPUT);
+  if (error instanceof CommanderError) return finish(error.exitCode === 0 ? EXIT_OK : EXIT_BAD_INPUT);
   const fsMessage = fileSystemError(error);
   if (fsMessage !== undefined) {
     process.stderr.write(`leadsim: ${fsMessage}\n`);
-    process.exit(EXIT_BAD_INPUT);
+    return finish(EXIT_BAD_INPUT);
   }
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
   process.stderr.write(
@@ -61,7 +58,7 @@ export function exitOnError(error: unknown): never {
       (reproduction ? ` and this command, which reproduces it: ${reproduction}` : '') +
       `\n${detail}\n`,
   );
-  process.exit(EXIT_INTERNAL);
+  finish(EXIT_INTERNAL);
 }
 
 /** A message from input may hold line breaks (a YAML key, a file name): one line it stays. */

@@ -5,6 +5,7 @@
 // not the simulator, and only `run` and `replay` the report writers (jsdom).
 import { Command, Option } from 'commander';
 import { exitOnError } from './cli-errors.js';
+import { finish, watchStandardOutput } from './finish.js';
 import { packageVersion } from './paths.js';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -22,7 +23,7 @@ async function main(argv: string[]): Promise<void> {
     .version(packageVersion(), '-V, --version', 'print the version')
     .exitOverride()
     .showHelpAfterError();
-  const exitWith = (code: number) => process.exit(code);
+  const exitWith = finish;
 
   scenarioOptions(program.command('run').description('run scenarios, write reports, print a summary').argument('<files...>'))
     .option('--out <dir>', 'report directory (default reports/<scenario name>/)')
@@ -92,4 +93,5 @@ async function main(argv: string[]): Promise<void> {
   await program.parseAsync(argv);
 }
 
+watchStandardOutput();
 main(process.argv).catch(exitOnError);
