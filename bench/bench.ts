@@ -1,21 +1,23 @@
-// `npm run bench`: leadsim beside yardsticks measured in the same sitting — the minimal loop of
-// ../shared/bench/reference-loop.mjs (M/M/1 and the 1000-node heartbeat workload) and, when
-// `import simpy` works, SimPy on the same M/M/1 model. Every figure is a whole process (Node or
-// Python start-up, module loading and report writing included), run in rounds that interleave
-// the yardsticks with the cases, and quoted as the median over rounds. Each target prints its
-// ratio and "pass" or "short". Benchmarks print; they never fail a build.
-//   node dist/bench/bench.js [--rounds N] [case ...]      (npm run bench -- --rounds 5 engine-heartbeat)
+// `npm run bench`: leadsim's cases as whole processes (Node start-up, module loading and report
+// writing included), each in absolute figures, and beside yardsticks measured in the same
+// sitting where they are at hand: a minimal reference event loop (M/M/1 and a 1000-node heartbeat
+// workload; `--reference FILE`, by default the project's shared one when it sits beside the
+// repository) and, when `import simpy` works, SimPy on the same M/M/1 model. Rounds interleave the
+// yardsticks with the cases; figures are medians over rounds. Each target prints its ratio and
+// "pass" or "SHORT" (or why it cannot be judged). Benchmarks print; they never fail a build.
+//   node dist/bench/bench.js [--rounds N] [--reference FILE] [case ...]   (npm run bench -- --rounds 5 engine-heartbeat)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchCases } from './cases.js';
+import { GROWTH_KINDS, GROWTH_SIZES, growthCaseName, type Growth } from './cost-growth.js';
 import { measureProcess, median, type ProcessFigures } from './measure.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '..', '..');
-const referenceLoop = resolve(repo, '..', 'shared', 'bench', 'reference-loop.mjs');
+const sharedReferenceLoop = resolve(repo, '..', 'shared', 'bench', 'reference-loop.mjs');
 const leadsim = join(repo, 'dist', 'bin', 'leadsim.js');
 const REFERENCE_EVENTS = 10_000_000;
 const SIMPY_CUSTOMERS = 200_000;
@@ -28,21 +30,25 @@ interface Medians {
   stdout: string;
 }
 
-/** A yardstick's rates, per CPU second of its whole process. */
+/** A yardstick's rates, per CPU second of its whole process; null where it was not measured. */
 interface Yardsticks {
-  mm1EventsPerS: number;
-  mm1Wall: number;
-  heartbeatEventsPerS: number;
+  mm1EventsPerS: number | null;
+  mm1Wall: number | null;
+  heartbeatEventsPerS: number | null;
   simpyCustomersPerS: number | null;
 }
 
 interface Target {
   what: string;
-  ratio: number;
+  /** null: the yardstick it is a ratio to was not measured in this sitting */
+  ratio: number | null;
   bound: number;
   /** true: the ratio must reach the bound; false: stay under it */
   atLeast: boolean;
 }
+
+/** value / yardstick, or null without the yardstick. */
+const per = (value: number, yardstick: number | null) => (yardstick === null ? null : value / yardstick);
 
 interface Case {
   name: string;
@@ -83,20 +89,29 @@ const cases: Case[] = [
       const r = eventsOf(m) / m.cpu;
       return {
         rate: rate(r, 'events'),
-        targets: [{ what: '× reference heartbeat events/s', ratio: r / y.heartbeatEventsPerS, bound: 1, atLeast: true }],
+        targets: [{ what: '× reference heartbeat events/s', ratio: per(r, y.heartbeatEventsPerS), bound: 1, atLeast: true }],
       };
     },
   },
+  // As SimPy runs: the simulation and its tables, no charts or pages (`--format csv`).
   {
     name: 'product-mm1-2M-requests',
-    command: (out) => node(leadsim, 'run', join(repo, 'bench', 'mm1-2M-requests.yaml'), '--out', out, '--quiet'),
+    command: (out) => node(leadsim, 'run', join(repo, 'bench', 'mm1-2M-requests.yaml'), '--out', out, '--quiet', '--format', 'csv'),
     targets: (m, y) => {
       const perS = PRODUCT_REQUESTS / m.cpu;
-      const targets: Target[] = [{ what: '× reference M/M/1 customers/s', ratio: perS / (y.mm1EventsPerS / 2), bound: 0.3, atLeast: true }];
+      // the reference loop's M/M/1 takes two events a customer
+      const customersPerS = y.mm1EventsPerS === null ? null : y.mm1EventsPerS / 2;
+      const targets: Target[] = [{ what: '× reference M/M/1 customers/s', ratio: per(perS, customersPerS), bound: 0.3, atLeast: true }];
       if (y.simpyCustomersPerS !== null)
-        targets.push({ what: '× SimPy customers/s', ratio: perS / y.simpyCustomersPerS, bound: 25, atLeast: true });
+        targets.push({ what: '× SimPy customers/s', ratio: perS / y.simpyCustomersPerS, bound: 15, atLeast: true });
       return { rate: rate(perS, 'requests'), targets };
     },
+  },
+  // The same run as a user gets it by default: every report, charts and pages included.
+  {
+    name: 'product-mm1-2M-all-reports',
+    command: (out) => node(leadsim, 'run', join(repo, 'bench', 'mm1-2M-requests.yaml'), '--out', out, '--quiet'),
+    targets: (m) => ({ rate: rate(PRODUCT_REQUESTS / m.cpu, 'requests'), targets: [] }),
   },
   {
     name: 'raft-1000-nodes-60s',
@@ -120,11 +135,18 @@ const cases: Case[] = [
     targets: (m, y) => ({
       rate: '-',
       targets: [
-        { what: '× reference 10 M-event M/M/1 wall time', ratio: m.wall / y.mm1Wall, bound: 90, atLeast: false },
+        { what: '× reference 10 M-event M/M/1 wall time', ratio: per(m.wall, y.mm1Wall), bound: 90, atLeast: false },
         ...(m.peakMiB === null ? [] : [{ what: 'GiB peak, under 1', ratio: m.peakMiB / 1024, bound: 1, atLeast: false }]),
       ],
     }),
   },
+  ...GROWTH_KINDS.flatMap((kind) =>
+    GROWTH_SIZES.map((nodes): Case => ({
+      name: growthCaseName(kind, nodes),
+      command: inProcess(growthCaseName(kind, nodes)),
+      targets: () => ({ rate: '-', targets: [] }),
+    })),
+  ),
 ];
 
 /** A Python with SimPy: the one on PATH, else Debian's (python3-simpy3). */
@@ -161,31 +183,73 @@ function measureInterleaved(jobs: readonly Job[], rounds: number): Map<string, M
   return new Map([...figures].map(([name, all]) => [name, mediansOf(all)]));
 }
 
-function yardstickJobs(rounds: number): Job[] {
+function yardstickJobs(rounds: number, referenceLoop: string | null): Job[] {
   const python = simpyPython();
   if (python === null) console.log('(no SimPy: `apt-get install python3-simpy3` adds the SimPy comparison)');
-  const jobs: Job[] = [
-    { name: 'reference mm1', rounds, run: () => measureProcess(process.execPath, [referenceLoop, 'mm1', String(REFERENCE_EVENTS)]) },
-    {
-      name: 'reference heartbeat',
-      rounds,
-      run: () => measureProcess(process.execPath, [referenceLoop, 'heartbeat', String(REFERENCE_EVENTS)]),
-    },
-  ];
+  const jobs: Job[] = [];
+  if (referenceLoop !== null)
+    jobs.push(
+      { name: 'reference mm1', rounds, run: () => measureProcess(process.execPath, [referenceLoop, 'mm1', String(REFERENCE_EVENTS)]) },
+      {
+        name: 'reference heartbeat',
+        rounds,
+        run: () => measureProcess(process.execPath, [referenceLoop, 'heartbeat', String(REFERENCE_EVENTS)]),
+      },
+    );
   if (python !== null)
     jobs.push({ name: 'SimPy', rounds, run: () => measureProcess(python, [join(repo, 'bench', 'simpy-mm1.py'), String(SIMPY_CUSTOMERS)]) });
   return jobs;
 }
 
 function yardsticks(m: Map<string, Medians>): Yardsticks {
-  const mm1 = m.get('reference mm1') as Medians;
+  const mm1 = m.get('reference mm1');
+  const heartbeat = m.get('reference heartbeat');
   const simpy = m.get('SimPy');
   return {
-    mm1EventsPerS: REFERENCE_EVENTS / mm1.cpu,
-    mm1Wall: mm1.wall,
-    heartbeatEventsPerS: REFERENCE_EVENTS / (m.get('reference heartbeat') as Medians).cpu,
+    mm1EventsPerS: mm1 === undefined ? null : REFERENCE_EVENTS / mm1.cpu,
+    mm1Wall: mm1?.wall ?? null,
+    heartbeatEventsPerS: heartbeat === undefined ? null : REFERENCE_EVENTS / heartbeat.cpu,
     simpyCustomersPerS: simpy === undefined ? null : SIMPY_CUSTOMERS / simpy.cpu,
   };
+}
+
+/** `--reference FILE`, else the project's shared loop when it sits beside the repository, else none. */
+function referenceLoopOf(argv: readonly string[]): string | null {
+  const at = argv.indexOf('--reference');
+  if (at < 0) return existsSync(sharedReferenceLoop) ? sharedReferenceLoop : null;
+  const file = resolve(argv[at + 1] ?? '');
+  if (!existsSync(file)) {
+    console.error(
+      `bench: --reference ${argv[at + 1] ?? ''}: no such file (a reference event loop, run as \`node FILE mm1 N\` and \`node FILE heartbeat N\`)`,
+    );
+    process.exit(2);
+  }
+  return file;
+}
+
+function targetMark(t: Target): string {
+  if (t.ratio === null) return `${t.what}: no yardstick in this sitting`;
+  const pass = t.atLeast ? t.ratio >= t.bound : t.ratio < t.bound;
+  return `${t.ratio.toFixed(2)} ${t.what} (${t.atLeast ? '≥' : '≤'} ${t.bound}: ${pass ? 'pass' : 'SHORT'})`;
+}
+
+/** How cost grows with N: events per simulated second and µs per event, a row a kind. */
+function printGrowth(measured: Map<string, Medians>): void {
+  const cells = (kind: string) =>
+    GROWTH_SIZES.map((nodes) => {
+      const m = measured.get(growthCaseName(kind, nodes));
+      return m === undefined ? null : (JSON.parse(m.stdout.trim().split('\n').pop() as string) as { growth: Growth }).growth;
+    });
+  const rows = GROWTH_KINDS.map((kind) => ({ kind, cells: cells(kind) })).filter((r) => r.cells.some((c) => c !== null));
+  if (rows.length === 0) return;
+  console.log(`\nhow cost grows with N (2000 requests/s, half writes; µs per event = the slope between a 2 s and a 20 s run):`);
+  console.log(`${'kind'.padEnd(16)}${GROWTH_SIZES.map((n) => `N=${n}`.padStart(26)).join('')}`);
+  for (const { kind, cells } of rows) {
+    const text = cells.map((c) =>
+      (c === null ? '-' : `${(c.eventsPerSimulatedS / 1000).toFixed(0)} k ev/sim s, ${c.microsPerEvent.toFixed(2)} µs`).padStart(26),
+    );
+    console.log(`${kind.padEnd(16)}${text.join('')}`);
+  }
 }
 
 function caseJob(c: Case, rounds: number): Job {
@@ -208,29 +272,26 @@ function main(): void {
   const argv = process.argv.slice(2);
   const roundsAt = argv.indexOf('--rounds');
   const rounds = roundsAt >= 0 ? Number(argv[roundsAt + 1]) : 3;
-  const only = argv.filter((a, i) => !a.startsWith('-') && argv[i - 1] !== '--rounds');
-  if (!existsSync(referenceLoop)) {
-    console.error(`bench: the reference loop is not at ${referenceLoop} (the bench expects ../shared/ beside the repository)`);
-    process.exit(2);
-  }
+  const only = argv.filter((a, i) => !a.startsWith('-') && argv[i - 1] !== '--rounds' && argv[i - 1] !== '--reference');
+  const referenceLoop = referenceLoopOf(argv);
   console.log(
     `leadsim bench — node ${process.version}; medians of ${rounds} interleaved rounds of whole processes; rates and ratios per CPU second`,
   );
+  if (referenceLoop === null) console.log('(no reference loop: absolute figures only; `--reference FILE` adds the ratios)');
   const chosen = cases.filter((c) => only.length === 0 || only.includes(c.name));
-  const measured = measureInterleaved([...yardstickJobs(rounds), ...chosen.map((c) => caseJob(c, rounds))], rounds);
+  const measured = measureInterleaved([...yardstickJobs(rounds, referenceLoop), ...chosen.map((c) => caseJob(c, rounds))], rounds);
   const y = yardsticks(measured);
+  const reference =
+    y.mm1EventsPerS === null || y.heartbeatEventsPerS === null || y.mm1Wall === null
+      ? 'no reference loop'
+      : `reference mm1 ${rate(y.mm1EventsPerS, 'events')} (${y.mm1Wall.toFixed(2)} s wall for 10 M), heartbeat ${rate(y.heartbeatEventsPerS, 'events')}`;
   const simpy = y.simpyCustomersPerS === null ? '' : `; SimPy ${rate(y.simpyCustomersPerS, 'customers')}`;
-  console.log(
-    `yardsticks: reference mm1 ${rate(y.mm1EventsPerS, 'events')} (${y.mm1Wall.toFixed(2)} s wall for 10 M), heartbeat ${rate(y.heartbeatEventsPerS, 'events')}${simpy}`,
-  );
+  console.log(`yardsticks: ${reference}${simpy}`);
   console.log(`${'case'.padEnd(32)}${'wall s'.padStart(8)}${'cpu s'.padStart(8)}${'peak MiB'.padStart(10)}  ${'rate'.padEnd(22)}targets`);
   for (const c of chosen) {
     const m = measured.get(c.name) as Medians;
     const { rate: r, targets } = c.targets(m, y);
-    const marks = targets.map((t) => {
-      const pass = t.atLeast ? t.ratio >= t.bound : t.ratio < t.bound;
-      return `${t.ratio.toFixed(2)} ${t.what} (${t.atLeast ? '≥' : '≤'} ${t.bound}: ${pass ? 'pass' : 'SHORT'})`;
-    });
+    const marks = targets.map(targetMark);
     const peak = m.peakMiB === null ? '-' : m.peakMiB.toFixed(0);
     console.log(
       `${c.name.padEnd(32)}${m.wall.toFixed(2).padStart(8)}${m.cpu.toFixed(2).padStart(8)}${peak.padStart(10)}  ${r.padEnd(22)}${marks.join('; ')}`,
@@ -238,13 +299,13 @@ function main(): void {
     const note = noteOf(m);
     if (note) console.log(`${''.padEnd(34)}${note}`);
   }
+  printGrowth(measured);
 }
 
 async function childMain(name: string): Promise<void> {
   const found = benchCases.find((c) => c.name === name);
   if (found === undefined) throw new Error(`no bench case ${name}`);
-  const { events, note } = await found.run();
-  console.log(JSON.stringify({ events, note }));
+  console.log(JSON.stringify(await found.run()));
 }
 
 const caseIndex = process.argv.indexOf('--case');

@@ -8,6 +8,7 @@ import { runOnce } from '../sim/engine/run.js';
 import { execute } from '../sim/execute.js';
 import { parseScenarioText } from '../sim/scenario/load.js';
 import type { RunSpec } from '../sim/scenario/scenario.js';
+import { GROWTH_KINDS, GROWTH_SIZES, growthCase, growthCaseName } from './cost-growth.js';
 
 export interface BenchCase {
   name: string;
@@ -144,4 +145,7 @@ export const benchCases: BenchCase[] = [
   { name: 'raft-1000-nodes-60s', run: () => raft1000() },
   { name: 'raft-5-leader-crash-1000-trials', run: () => raftTrials() },
   { name: 'raft-5-mtbf-2-simulated-hours', run: () => raftTwoHoursMtbf() },
+  ...GROWTH_KINDS.flatMap((kind) =>
+    GROWTH_SIZES.map((nodes) => ({ name: growthCaseName(kind, nodes), run: () => growthCase(kind, nodes) })),
+  ),
 ];

@@ -30,6 +30,11 @@ async function main(argv: string[]): Promise<void> {
     .option('--json', 'print the summary as JSON')
     .option('--quiet', 'print only where the reports are')
     .option('--no-replay', 'skip the replay pages (replay-<variant>.html)')
+    .option(
+      '--format <list>',
+      'which reports to write: a comma-separated list of csv, svg, html (csv alone loads no chart code)',
+      'csv,svg,html',
+    )
     .action(async (files: string[], options) => exitWith(await (await import('./commands/run.js')).runCommand(files, options)));
 
   program

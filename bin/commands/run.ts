@@ -3,9 +3,8 @@
 import { evaluateExpectations, rowsOf } from '../../sim/check/expectations.js';
 import { execute } from '../../sim/execute.js';
 import { prepareOutputDir, reportDirsFor } from '../../sim/report/output-dir.js';
-import { replaysOf, replayTasks } from '../../sim/report/replay/replays.js';
 import { INDEX_FILE } from '../../sim/report/files.js';
-import { preloadCharts, writeReports } from '../../sim/report/write-reports.js';
+import { drawsCharts, preloadCharts, writeReports } from '../../sim/report/write-reports.js';
 import { exitCleanlyOnInterrupt } from '../interrupt.js';
 import { EXIT_CHECK_FAILED, EXIT_OK } from '../cli-errors.js';
 import { loadAll, type ScenarioOptions } from '../load-options.js';
@@ -13,6 +12,7 @@ import { headline } from '../headline.js';
 import { progressBar } from '../progress.js';
 import { summaryTable } from '../summary-table.js';
 import { printViolations, violationsOf } from '../violations.js';
+import { parseFormats } from '../report-formats.js';
 
 export interface RunOptions extends ScenarioOptions {
   out?: string;
@@ -20,23 +20,28 @@ export interface RunOptions extends ScenarioOptions {
   quiet?: boolean;
   /** commander's --no-replay sets this false. */
   replay?: boolean;
+  /** --format: a comma-separated list of csv, svg, html (default all). */
+  format?: string;
 }
 
 export async function runCommand(files: string[], options: RunOptions): Promise<number> {
   exitCleanlyOnInterrupt();
+  const formats = parseFormats(options.format ?? 'csv,svg,html');
   const loaded = loadAll(files, options);
   // every output is checked before anything is simulated
   const outDirs = reportDirsFor(
     loaded.map((s) => ({ name: s.name, from: s.file })),
     options.out,
   ).map((dir) => prepareOutputDir(dir, { option: '--out' }));
+  // replay pages are pages: no page code is loaded, nor any run traced, without html
+  const replay = options.replay !== false && formats.has('html') ? await import('../../sim/report/replay/replays.js') : undefined;
   let exit = EXIT_OK;
   const summaries = [];
   for (const [i, scenario] of loaded.entries()) {
     // this thread is idle while workers simulate; a single run simulates here (see execute)
-    if (scenario.runs.length * scenario.trials > 1) preloadCharts();
+    if (scenario.runs.length * scenario.trials > 1 && drawsCharts(formats)) preloadCharts();
     const progress = progressBar(scenario.name, !options.quiet);
-    const replayed = options.replay === false ? new Set<number>() : replayTasks(scenario.runs, scenario.trials);
+    const replayed = replay?.replayTasks(scenario.runs, scenario.trials) ?? new Set<number>();
     const { results, traces } = await execute(scenario.runs, {
       trials: scenario.trials,
       isolate: true,
@@ -45,14 +50,17 @@ export async function runCommand(files: string[], options: RunOptions): Promise<
     });
     progress.stop();
     const outDir = outDirs[i];
-    const replays = options.replay === false ? [] : replaysOf(scenario.runs, scenario.trials, results, traces);
+    const replays = replay?.replaysOf(scenario.runs, scenario.trials, results, traces) ?? [];
     await writeReports(outDir, {
       scenario: scenario.name,
       description: scenario.description,
       results,
       sweepKeys: scenario.sweepKeys,
       replays,
+      formats,
     });
+    // without the page, the folder is where the report is
+    const where = formats.has('html') ? `${outDir}/${INDEX_FILE}` : `${outDir}/`;
     const violations = violationsOf(results);
     if (violations.length > 0) exit = EXIT_CHECK_FAILED;
     printViolations(scenario.file, violations);
@@ -63,7 +71,7 @@ export async function runCommand(files: string[], options: RunOptions): Promise<
     if (options.json)
       summaries.push({
         scenario: scenario.name,
-        report: `${outDir}/${INDEX_FILE}`,
+        report: where,
         summary: results.map((r) => r.summary),
         violations,
         expectations: expectations.map(({ group, value, outcome, message }) => ({ group, value, outcome, message })),
@@ -71,8 +79,8 @@ export async function runCommand(files: string[], options: RunOptions): Promise<
     else if (!options.quiet) {
       process.stdout.write(`\n${[scenario.name, headline(scenario.description)].filter(Boolean).join(': ')}\n${summaryTable(results)}\n`);
       if (expectations.length > 0) process.stdout.write(`expect: ${expectations.length - missed.length} of ${expectations.length} held\n`);
-      process.stdout.write(`report: ${outDir}/index.html\n`);
-    } else process.stdout.write(`${outDir}/index.html\n`);
+      process.stdout.write(`report: ${where}\n`);
+    } else process.stdout.write(`${where}\n`);
   }
   if (options.json) process.stdout.write(JSON.stringify(summaries, null, 2) + '\n');
   return exit;

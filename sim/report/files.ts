@@ -9,6 +9,11 @@ export const FAILOVERS_FILE = 'failovers.csv';
 export const ALERTS_FILE = 'alerts.csv';
 export const INDEX_FILE = 'index.html';
 
+/** What `run --format` can ask for: the CSV tables, the SVG charts, the pages (index.html and the
+ *  replays). Each file is the same bytes whichever of the others are written with it. */
+export const REPORT_FORMATS = ['csv', 'svg', 'html'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
 export const THROUGHPUT_FILE = 'throughput.svg';
 export const LATENCY_FILE = 'latency.svg';
 export const SCALING_FILE = 'scaling.svg';

@@ -8,8 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { ALERT_COLUMNS, FAILOVER_COLUMNS, SUMMARY_COLUMNS, TIMESERIES_COLUMNS, type Cell, type RunResult } from '../metrics/run-result.js';
 import type { ChartSvg } from './charts/index.js';
 import { csvHeader, csvRows, sweepColumns } from './csv.js';
-import { ALERTS_FILE, FAILOVERS_FILE, INDEX_FILE, SUMMARY_FILE, TIMESERIES_FILE } from './files.js';
-import { renderIndexHtml } from './html.js';
+import { ALERTS_FILE, FAILOVERS_FILE, INDEX_FILE, REPORT_FORMATS, SUMMARY_FILE, TIMESERIES_FILE, type ReportFormat } from './files.js';
 import { checkReplaceable, MARKER_TEXT, removeLeftovers, REPORT_MARKER, trackTemporary, untrackTemporary } from './output-dir.js';
 import type { ReplayFile } from './replay/replays.js';
 
@@ -22,6 +21,15 @@ export interface ReportInput {
   sweepKeys: string[];
   /** Replay pages to write beside the report and link from index.html (none with --no-replay). */
   replays?: readonly ReplayFile[];
+  /** Which files to write (default all): without `svg` and `html` no chart code is loaded. */
+  formats?: ReadonlySet<ReportFormat>;
+}
+
+const ALL_FORMATS: ReadonlySet<ReportFormat> = new Set(REPORT_FORMATS);
+
+/** Whether these formats need the charts drawn (the SVG files, or the page that embeds them). */
+export function drawsCharts(formats: ReadonlySet<ReportFormat> = ALL_FORMATS): boolean {
+  return formats.has('svg') || formats.has('html');
 }
 
 type Row = Readonly<Record<string, Cell | boolean | undefined>>;
@@ -30,8 +38,12 @@ type Row = Readonly<Record<string, Cell | boolean | undefined>>;
  *  code (d3-node, which brings jsdom: a fifth of a short run's start-up) loads only here, so
  *  commands that draw nothing (validate, check, sweep) never pay for it. */
 export async function writeReports(outDir: string, input: ReportInput): Promise<string[]> {
-  const { renderCharts } = await import('./charts/index.js');
-  const names = replaceDirectory(outDir, (dir) => writeAll(dir, input, renderCharts));
+  const formats = input.formats ?? ALL_FORMATS;
+  const drawers: Drawers = {
+    charts: drawsCharts(formats) ? (await import('./charts/index.js')).renderCharts : undefined,
+    index: formats.has('html') ? (await import('./html.js')).renderIndexHtml : undefined,
+  };
+  const names = replaceDirectory(outDir, (dir) => writeAll(dir, input, formats, drawers));
   return names.map((name) => join(outDir, name));
 }
 
@@ -41,8 +53,32 @@ export function preloadCharts(): void {
   import('./charts/index.js').catch(() => undefined);
 }
 
-function writeAll(dir: string, input: ReportInput, renderCharts: (input: ReportInput) => ChartSvg[]): string[] {
-  const { results, sweepKeys } = input;
+/** The chart and page code, loaded only for the formats that need it. */
+interface Drawers {
+  charts?: (input: ReportInput) => ChartSvg[];
+  index?: (input: ReportInput, charts: readonly ChartSvg[]) => string;
+}
+
+function writeAll(dir: string, input: ReportInput, formats: ReadonlySet<ReportFormat>, drawers: Drawers): string[] {
+  const written = formats.has('csv') ? writeTables(dir, input) : [];
+  const charts = drawers.charts?.(input) ?? [];
+  if (formats.has('svg'))
+    for (const chart of charts) {
+      writeFileSync(join(dir, chart.file), `<?xml version="1.0" encoding="UTF-8"?>\n${chart.svg}\n`);
+      written.push(chart.file);
+    }
+  if (drawers.index !== undefined) {
+    for (const replay of input.replays ?? []) {
+      writeFileSync(join(dir, replay.file), replay.html);
+      written.push(replay.file);
+    }
+    writeFileSync(join(dir, INDEX_FILE), drawers.index(input, charts));
+    written.push(INDEX_FILE);
+  }
+  return written;
+}
+
+function writeTables(dir: string, { results, sweepKeys }: ReportInput): string[] {
   const written = [
     writeCsv(dir, SUMMARY_FILE, SUMMARY_COLUMNS, sweepKeys, results, (r) => [r.summary]),
     // A sweep repeats (variant, trial) at every point, so its keys are extra columns here too.
@@ -52,17 +88,6 @@ function writeAll(dir: string, input: ReportInput, renderCharts: (input: ReportI
   // only scenarios with alert rules have alerts to list (an empty file would say "none fired")
   if (results.some((r) => r.alerts !== undefined))
     written.push(writeCsv(dir, ALERTS_FILE, ALERT_COLUMNS, sweepKeys, results, (r) => r.alerts ?? []));
-  const charts = renderCharts(input);
-  for (const chart of charts) {
-    writeFileSync(join(dir, chart.file), `<?xml version="1.0" encoding="UTF-8"?>\n${chart.svg}\n`);
-    written.push(chart.file);
-  }
-  for (const replay of input.replays ?? []) {
-    writeFileSync(join(dir, replay.file), replay.html);
-    written.push(replay.file);
-  }
-  writeFileSync(join(dir, INDEX_FILE), renderIndexHtml(input, charts));
-  written.push(INDEX_FILE);
   return written;
 }
 
