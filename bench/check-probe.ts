@@ -7,7 +7,8 @@ import { compareAll, type ScenarioComparison } from '../sim/check/compare.js';
 import { readSummaryCsv, type SummaryTable } from '../sim/check/summary-table.js';
 import { execute } from '../sim/execute.js';
 import { summaryCsv } from '../sim/report/write-reports.js';
-import { loadScenarioFile, type Overrides } from '../sim/scenario/load.js';
+import { loadScenarioFile } from '../sim/scenario/load-file.js';
+import type { Overrides } from '../sim/scenario/load.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 // from the sources (bench/) or from the build (dist/bench/)

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { loadScenarioFile } from '../sim/scenario/load.js';
+import { loadScenarioFile } from '../sim/scenario/load-file.js';
 import { isUserError } from './cli-errors.js';
 import { repoRoot as root, runLeadsim } from '../test/cli.js';
 

@@ -87,6 +87,12 @@ async function main(argv: string[]): Promise<void> {
     .action(async (file: string, options) => exitWith((await import('./commands/replay.js')).replayCommand(file, options)));
 
   program
+    .command('playground')
+    .description('write the playground: one offline page that runs any scenario in the browser')
+    .option('--out <file.html>', 'the page to write (default reports/playground.html)')
+    .action(async (options) => exitWith((await import('./commands/playground.js')).playgroundCommand(options)));
+
+  program
     .command('merge')
     .description('merge the shards of a sweep into the reports a single run writes')
     .argument('<shards...>', 'shard files, or directories holding them')

@@ -1,6 +1,7 @@
 // The scenario options every command shares (--seed, --trials, --set path=value) and the
 // loading of scenario files with them applied.
-import { loadScenarioFile, type LoadedScenario, type LoadOptions } from '../sim/scenario/load.js';
+import { loadScenarioFile } from '../sim/scenario/load-file.js';
+import type { LoadedScenario, LoadOptions } from '../sim/scenario/load.js';
 import { badPath } from '../sim/scenario/expand.js';
 import { MAX_TRIALS } from '../sim/scenario/schema.js';
 import { noteReproduction, UsageError } from './cli-errors.js';

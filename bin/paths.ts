@@ -13,3 +13,8 @@ export function bundledScenariosDir(): string {
 export function packageVersion(): string {
   return (JSON.parse(readFileSync(resolve(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
 }
+
+/** The playground's browser bundle of the engine, built by scripts/bundle.js. */
+export function playgroundEngineFile(): string {
+  return resolve(packageRoot, 'dist', 'playground', 'engine.js');
+}

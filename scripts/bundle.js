@@ -63,3 +63,22 @@ await build({
   banner: { js: "import { createRequire as __leadsimRequire } from 'node:module'; const require = __leadsimRequire(import.meta.url);" },
   logLevel: 'warning',
 });
+
+// The playground's engine for the browser (see sim/playground/): one classic script that the page
+// runs and, from its own text, starts as its Web Worker. No node: module may be on its path (the
+// build fails on one); the charts' d3-node becomes d3 on the page's own DOM. Identifiers keep their
+// names: the replay page embeds the player's functions as source text, and they call each other by name.
+await build({
+  entryPoints: ['sim/playground/main.ts'],
+  outfile: 'dist/playground/engine.js',
+  bundle: true,
+  format: 'iife',
+  platform: 'browser',
+  target: 'chrome110',
+  alias: { 'd3-node': './sim/playground/page-d3-node.ts' },
+  inject: ['sim/playground/no-buffer.ts'],
+  minifyWhitespace: true,
+  minifySyntax: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+});

@@ -4,7 +4,7 @@
 // (a cold traced re-run on the main thread cost about as much as a short run). Inputs and outputs are
 // plain data, so they cross the thread boundary by structured clone.
 import { runOnce, runOnceInSlices, type RunOutput } from './engine/run.js';
-import type { RunSpec } from './scenario/scenario.js';
+import type { Micros, RunSpec } from './scenario/scenario.js';
 import type { Trace } from './trace/trace.js';
 import { traceAlong, traceRun, windowOf } from './trace/trace-run.js';
 
@@ -20,8 +20,13 @@ export interface TaskOutput extends RunOutput {
 }
 
 export default function runTask(task: WorkerTask): TaskOutput {
+  return runTaskWatched(task);
+}
+
+/** The same task, telling `onProgress` the simulated time now and then (the playground's bar). */
+export function runTaskWatched(task: WorkerTask, onProgress?: (now: Micros) => void): TaskOutput {
   const along = task.trace === true ? traceAlong(task.run, task.trial) : null;
-  return withTrace(task, runOnce(task.run, task.trial, along?.hooks), along);
+  return withTrace(task, runOnce(task.run, task.trial, { ...along?.hooks, onProgress }), along);
 }
 
 /** The same task on a thread that must stay free to answer a signal between slices of the run. */

@@ -1,7 +1,7 @@
 // `leadsim list`: the bundled scenarios with the first line of their descriptions.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadScenarioFile } from '../../sim/scenario/load.js';
+import { loadScenarioFile } from '../../sim/scenario/load-file.js';
 import { headline } from '../headline.js';
 import { bundledScenariosDir } from '../paths.js';
 

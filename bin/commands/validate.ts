@@ -1,7 +1,7 @@
 // `leadsim validate FILE...`: check scenario files without running them. Every file is
 // checked; the first error of each is printed; exit 2 if any file is bad.
 import { ScenarioError } from '../../sim/scenario/errors.js';
-import { loadScenarioFile } from '../../sim/scenario/load.js';
+import { loadScenarioFile } from '../../sim/scenario/load-file.js';
 import { EXIT_BAD_INPUT, EXIT_OK } from '../cli-errors.js';
 
 export function validateCommand(files: string[]): number {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { capacityOpsPerSecond } from '../metrics/capacity.js';
 import { runOnce } from '../engine/run.js';
-import { loadScenarioFile } from '../scenario/load.js';
+import { loadScenarioFile } from '../scenario/load-file.js';
 
 const scenarios = join(import.meta.dirname, '..', '..', 'scenarios');
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runOnce } from '../engine/run.js';
 import type { SummaryRow } from '../metrics/run-result.js';
-import { loadScenarioFile } from '../scenario/load.js';
+import { loadScenarioFile } from '../scenario/load-file.js';
 
 const scenarios = join(import.meta.dirname, '..', '..', 'scenarios');
 const SERVICE = 100e-6;

@@ -12,7 +12,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SummaryRow } from '../metrics/run-result.js';
-import { loadScenarioFile } from '../scenario/load.js';
+import { loadScenarioFile } from '../scenario/load-file.js';
 import { runOnce } from './run.js';
 
 const scenarios = join(import.meta.dirname, '..', '..', 'scenarios');

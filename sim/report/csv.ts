@@ -3,7 +3,9 @@
 
 import { stringify } from 'csv-stringify/sync';
 
-import type { Cell } from '../metrics/run-result.js';
+import { SUMMARY_COLUMNS, type Cell, type RunResult } from '../metrics/run-result.js';
+
+export type Row = Readonly<Record<string, Cell | boolean | undefined>>;
 
 /** Most decimals a non-integer is printed with: µs resolution for ms, 0.1% for fractions. */
 export const MAX_DECIMALS = 3;
@@ -59,4 +61,30 @@ export function csvRows(columns: readonly string[], rows: readonly Readonly<Reco
 /** A whole CSV document: header plus rows. */
 export function toCsv(columns: readonly string[], rows: readonly Readonly<Record<string, Cell | boolean | undefined>>[]): string {
   return csvHeader(columns) + csvRows(columns, rows);
+}
+
+/**
+ * A CSV as chunks, one per run: timeseries of thousands of trials would otherwise be one
+ * string of hundreds of megabytes. Sweep keys follow the documented columns.
+ */
+export function* csvChunks(
+  base: readonly string[],
+  sweepKeys: readonly string[],
+  results: readonly RunResult[],
+  rowsOf: (r: RunResult) => readonly Row[],
+): Generator<string> {
+  const extra = sweepColumns(base, sweepKeys);
+  const columns = [...base, ...extra];
+  yield csvHeader(columns);
+  for (const result of results) {
+    const point = Object.fromEntries(extra.map((key) => [key, result.sweepPoint[key]]));
+    const rows = extra.length > 0 ? rowsOf(result).map((row) => ({ ...row, ...point })) : rowsOf(result);
+    const text = csvRows(columns, rows);
+    if (text) yield text;
+  }
+}
+
+/** The exact text of summary.csv for these results (for baselines and comparisons). */
+export function summaryCsv(results: readonly RunResult[], sweepKeys: readonly string[]): string {
+  return [...csvChunks(SUMMARY_COLUMNS, sweepKeys, results, (r) => [r.summary])].join('');
 }

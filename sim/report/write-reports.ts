@@ -5,12 +5,14 @@
 import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
-import { ALERT_COLUMNS, FAILOVER_COLUMNS, SUMMARY_COLUMNS, TIMESERIES_COLUMNS, type Cell, type RunResult } from '../metrics/run-result.js';
+import { ALERT_COLUMNS, FAILOVER_COLUMNS, SUMMARY_COLUMNS, TIMESERIES_COLUMNS, type RunResult } from '../metrics/run-result.js';
 import type { ChartSvg } from './charts/index.js';
-import { csvHeader, csvRows, sweepColumns } from './csv.js';
+import { csvChunks, type Row } from './csv.js';
 import { ALERTS_FILE, FAILOVERS_FILE, INDEX_FILE, REPORT_FORMATS, SUMMARY_FILE, TIMESERIES_FILE, type ReportFormat } from './files.js';
 import { checkReplaceable, MARKER_TEXT, removeLeftovers, REPORT_MARKER, trackTemporary, untrackTemporary } from './output-dir.js';
 import type { ReplayFile } from './replay/replays.js';
+
+export { summaryCsv } from './csv.js';
 
 export interface ReportInput {
   scenario: string;
@@ -31,8 +33,6 @@ const ALL_FORMATS: ReadonlySet<ReportFormat> = new Set(REPORT_FORMATS);
 export function drawsCharts(formats: ReadonlySet<ReportFormat> = ALL_FORMATS): boolean {
   return formats.has('svg') || formats.has('html');
 }
-
-type Row = Readonly<Record<string, Cell | boolean | undefined>>;
 
 /** Writes the whole report into outDir (replacing it) and returns the paths written. The chart
  *  code (d3-node, which brings jsdom: a fifth of a short run's start-up) loads only here, so
@@ -91,27 +91,6 @@ function writeTables(dir: string, { results, sweepKeys }: ReportInput): string[]
   return written;
 }
 
-/**
- * A CSV as chunks, one per run: timeseries of thousands of trials would otherwise be one
- * string of hundreds of megabytes. Sweep keys follow the documented columns.
- */
-function* csvChunks(
-  base: readonly string[],
-  sweepKeys: readonly string[],
-  results: readonly RunResult[],
-  rowsOf: (r: RunResult) => readonly Row[],
-): Generator<string> {
-  const extra = sweepColumns(base, sweepKeys);
-  const columns = [...base, ...extra];
-  yield csvHeader(columns);
-  for (const result of results) {
-    const point = Object.fromEntries(extra.map((key) => [key, result.sweepPoint[key]]));
-    const rows = extra.length > 0 ? rowsOf(result).map((row) => ({ ...row, ...point })) : rowsOf(result);
-    const text = csvRows(columns, rows);
-    if (text) yield text;
-  }
-}
-
 function writeCsv(
   dir: string,
   name: string,
@@ -127,11 +106,6 @@ function writeCsv(
     closeSync(fd);
   }
   return name;
-}
-
-/** The exact text of summary.csv for these results (for baselines and comparisons). */
-export function summaryCsv(results: readonly RunResult[], sweepKeys: readonly string[]): string {
-  return [...csvChunks(SUMMARY_COLUMNS, sweepKeys, results, (r) => [r.summary])].join('');
 }
 
 /** Writes one file via a temporary sibling and a rename, creating its directory if needed. */

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ScenarioError } from './errors.js';
-import { applyOverrides, loadScenarioFile, parseScenarioText } from './load.js';
+import { loadScenarioFile } from './load-file.js';
+import { applyOverrides, parseScenarioText } from './load.js';
 import type { Scenario } from './scenario.js';
 
 const lines = (...rows: string[]) => rows.join('\n') + '\n';

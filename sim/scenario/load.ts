@@ -5,7 +5,6 @@
 //     (scenarioSchema): values that only clash in combination — a fault on node 4 at a sweep
 //     point with 3 nodes — are reported at the line that set them, naming the variant and point.
 // Trials are expanded by the runner, not here.
-import { basename, extname } from 'node:path';
 import { fileOverrun, formatCount, LIMITS, runOverrun } from './budget.js';
 import { ScenarioError } from './errors.js';
 import {
@@ -26,7 +25,6 @@ import {
   type SweepAxis,
 } from './expand.js';
 import { show } from './fields.js';
-import { InputFileError, MAX_SCENARIO_BYTES, readInputText } from './input-file.js';
 import { errorMap, problemsOf, type Problem } from './messages.js';
 import type { Expectation } from './expect-schema.js';
 import type { RunSpec } from './scenario.js';
@@ -65,17 +63,6 @@ const INTERPRETED = { jitless: true } as const;
 export interface LoadOptions {
   /** The file's work is split into this many shards (`leadsim sweep --shard K/N`): each gets the whole budget. */
   shards?: number;
-}
-
-export function loadScenarioFile(path: string, overrides: Overrides = {}, options: LoadOptions = {}): LoadedScenario {
-  let text: string;
-  try {
-    text = readInputText(path, { what: 'scenario file', maxBytes: MAX_SCENARIO_BYTES });
-  } catch (error) {
-    if (!(error instanceof InputFileError)) throw error;
-    throw new ScenarioError({ file: path, key: '', detail: error.detail });
-  }
-  return parseScenarioText(text, path, overrides, options);
 }
 
 export function parseScenarioText(text: string, fileName: string, overrides: Overrides = {}, options: LoadOptions = {}): LoadedScenario {
@@ -284,10 +271,11 @@ function setError(source: Source, path: string, text: unknown, detail: string): 
   return new ScenarioError({ file: source.file, key: path, detail: `${detail} (from --set ${path}=${String(text)})` });
 }
 
-/** A scenario without a name is named after its file, made safe for a report directory name. */
+/** A scenario without a name is named after its file, made safe for a report directory name.
+ *  (The file's stem by hand, not node:path: the playground parses scenarios in a browser.) */
 function nameFromFile(file: string): string {
-  const stem = basename(file, extname(file))
-    .replace(/[^A-Za-z0-9._-]+/g, '-')
-    .replace(/^[^A-Za-z0-9]+/, '');
+  const base = file.replace(/[\\/]+$/, '').replace(/^.*[\\/]/, '');
+  const dot = base.lastIndexOf('.');
+  const stem = (dot > 0 ? base.slice(0, dot) : base).replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[^A-Za-z0-9]+/, '');
   return stem === '' ? 'scenario' : stem;
 }
