@@ -5,7 +5,8 @@
 import type { Random } from '../core/rng.js';
 import type { FailoverEnd } from '../metrics/failover.js';
 import type { ProtocolNode, ReplyStatus } from '../protocols/node.js';
-import type { ArchitectureSpec, Micros, Scenario } from '../scenario/scenario.js';
+import type { RaftReplica } from '../protocols/raft/raft-replica.js';
+import type { Micros, Scenario } from '../scenario/scenario.js';
 
 /** What an architecture may ask of, and tell, the running cluster. */
 export interface ClusterView {
@@ -45,6 +46,9 @@ export interface Architecture {
   tick(now: Micros): void;
   /** After the run: every write op in the final committed state (for durability checks). */
   committedWrites(): ReadonlySet<number> | null;
+  /** The Raft replicas `node` hosts, by group (undefined: a group it holds no replica of), for
+   *  the replay page's log strip and election timers. */
+  replicasOf(node: number): readonly (RaftReplica | undefined)[];
 }
 
 export interface BuildContext {
@@ -54,14 +58,15 @@ export interface BuildContext {
   cluster: ClusterView;
 }
 
-export type ArchitectureFactory<S extends ArchitectureSpec = ArchitectureSpec> = (spec: S, ctx: BuildContext) => Architecture;
+export type ArchitectureFactory<S> = (spec: S, ctx: BuildContext) => Architecture;
 
 /** What a factory must say; everything else has a default. */
 export type ArchitectureParts = Pick<Architecture, 'nodes' | 'route'> & Partial<Omit<Architecture, 'nodes' | 'route' | 'hasLeader'>>;
 
 /** The architecture with defaults: no groups (so no leader; a failover ends when clients leave
  *  the dead node), no durability or version promises, no periodic work, nothing to learn from
- *  replies. With groups, a failover ends at the new leader's first committed write. */
+ *  replies, no Raft replicas. With groups, a failover ends at the new leader's first committed
+ *  write. */
 export function defineArchitecture(parts: ArchitectureParts): Architecture {
   const groups = parts.groups ?? [];
   return {
@@ -74,9 +79,12 @@ export function defineArchitecture(parts: ArchitectureParts): Architecture {
     tick: () => {},
     attemptEnded: () => {},
     committedWrites: () => null,
+    replicasOf: () => NO_REPLICAS,
     ...parts,
   };
 }
+
+const NO_REPLICAS: readonly RaftReplica[] = [];
 
 /** `n` nodes with ids 0..n-1, all members of the one group. */
 export const oneGroup = (n: number): number[][] => [Array.from({ length: n }, (_, i) => i)];

@@ -6,7 +6,7 @@
 // so that window, not a CPU, limits it (about 3·16 leases per 7 ms); with 15 nodes, or with
 // leases of 100, the CPU bound is what they approach.
 import { describe, expect, it } from 'vitest';
-import { capacityOpsPerSecond } from '../metrics/capacity.js';
+import { capacityOpsPerSecond } from './registry.js';
 import { runOnce } from '../engine/run.js';
 import { parseScenarioText } from '../scenario/load.js';
 

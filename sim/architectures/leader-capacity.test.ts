@@ -4,7 +4,7 @@
 // without shedding it collapses.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { capacityOpsPerSecond } from '../metrics/capacity.js';
+import { capacityOpsPerSecond } from './registry.js';
 import { runOnce } from '../engine/run.js';
 import { loadScenarioFile } from '../scenario/load-file.js';
 

@@ -14,7 +14,7 @@ import { runOnce } from '../engine/run.js';
 import type { RunResult } from '../metrics/run-result.js';
 import type { ArchitectureSpec, CrashTarget, FaultSpec, PartitionMember, RunSpec } from '../scenario/scenario.js';
 import { makeRun } from '../../test/fixtures/scenario.js';
-import { buildRaftGroup } from './raft-group.js';
+import { buildRaftGroup } from './raft-group/raft-group.js';
 
 const MS = 1000;
 const S = 1_000_000;

@@ -2,9 +2,8 @@
 // return the finished metrics. This is the programmatic API the CLI, the tests and the
 // benchmark call.
 import type { Architecture, BuildContext } from '../architectures/architecture.js';
-import { buildArchitecture } from '../architectures/index.js';
+import { buildArchitecture, capacityOpsPerSecond, descriptorOf } from '../architectures/registry.js';
 import { stream, trialSeed } from '../core/rng.js';
-import { capacityOpsPerSecond } from '../metrics/capacity.js';
 import { MetricsCollector } from '../metrics/collector.js';
 import { FailoverTracker } from '../metrics/failover.js';
 import { OutageLog } from '../metrics/outages.js';
@@ -92,7 +91,7 @@ function prepareRun(run: RunSpec, trial: number, hooks: RunHooks): { sim: Simula
       versionedReads: arch.versionedReads,
       promisesDurability: arch.promisesDurability,
       alerts: scenario.alerts,
-      leaderGroups: scenario.architecture.kind === 'sharded-raft' ? scenario.architecture.shards : 1,
+      leaderGroups: descriptorOf(scenario.architecture.kind).leaderGroups(scenario.architecture),
       capacity: capacityOpsPerSecond(scenario),
     },
     cluster,

@@ -3,7 +3,8 @@
 // accident. Each estimate is an upper-bound-minded count (messages as if nothing were batched),
 // checked against a limit; a refusal names the key, the estimate and the limit. The limits and
 // how to go beyond them are in the README ("What leadsim will and won't touch").
-import type { ArchitectureSpec, DistSpec, Scenario } from './scenario.js';
+import { descriptorOf } from '../architectures/registry.js';
+import type { DistSpec, Scenario } from './scenario.js';
 import { formatDuration as fmt } from './units.js';
 
 const DEFAULT_BUCKET = 100_000;
@@ -74,7 +75,8 @@ export function costOf(s: Scenario): RunCost {
   const duration = seconds(s.duration);
   const arrival = s.workload.arrival;
   const arrivals = arrival.kind === 'poisson' ? arrival.ratePerSecond * duration : closedLoopRate(s) * duration;
-  const { perRequest, perSecond } = messageRates(s.architecture);
+  const cost = descriptorOf(s.architecture.kind).cost;
+  const { perRequest, perSecond } = cost.messageRates(s.architecture);
   const requestMessages = arrivals * perRequest;
   const periodicMessages = perSecond * duration;
   const faultActions = s.faults.reduce(
@@ -89,7 +91,7 @@ export function costOf(s: Scenario): RunCost {
     events: EVENTS_PER_OP * arrivals + EVENTS_PER_MESSAGE * (requestMessages + periodicMessages) + faultActions,
     faultActions,
     zipfKeys: s.workload.keys.dist === 'zipf' ? s.workload.keys.count : 0,
-    replicas: s.architecture.kind === 'sharded-raft' ? s.architecture.shards * s.architecture.replication : 0,
+    replicas: cost.replicas?.(s.architecture) ?? 0,
   };
 }
 
@@ -99,31 +101,9 @@ function closedLoopRate(s: Scenario): number {
   const arrival = s.workload.arrival;
   if (arrival.kind !== 'closed') return 0;
   const cycle = Math.max(1, arrival.think + 2 * typical(s.network.delay) + typical(s.cpu.service));
-  const a = s.architecture;
-  const serving =
-    a.kind === 'raft-group' || a.kind === 'active-passive' ? 1 : a.kind === 'sharded-raft' ? Math.min(a.shards, a.nodes) : a.nodes;
+  const serving = descriptorOf(s.architecture.kind).cost.servingNodes(s.architecture);
   const capacity = (serving * 1e6) / Math.max(1, typical(s.cpu.service));
   return Math.min((arrival.clients * 1e6) / cycle, capacity);
-}
-
-/** Node-to-node messages per client request (as if unbatched) and per second (heartbeats, health checks). */
-function messageRates(a: ArchitectureSpec): { perRequest: number; perSecond: number } {
-  const n = a.nodes;
-  const heartbeats = (groups: number, size: number, heartbeat: number) => (groups * 2 * (size - 1)) / seconds(heartbeat);
-  switch (a.kind) {
-    case 'stateless-lb':
-      return { perRequest: 0, perSecond: (2 * n) / seconds(a.healthCheck.interval) };
-    case 'active-passive':
-      return { perRequest: 0, perSecond: heartbeats(1, n, a.heartbeat) };
-    case 'coordinator':
-      return { perRequest: 2 + (2 * (n - 1)) / a.batch, perSecond: heartbeats(1, n, a.heartbeat) };
-    case 'raft-group':
-      return { perRequest: 2 * (n - 1), perSecond: heartbeats(1, n, a.heartbeat) };
-    case 'sharded-raft':
-      return { perRequest: 2 * (a.replication - 1), perSecond: heartbeats(a.shards, a.replication, a.heartbeat) };
-    case 'leaderless-quorum':
-      return { perRequest: 2 * a.replicas, perSecond: 0 };
-  }
 }
 
 /** A budget a run exceeds: the key to blame (a path into the run), and the message after it. */
@@ -174,7 +154,7 @@ export function runOverrun(s: Scenario): Overrun | undefined {
     };
   if (over(cost.events, LIMITS.eventsPerRun)) {
     const periodic = cost.periodicMessages > cost.requestMessages;
-    const path = periodic ? periodicKey(s.architecture) : ['workload', 'arrival', arrivalKey];
+    const path = periodic ? periodicKey(s) : ['workload', 'arrival', arrivalKey];
     return {
       path,
       message: `makes ~${count(cost.events)} events per run (requests + ${periodic ? 'heartbeats and health checks' : 'messages'} over duration ${fmt(s.duration)}); at most ${count(LIMITS.eventsPerRun)} (about ten minutes) per run: ${periodic ? 'use a longer period, fewer nodes or a shorter run' : 'lower the load or shorten the run'}`,
@@ -183,10 +163,8 @@ export function runOverrun(s: Scenario): Overrun | undefined {
   return undefined;
 }
 
-function periodicKey(a: ArchitectureSpec): (string | number)[] {
-  if (a.kind === 'stateless-lb') return ['architecture', 'healthCheck', 'interval'];
-  if (a.kind === 'sharded-raft') return ['architecture', 'shards'];
-  return ['architecture', 'heartbeat'];
+function periodicKey(s: Scenario): (string | number)[] {
+  return descriptorOf(s.architecture.kind).cost.periodicKey?.(s.architecture) ?? ['architecture', 'heartbeat'];
 }
 
 export { count as formatCount };

@@ -2,10 +2,11 @@
 // the cluster size), and the normalization into the engine's Scenario. They run only once
 // every field is valid on its own, so each message can quote the other key's value.
 import * as z from 'zod';
+import { descriptorOf } from '../architectures/registry.js';
 import { checkDist, type Path, type Report } from './check-util.js';
 import { normalizeNetwork } from './network-checks.js';
 import type { ParsedScenario } from './schema.js';
-import type { ArchitectureSpec, CrashTarget, DistSpec, FaultSpec, NetworkSpec, RaftOptions, Scenario } from './scenario.js';
+import type { ArchitectureSpec, CrashTarget, DistSpec, FaultSpec, NetworkSpec, Scenario } from './scenario.js';
 import { formatDuration as fmt } from './units.js';
 
 /** The transform at the end of the scenario schema: cross-field checks, then normalization. */
@@ -26,20 +27,9 @@ export function checkAndNormalize(parsed: ParsedScenario, ctx: z.core.$Refinemen
   return normalize(parsed, architecture, network);
 }
 
-const majority = (n: number) => Math.floor(n / 2) + 1;
-
-/** Fills the defaults that depend on other keys: shards, replication, replicas, quorums. */
+/** Fills the defaults that depend on other keys (shards, replication, replicas, quorums). */
 function resolveArchitecture(a: ParsedScenario['architecture']): ArchitectureSpec {
-  switch (a.kind) {
-    case 'sharded-raft':
-      return { ...a, shards: a.shards ?? a.nodes, replication: a.replication ?? Math.min(3, a.nodes) };
-    case 'leaderless-quorum': {
-      const replicas = a.replicas ?? Math.min(3, a.nodes);
-      return { ...a, replicas, writeQuorum: a.writeQuorum ?? majority(replicas), readQuorum: a.readQuorum ?? majority(replicas) };
-    }
-    default:
-      return a;
-  }
+  return descriptorOf(a.kind).resolve(a);
 }
 
 function checkTimes(s: ParsedScenario, report: Report): void {
@@ -59,28 +49,7 @@ function checkArchitecture(a: ArchitectureSpec, report: Report): void {
         `must be shorter than the minimum election timeout (${fmt(min)}), or followers call elections while the leader is alive (got ${fmt(a.heartbeat)})`,
       );
   }
-  if (a.kind === 'sharded-raft' && a.replication > a.nodes)
-    report(at('replication'), `must be at most nodes (${a.nodes}): a shard keeps each replica on its own node (got ${a.replication})`);
-  if (a.kind === 'raft-group' || a.kind === 'sharded-raft') checkGroupMembers(a, a.kind === 'raft-group' ? a.nodes : a.replication, report);
-  if (a.kind === 'leaderless-quorum') {
-    if (a.replicas > a.nodes)
-      report(at('replicas'), `must be at most nodes (${a.nodes}): each key's replicas are distinct nodes (got ${a.replicas})`);
-    else {
-      for (const key of ['writeQuorum', 'readQuorum'] as const) {
-        if (a[key] > a.replicas)
-          report(at(key), `an impossible quorum: ${a[key]} acks from ${a.replicas} replicas; must be from 1 to replicas (${a.replicas})`);
-      }
-    }
-  }
-}
-
-/** Learners and relays must leave a group that can elect a leader and has followers to relay to. */
-function checkGroupMembers(a: RaftOptions, members: number, report: Report): void {
-  const at = (key: string): Path => ['architecture', key];
-  if (a.learners !== undefined && a.learners >= members)
-    report(at('learners'), `must be fewer than the ${members} members of a group: a group needs at least one voter (got ${a.learners})`);
-  if (a.relays !== undefined && a.relays > members - 1)
-    report(at('relays'), `must be at most the ${members - 1} other members of a group: each relay group needs a member (got ${a.relays})`);
+  descriptorOf(a.kind).check?.(a, (key, message) => report(at(key), message));
 }
 
 /** Network delays are checked where the network is normalized. */
@@ -108,11 +77,11 @@ function checkFault(f: ParsedFault, path: Path, s: ParsedScenario, a: Architectu
       f.cut[side].forEach((member, j) => {
         const where = [...path, 'cut', side, j];
         if (typeof member === 'number') node(member, where);
-        else if (LEADERLESS.has(a.kind)) report(where, `a ${a.kind} has no leader: name node ids instead`);
+        else if (leaderless(a)) report(where, `a ${a.kind} has no leader: name node ids instead`);
       });
   if ('clockJump' in f) {
     if (f.clockJump !== 'leader') node(f.clockJump, [...path, 'clockJump']);
-    else if (LEADERLESS.has(a.kind)) report([...path, 'clockJump'], `a ${a.kind} has no leader: name a node id instead`);
+    else if (leaderless(a)) report([...path, 'clockJump'], `a ${a.kind} has no leader: name a node id instead`);
   }
   if ('partition' in f) {
     const groupOf = new Map<number, number>();
@@ -120,7 +89,7 @@ function checkFault(f: ParsedFault, path: Path, s: ParsedScenario, a: Architectu
       group.forEach((id, j) => {
         const where = [...path, 'partition', g, j];
         if (id === 'leader') {
-          if (LEADERLESS.has(a.kind)) report(where, `a ${a.kind} has no leader: name node ids instead`);
+          if (leaderless(a)) report(where, `a ${a.kind} has no leader: name node ids instead`);
           return;
         }
         const earlier = groupOf.get(id);
@@ -138,12 +107,12 @@ function checkAlerts(s: ParsedScenario, a: ArchitectureSpec, report: Report): vo
   s.alerts?.forEach((rule, i) => {
     if (seen.has(rule.name)) report(['alerts', i, 'name'], `'${rule.name}' names another alert already: each alert needs its own name`);
     seen.add(rule.name);
-    if (rule.when.condition.metric === 'leader' && LEADERLESS.has(a.kind))
+    if (rule.when.condition.metric === 'leader' && leaderless(a))
       report(['alerts', i, 'when'], `a ${a.kind} has no leader to watch: use error_rate, latency_p99_ms or throughput_ops_s`);
   });
 }
 
-const LEADERLESS = new Set(['stateless-lb', 'leaderless-quorum']);
+const leaderless = (a: ArchitectureSpec) => descriptorOf(a.kind).leaderGroups(a) === 0;
 
 function checkCrashTarget(
   target: CrashTarget,
@@ -157,13 +126,13 @@ function checkCrashTarget(
   else if (typeof target === 'object' && 'zone' in target) {
     if (zones.length === 0) report(where, `zone:${target.zone} needs network.zones (or a preset with zones)`);
     else if (!zones.includes(target.zone)) report(where, `zone ${target.zone} does not exist: the zones are ${zones.join(', ')}`);
-  } else if (target === 'leader' && LEADERLESS.has(a.kind))
+  } else if (target === 'leader' && leaderless(a))
     report(where, `a ${a.kind} has no leader: crash a node id or random instead (a variant can have faults of its own)`);
   else if (typeof target === 'object') {
-    if (a.kind !== 'sharded-raft')
-      report(where, `shard:${target.shardLeader}/leader needs a sharded-raft architecture (this one is ${a.kind})`);
-    else if (target.shardLeader >= a.shards)
-      report(where, `shard ${target.shardLeader} does not exist: shards are 0..${a.shards - 1} (architecture.shards is ${a.shards})`);
+    const shards = descriptorOf(a.kind).shards?.(a);
+    if (shards === undefined) report(where, `shard:${target.shardLeader}/leader needs a sharded-raft architecture (this one is ${a.kind})`);
+    else if (target.shardLeader >= shards)
+      report(where, `shard ${target.shardLeader} does not exist: shards are 0..${shards - 1} (architecture.shards is ${shards})`);
   }
 }
 

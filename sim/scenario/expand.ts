@@ -13,7 +13,7 @@
 //  - --set path=value wins over all of them; a --set on a swept path pins it (drops the sweep),
 //    and `--set sweep.architecture.nodes=[3,5]` replaces a sweep's values.
 import { parse as parseYaml } from 'yaml';
-import { WRITTEN_DEFAULTS } from './schema.js';
+import { WRITTEN_DEFAULTS } from './defaults.js';
 
 export type Raw = Record<string, unknown>;
 export type Path = (string | number)[];

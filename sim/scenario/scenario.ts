@@ -2,6 +2,7 @@
 // durations with units) into these values; every duration here is integer microseconds and
 // every rate is per second, so the engine never parses text.
 
+import type { ArchitectureSpec } from '../architectures/registry.js';
 import type { AlertCondition } from './alert-condition.js';
 
 /** Simulated time in integer microseconds. */
@@ -43,32 +44,8 @@ export interface RaftOptions extends ElectionOptions {
 
 export type FollowerReads = 'read-index' | 'lease' | 'stale';
 
-export type ArchitectureSpec =
-  | {
-      kind: 'stateless-lb';
-      nodes: number;
-      policy: BalancerPolicy;
-      healthCheck: { interval: Micros; unhealthyAfter: number };
-    }
-  | ({ kind: 'raft-group'; nodes: number } & RaftOptions)
-  | ({ kind: 'active-passive'; nodes: number } & ElectionOptions)
-  | ({
-      kind: 'coordinator';
-      nodes: number;
-      purpose: 'ids' | 'rate-limit';
-      batch: number;
-    } & ElectionOptions)
-  | ({ kind: 'sharded-raft'; nodes: number; shards: number; replication: number } & RaftOptions)
-  | {
-      kind: 'leaderless-quorum';
-      nodes: number;
-      replicas: number;
-      writeQuorum: number;
-      readQuorum: number;
-      vnodes: number;
-    };
-
-export type ArchitectureKind = ArchitectureSpec['kind'];
+/** One architecture's keys; each kind's own are in its folder under sim/architectures/. */
+export type { ArchitectureSpec } from '../architectures/registry.js';
 
 /** Whom a crash fault hits: a node id, the current leader, a random live node, a shard's leader,
  *  or every node of a zone. */

@@ -13,25 +13,21 @@
 //   faults    []
 //   clocks    absent (true time everywhere)
 //   alerts    absent; each rule: for 0s, interval 100ms, window 1s
-//   architecture (nodes is always required, 1..1000):
-//     stateless-lb        policy round-robin, healthCheck { interval 1s, unhealthyAfter 3 }
-//     election kinds      electionTimeout [150ms, 300ms], heartbeat 50ms
-//     raft-group, sharded preVote/checkQuorum/leaseReads false, maxBatch 64, pipeline 4,
-//                         maxPending 64 (DEFAULT_MAX_PENDING)
-//     coordinator         purpose ids, batch 1
-//     sharded-raft        shards = nodes, replication 3 (or nodes, if fewer)
-//     leaderless-quorum   replicas 3 (or nodes, if fewer), writeQuorum and readQuorum a
-//                         majority of replicas, vnodes 16
-// The defaults that depend on other keys are filled in by normalize (checks.ts); those another
-// architecture borrows (health check, batching) are in defaults.ts.
+//   architecture: `nodes` always required (1..1000); each kind's own keys and their defaults,
+//             including those that depend on other keys (shards from nodes, quorums from
+//             replicas), are in its descriptor (sim/architectures/<kind>/kind.ts)
+// Defaults another module reads too (batching, health checks, the mappings a sweep may reach
+// into) are in defaults.ts.
 import * as z from 'zod';
+import type { KindDescriptor } from '../architectures/kind.js';
+import { KINDS, type ArchitectureSpec } from '../architectures/registry.js';
 import { alertsSchema } from './alerts-schema.js';
 import { checkAndNormalize } from './checks.js';
-import { BATCHING_DEFAULTS, HEALTH_CHECK_DEFAULTS } from './defaults.js';
+import { WRITTEN_DEFAULTS } from './defaults.js';
+import { MAX_NODES, schemaKit } from './schema-kit.js';
 import { networkSchema } from './network-schema.js';
 import { expectSchema } from './expect-schema.js';
 import {
-  bool,
   crashTarget,
   cutSide,
   drift,
@@ -46,121 +42,32 @@ import {
   rate,
 } from './fields.js';
 
-export const MAX_NODES = 1000;
 export const MAX_TRIALS = 100_000;
 /** Client connections, each keeping its own leader hint per group. */
 export const MAX_SESSIONS = 1000;
 
-/**
- * Uncommitted entries a leader holds before it answers "busy". Past it, a write would wait
- * longer than clients do: a leader commits about maxPending entries per round of sends to its
- * followers, so even with 128 a 1000-node group (about 290 writes/s) commits what it accepted
- * within the default 500 ms timeout, while a 3-node one still fills its followers' pipelines.
- */
-export const DEFAULT_MAX_PENDING = 64;
-
-/** Defaults of the mappings that have a `kind` or `dist` (and of the one tuple), as written in a
- * file. A sweep or --set that reaches into one the file left out starts from this default, so
- * `sweep: { workload.arrival.rate: [...] }` keeps the default Poisson arrivals. */
-export const WRITTEN_DEFAULTS: Readonly<Record<string, unknown>> = {
-  'architecture.electionTimeout': ['150ms', '300ms'],
-  'network.delay': { dist: 'lognormal', median: '500us', p99: '2ms' },
-  'cpu.service': { dist: 'exponential', mean: '100us' },
-  'workload.arrival': { kind: 'poisson', rate: '1000/s' },
-  'workload.keys': { dist: 'uniform' },
-};
-const written = <T>(path: string) => WRITTEN_DEFAULTS[path] as T;
-
-const election = {
-  electionTimeout: z
-    .tuple([duration(), duration()], { error: (iss) => `must be [min, max], e.g. [150ms, 300ms] (got ${JSON.stringify(iss.input)})` })
-    .prefault(written<[string, string]>('architecture.electionTimeout')),
-  heartbeat: duration().prefault('50ms'),
-};
-
-const raft = {
-  ...election,
-  preVote: bool().default(false),
-  checkQuorum: bool().default(false),
-  leaseReads: bool().default(false),
-  maxBatch: intIn(1, 100_000).default(BATCHING_DEFAULTS.maxBatch),
-  pipeline: intIn(1, 1000).default(BATCHING_DEFAULTS.pipeline),
-  maxPending: intIn(0, 10_000_000).default(DEFAULT_MAX_PENDING).describe('0: unbounded'),
-  learners: intIn(0, MAX_NODES - 1)
-    .optional()
-    .describe('members (the last of each group) that never vote nor campaign and do not count for commit; default 0'),
-  followerReads: z
-    .enum(['read-index', 'lease', 'stale'])
-    .optional()
-    .describe('reads go to any member, served by this rule; default: reads go to the leader'),
-  relays: intIn(1, MAX_NODES - 1)
-    .optional()
-    .describe('groups of followers, each reached through one relay picked per round; default: none'),
-};
-
 const nodes = intIn(1, MAX_NODES);
 
-// One entry per `architecture.kind`, as plain shapes so the variant schema can reuse them.
-const architectureShapes = {
-  'stateless-lb': {
-    kind: z.literal('stateless-lb'),
-    nodes,
-    policy: z.enum(['round-robin', 'random', 'least-outstanding', 'power-of-two']).default('round-robin'),
-    healthCheck: z
-      .strictObject({
-        interval: duration().prefault(HEALTH_CHECK_DEFAULTS.interval),
-        unhealthyAfter: intIn(1, 1000).default(HEALTH_CHECK_DEFAULTS.unhealthyAfter),
-      })
-      .prefault({}),
-  },
-  'active-passive': { kind: z.literal('active-passive'), nodes, ...election },
-  coordinator: {
-    kind: z.literal('coordinator'),
-    nodes,
-    purpose: z.enum(['ids', 'rate-limit']).default('ids'),
-    batch: intIn(1, 1_000_000).default(1),
-    ...election,
-  },
-  'raft-group': { kind: z.literal('raft-group'), nodes, ...raft },
-  'sharded-raft': {
-    kind: z.literal('sharded-raft'),
-    nodes,
-    shards: intIn(1, 100_000).optional().describe('default: one shard per node'),
-    replication: intIn(1, MAX_NODES).optional().describe('default: 3, or nodes if fewer'),
-    ...raft,
-  },
-  'leaderless-quorum': {
-    kind: z.literal('leaderless-quorum'),
-    nodes,
-    replicas: intIn(1, MAX_NODES).optional().describe('default: 3, or nodes if fewer'),
-    writeQuorum: intIn(1, MAX_NODES).optional().describe('default: a majority of replicas'),
-    readQuorum: intIn(1, MAX_NODES).optional().describe('default: a majority of replicas'),
-    vnodes: intIn(1, 4096).default(16),
-  },
-} as const;
+/** A kind's keys: `kind`, `nodes`, then its own (sim/architectures/<kind>/kind.ts). */
+const shapeOf = (d: KindDescriptor<ArchitectureSpec>) => ({ kind: z.literal(d.kind), nodes, ...d.schema(schemaKit) });
+const nonEmpty = <T>(list: T[]): [T, ...T[]] => [list[0], ...list.slice(1)];
 
-type Shapes = typeof architectureShapes;
-const shape = <K extends keyof Shapes>(kind: K) => z.strictObject(architectureShapes[kind]);
-
-export const architectureSchema = z.discriminatedUnion('kind', [
-  shape('stateless-lb'),
-  shape('active-passive'),
-  shape('coordinator'),
-  shape('raft-group'),
-  shape('sharded-raft'),
-  shape('leaderless-quorum'),
-]);
+export const architectureSchema = z.discriminatedUnion('kind', nonEmpty(KINDS.map((d) => z.strictObject(shapeOf(d)))));
 
 // In a variant everything but `kind` may be left out: a sweep or --set can still supply it.
-const partial = <K extends keyof Shapes>(kind: K) => shape(kind).partial().extend({ kind: architectureShapes[kind].kind });
-const variantArchitectureSchema = z.discriminatedUnion('kind', [
-  partial('stateless-lb'),
-  partial('active-passive'),
-  partial('coordinator'),
-  partial('raft-group'),
-  partial('sharded-raft'),
-  partial('leaderless-quorum'),
-]);
+const variantArchitectureSchema = z.discriminatedUnion(
+  'kind',
+  nonEmpty(
+    KINDS.map((d) =>
+      z
+        .strictObject(shapeOf(d))
+        .partial()
+        .extend({ kind: z.literal(d.kind) }),
+    ),
+  ),
+);
+
+const written = <T>(path: string) => WRITTEN_DEFAULTS[path] as T;
 
 const cpuSchema = z.strictObject({
   service: durationDist().prefault(written('cpu.service')),
@@ -268,9 +175,9 @@ export const scenarioFileSchema = z.strictObject({
   expect: expectSchema.optional(),
 });
 
-export type ScenarioInput = z.input<typeof scenarioSchema>;
-export type ScenarioFileInput = z.input<typeof scenarioFileSchema>;
-export type ArchitectureInput = z.input<typeof architectureSchema>;
+type KindInput<D> = D extends KindDescriptor<infer S, infer Shape> ? z.input<z.ZodObject<Shape>> & Pick<S, 'kind' | 'nodes'> : never;
+/** A scenario as a file or a test writes it, one architecture kind's keys at a time. */
+export type ScenarioInput = Omit<z.input<typeof scenarioSchema>, 'architecture'> & { architecture: KindInput<(typeof KINDS)[number]> };
 
 /** The JSON Schema of scenario files, as the file is written (durations are strings or numbers). */
 export function scenarioJsonSchema(): Record<string, unknown> {

@@ -1,13 +1,14 @@
 // A traced re-run: the same run (same spec, trial and seed, so the same events) with a tracer
 // attached for one time window. It stops at the window's end.
 import type { Architecture } from '../architectures/architecture.js';
+import { descriptorOf } from '../architectures/registry.js';
 import { trialSeed } from '../core/rng.js';
 import { runOnce, type RunHooks } from '../engine/run.js';
 import type { Simulation } from '../engine/simulation.js';
 import type { RunResult } from '../metrics/run-result.js';
 import type { Micros, RunSpec } from '../scenario/scenario.js';
 import type { Trace } from './trace.js';
-import { Tracer } from './tracer.js';
+import { Tracer, type TracedRun } from './tracer.js';
 
 export interface TraceWindow {
   from: Micros;
@@ -63,15 +64,23 @@ function attachTracer(run: RunSpec, trial: number, window: TraceWindow, sim: Sim
       from: window.from,
       to: window.to,
     },
-    {
-      nodes: arch.nodes,
-      connected: (a, b) => sim.network.connected(a, b),
-      local: (node, t) => sim.clocks.local(node, t),
-      faults: () => sim.metrics.faultMarkers(),
-    },
+    tracedRun(run, sim, arch),
   );
   sim.traceWith(tracer);
   return tracer;
+}
+
+/** What a tracer reads of a running simulation and its architecture. */
+export function tracedRun(run: RunSpec, sim: Simulation, arch: Architecture): TracedRun {
+  const messageKinds = descriptorOf(run.scenario.architecture.kind).messageKinds;
+  return {
+    nodes: arch.nodes,
+    replicasOf: (node) => arch.replicasOf(node),
+    messageKind: (type) => (Object.hasOwn(messageKinds, type) ? messageKinds[type] : 'other'),
+    connected: (a, b) => sim.network.connected(a, b),
+    local: (node, t) => sim.clocks.local(node, t),
+    faults: () => sim.metrics.faultMarkers(),
+  };
 }
 
 /** The window `run` records: from a little before the first fault to a few seconds after it;

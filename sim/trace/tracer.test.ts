@@ -8,7 +8,7 @@ import { replayPage } from '../report/replay/page.js';
 import { windowOf } from '../report/replay/replays.js';
 import { LAN, makeRun, raft } from '../../test/fixtures/scenario.js';
 import type { ArchitectureSpec } from '../scenario/scenario.js';
-import { traceRun } from './trace-run.js';
+import { tracedRun, traceRun } from './trace-run.js';
 import { REC } from './trace.js';
 import { Tracer } from './tracer.js';
 
@@ -47,15 +47,7 @@ describe('traced re-run', () => {
       to: 3_000_000,
     };
     const traced = runOnce(run, 0, {
-      beforeRun: (sim, arch) =>
-        sim.traceWith(
-          new Tracer(whole, {
-            nodes: arch.nodes,
-            connected: (x, y) => sim.network.connected(x, y),
-            local: (node, t) => sim.clocks.local(node, t),
-            faults: () => sim.metrics.faultMarkers(),
-          }),
-        ),
+      beforeRun: (sim, arch) => sim.traceWith(new Tracer(whole, tracedRun(run, sim, arch))),
     }).result;
     expect(traced.summary).toEqual(plain.summary);
     expect(trace.faults.map((f) => f.t / 1000)).toEqual(plain.faults.map((f) => f.at_ms));

@@ -8,8 +8,9 @@ import type { TraceHooks } from '../engine/trace-hooks.js';
 import type { FaultMarker } from '../metrics/run-result.js';
 import type { Message, ProtocolNode, Role } from '../protocols/node.js';
 import type { Micros } from '../scenario/scenario.js';
-import { electionDeadline, kindOfMessage, logOf, replicasOf } from './probe.js';
-import { LEARNER_INDEX, LEARNER_ROLE_NAMES, MSG_KINDS, REC, ROLE_NAMES, type Trace } from './trace.js';
+import type { RaftReplica } from '../protocols/raft/raft-replica.js';
+import { electionDeadline, logOf } from './probe.js';
+import { LEARNER_INDEX, LEARNER_ROLE_NAMES, MSG_KINDS, REC, ROLE_NAMES, type MsgKind, type Trace } from './trace.js';
 import { ThinnedRecords } from './thinned.js';
 
 export interface TraceTarget {
@@ -27,6 +28,10 @@ export interface TraceTarget {
 /** What the tracer may read of the running simulation (read-only). */
 export interface TracedRun {
   nodes: readonly ProtocolNode[];
+  /** The Raft replicas a node hosts, by group (none for nodes without a log). */
+  replicasOf(node: number): readonly (RaftReplica | undefined)[];
+  /** What kind a message type is, for its colour. */
+  messageKind(type: string): MsgKind;
   connected(from: number, to: number): boolean;
   /** The node's clock reading at true time t (protocol timers run on it). */
   local(node: number, t: Micros): Micros;
@@ -72,14 +77,14 @@ export class Tracer implements TraceHooks {
     private readonly run: TracedRun,
   ) {
     this.n = run.nodes.length;
-    this.groups = Math.max(target.hasLeader ? 1 : 0, ...run.nodes.map((node) => replicasOf(node).length));
+    this.groups = Math.max(target.hasLeader ? 1 : 0, ...run.nodes.map((_, node) => run.replicasOf(node).length));
     this.up = new Uint8Array(this.n);
     this.logShown = new Int32Array(this.n * 2).fill(-1);
     this.probedAt = new Float64Array(this.n).fill(-Infinity);
     this.deadline = new Float64Array(this.n * Math.max(1, this.groups)).fill(-2);
     this.quantum = Math.max(1, Math.floor(((target.to - target.from) * this.n) / STATE_BUDGET));
     this.msgs.keepAlways = (data, at) => this.voteTypes.has(data[at + 4]);
-    run.nodes.forEach((node, id) => replicasOf(node).forEach((r, group) => r?.learner && this.learners.add(this.key(id, group))));
+    run.nodes.forEach((_, id) => run.replicasOf(id).forEach((r, group) => r?.learner && this.learners.add(this.key(id, group))));
   }
 
   private inWindow(now: Micros): boolean {
@@ -134,13 +139,13 @@ export class Tracer implements TraceHooks {
 
   /** Records what changed in a node's log and election deadlines (into the window or its start). */
   private probe(now: Micros, node: number, local: Micros, logs: number[], timers: number[]): void {
-    const [last, commit] = logOf(this.run.nodes[node]);
+    const [last, commit] = logOf(this.run.replicasOf(node));
     if (last !== this.logShown[2 * node] || commit !== this.logShown[2 * node + 1]) {
       this.logShown[2 * node] = last;
       this.logShown[2 * node + 1] = commit;
       logs.push(now, node, last, commit);
     }
-    replicasOf(this.run.nodes[node]).forEach((replica, group) => {
+    this.run.replicasOf(node).forEach((replica, group) => {
       // the replica keeps its deadline on its own clock: shown in true time (drift over one timeout is negligible)
       const [start, end] = replica === undefined ? [-1, -1] : electionDeadline(replica, now - local);
       const key = this.key(node, group);
@@ -192,7 +197,7 @@ export class Tracer implements TraceHooks {
       index = this.msgTypes.length;
       this.msgTypes.push(name);
       this.typeIndex.set(name, index);
-      if (kindOfMessage(name) === 'vote') this.voteTypes.add(index);
+      if (this.run.messageKind(name) === 'vote') this.voteTypes.add(index);
     }
     return index;
   }
@@ -213,11 +218,11 @@ export class Tracer implements TraceHooks {
       from: t.from,
       to: t.to,
       hasLeader: t.hasLeader,
-      hasLog: this.run.nodes.some((node) => replicasOf(node).length > 0),
+      hasLog: this.run.nodes.some((_, node) => this.run.replicasOf(node).length > 0),
       roleNames: this.learners.size > 0 ? LEARNER_ROLE_NAMES : ROLE_NAMES,
       msgKinds: MSG_KINDS,
       msgTypes: this.msgTypes,
-      typeKind: this.msgTypes.map((name) => MSG_KINDS.indexOf(kindOfMessage(name))),
+      typeKind: this.msgTypes.map((name) => MSG_KINDS.indexOf(this.run.messageKind(name))),
       init: this.init,
       roles: this.roles,
       elections: this.elections,

@@ -2,6 +2,7 @@
 // IDs or tokens); the coordinator grants one once its allocation is committed, or refuses and
 // names the coordinator it knows (-1: none, e.g. during an election). Answers echo the
 // request's `seq`, so the server knows which of its requests is answered. No log entries.
+import type { MsgKind } from '../../trace/trace.js';
 import type { Message } from '../node.js';
 
 export interface LeaseRequest extends Message {
@@ -39,3 +40,10 @@ export const leaseRefused = (seq: number, leader: number): LeaseRefused => ({ ty
 export function isLeaseMessage(msg: Message): msg is LeaseMessage {
   return msg.type === 'LeaseRequest' || msg.type === 'LeaseGrant' || msg.type === 'LeaseRefused';
 }
+
+/** How the replay page draws them: all one kind. */
+export const LEASE_MESSAGE_KINDS: Readonly<Record<LeaseMessage['type'], MsgKind>> = {
+  LeaseRequest: 'lease',
+  LeaseGrant: 'lease',
+  LeaseRefused: 'lease',
+};

@@ -6,6 +6,7 @@
 // All four kinds are one object shape — the same fields in the same order, 0 where a kind has
 // no use for one — so the handler and the engine read them from one hidden class (monomorphic
 // property loads) instead of four.
+import type { MsgKind } from '../../trace/trace.js';
 import type { Message } from '../node.js';
 
 export interface QuorumMessage extends Message {
@@ -30,3 +31,11 @@ export const writeMsg = (key: number, version: number, req: number): QuorumMessa
 export const writeAck = (req: number): QuorumMessage => message('QWriteAck', 0, 0, req, 0);
 export const readMsg = (key: number, req: number): QuorumMessage => message('QRead', key, 0, req, 0);
 export const readResp = (req: number, version: number): QuorumMessage => message('QReadResp', 0, version, req, 1);
+
+/** How the replay page draws them: a request and its answer alike. */
+export const QUORUM_MESSAGE_KINDS: Readonly<Record<QuorumMessage['type'], MsgKind>> = {
+  QWrite: 'qwrite',
+  QWriteAck: 'qwrite',
+  QRead: 'qread',
+  QReadResp: 'qread',
+};

@@ -2,9 +2,9 @@
 // no delay, so each server is an M/M/1 queue and a balancing policy is a routing rule
 // whose effect has a closed form (or a known large-N limit).
 import { describe, expect, it } from 'vitest';
-import { runOnce } from '../engine/run.js';
-import type { BalancerPolicy } from '../scenario/scenario.js';
-import { lb, makeRun, NO_DELAY } from '../../test/fixtures/scenario.js';
+import { runOnce } from '../../engine/run.js';
+import type { BalancerPolicy } from '../../scenario/scenario.js';
+import { lb, makeRun, NO_DELAY } from '../../../test/fixtures/scenario.js';
 
 /** Runs N servers of mean service `serviceUs` at utilization rho; latencies in ms. */
 function fleet(nodes: number, policy: BalancerPolicy, rho: number, serviceUs: number, seconds: number, seed = 1) {

@@ -6,15 +6,13 @@
 // the bottleneck. Leasing blocks removes it (throughput grows with N again), but servers
 // without IDs left stall while a new coordinator is elected. Both purposes share the model: a
 // durable counter (for rate limits: a global quota that survives failover).
-import { CoordinatorNode } from '../protocols/elected/coordinator-node.js';
-import { electedGroup } from '../protocols/elected/elected-node.js';
-import { HEALTH_CHECK_DEFAULTS } from '../scenario/defaults.js';
-import type { ArchitectureSpec } from '../scenario/scenario.js';
-import { parseDuration } from '../scenario/units.js';
-import { defineArchitecture, oneGroup, type ArchitectureFactory } from './architecture.js';
-import { buildStatelessLb } from './stateless-lb.js';
-
-type Spec = Extract<ArchitectureSpec, { kind: 'coordinator' }>;
+import { CoordinatorNode } from '../../protocols/elected/coordinator-node.js';
+import { electedGroup } from '../../protocols/elected/elected-node.js';
+import { HEALTH_CHECK_DEFAULTS } from '../../scenario/defaults.js';
+import { parseDuration } from '../../scenario/units.js';
+import { defineArchitecture, oneGroup, type ArchitectureFactory } from '../architecture.js';
+import { buildStatelessLb } from '../stateless-lb/stateless-lb.js';
+import type { CoordinatorSpec as Spec } from './kind.js';
 
 /** The front of the fleet: stateless-lb's balancer and health checks with the schema's defaults,
  *  and the best policy of lb-policies.yaml — least-outstanding also stops feeding a dead server
@@ -29,9 +27,11 @@ const FRONT = {
 export const buildCoordinator: ArchitectureFactory<Spec> = (spec, ctx) => {
   const deadline = ctx.scenario.workload.timeout;
   const front = buildStatelessLb({ kind: 'stateless-lb', nodes: spec.nodes, ...FRONT }, ctx);
+  const nodes = electedGroup(spec.nodes, (id, members) => new CoordinatorNode(id, members, { ...spec, deadline }));
   return defineArchitecture({
-    nodes: electedGroup(spec.nodes, (id, members) => new CoordinatorNode(id, members, { ...spec, deadline })),
+    nodes,
     groups: oneGroup(spec.nodes),
+    replicasOf: (node) => [nodes[node].replica],
     tickInterval: front.tickInterval,
     route: front.route,
     attemptEnded: front.attemptEnded,

@@ -2,12 +2,10 @@
 // heard of; a follower redirects them, and a silent leader sends them to a random node until
 // one answers. Every protocol message costs CPU at both ends, so the leader — which sends to
 // and hears from all N−1 followers — is where this architecture saturates.
-import { committedWrites, raftGroupNodes } from '../protocols/raft/raft-node.js';
-import type { ArchitectureSpec } from '../scenario/scenario.js';
-import { defineArchitecture, oneGroup, type Architecture, type BuildContext } from './architecture.js';
-import { leaderRouting, votersOf } from './leader-hint.js';
-
-type Spec = Extract<ArchitectureSpec, { kind: 'raft-group' }>;
+import { committedWrites, raftGroupNodes } from '../../protocols/raft/raft-node.js';
+import { defineArchitecture, oneGroup, type Architecture, type BuildContext } from '../architecture.js';
+import { leaderRouting, votersOf } from '../leader-hint.js';
+import type { RaftGroupSpec as Spec } from './kind.js';
 
 /** `unsafe` deliberately breaks the protocol, for tests that prove the invariant checks can fail. */
 export const buildRaftGroup = (spec: Spec, ctx: BuildContext, unsafe?: { commitWithoutMajority?: boolean }): Architecture => {
@@ -25,5 +23,6 @@ export const buildRaftGroup = (spec: Spec, ctx: BuildContext, unsafe?: { commitW
       spec.followerReads === undefined ? undefined : { members: groups, rng: ctx.stream('follower-reads') },
     ),
     committedWrites: () => committedWrites(nodes),
+    replicasOf: (node) => [nodes[node].replica],
   });
 };

@@ -9,15 +9,14 @@
 // hears Unavailable and has time to retry elsewhere before its own timeout. Acknowledged
 // writes are not a promise the model can keep (W = 1 acks what one disk holds), so losing one
 // is counted (committedWrites), not a violated invariant.
-import type { Random } from '../core/rng.js';
-import type { ProtocolNode } from '../protocols/node.js';
-import { AckedWrites } from '../protocols/quorum/acked-writes.js';
-import { QuorumNode } from '../protocols/quorum/quorum-node.js';
-import { Ring } from '../protocols/quorum/ring.js';
-import type { ArchitectureSpec, Micros } from '../scenario/scenario.js';
-import { defineArchitecture, type ArchitectureFactory, type ClusterView } from './architecture.js';
-
-type Spec = Extract<ArchitectureSpec, { kind: 'leaderless-quorum' }>;
+import type { Random } from '../../core/rng.js';
+import type { ProtocolNode } from '../../protocols/node.js';
+import { AckedWrites } from '../../protocols/quorum/acked-writes.js';
+import { QuorumNode } from '../../protocols/quorum/quorum-node.js';
+import { Ring } from '../../protocols/quorum/ring.js';
+import type { Micros } from '../../scenario/scenario.js';
+import { defineArchitecture, type ArchitectureFactory, type ClusterView } from '../architecture.js';
+import type { LeaderlessQuorumSpec as Spec } from './kind.js';
 
 /** How long clients avoid a node after an attempt to it timed out. */
 export const SUSPICION: Micros = 1_000_000;

@@ -4,14 +4,12 @@
 // boot), so leaders spread evenly and each node leads about S/N shards. A node crash
 // fails over every shard leader it held, at once; heartbeats and elections of all its groups
 // share its one CPU and one disk.
-import { ShardedRaftNode } from '../protocols/multiraft/sharded-node.js';
-import { committedWritesOf } from '../protocols/raft/raft-node.js';
-import type { RaftReplica } from '../protocols/raft/raft-replica.js';
-import type { ArchitectureSpec } from '../scenario/scenario.js';
-import { defineArchitecture, type Architecture, type BuildContext } from './architecture.js';
-import { leaderRouting, votersOf } from './leader-hint.js';
-
-type Spec = Extract<ArchitectureSpec, { kind: 'sharded-raft' }>;
+import { ShardedRaftNode } from '../../protocols/multiraft/sharded-node.js';
+import { committedWritesOf } from '../../protocols/raft/raft-node.js';
+import type { RaftReplica } from '../../protocols/raft/raft-replica.js';
+import { defineArchitecture, type Architecture, type BuildContext } from '../architecture.js';
+import { leaderRouting, votersOf } from '../leader-hint.js';
+import type { ShardedRaftSpec as Spec } from './kind.js';
 
 /** A key's shard: a multiplicative hash, so neighbouring keys spread over shards. */
 export function shardOfKey(key: number, shards: number): number {
@@ -45,5 +43,6 @@ export const buildShardedRaft = (spec: Spec, ctx: BuildContext): Architecture =>
       });
       return all;
     },
+    replicasOf: (node) => nodes[node].replicas,
   });
 };

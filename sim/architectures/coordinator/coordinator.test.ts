@@ -9,14 +9,14 @@
 //   blocks that outlast the election hide it.
 // - IDs are unique: every block is granted from a committed log index, across failovers.
 import { describe, expect, it } from 'vitest';
-import type { Architecture } from './architecture.js';
+import type { Architecture } from '../architecture.js';
 import { buildCoordinator } from './coordinator.js';
-import { runOnce, type RunOutput } from '../engine/run.js';
-import type { Message } from '../protocols/node.js';
-import { ReplyStatus } from '../protocols/node.js';
-import type { LeaseGrant } from '../protocols/elected/lease-messages.js';
-import type { ArchitectureSpec, ArrivalSpec, FaultSpec, RunSpec, Scenario } from '../scenario/scenario.js';
-import { LAN, lb, loadRun, noiseGapMs, type LoadSetup } from '../../test/fixtures/scenario.js';
+import { runOnce, type RunOutput } from '../../engine/run.js';
+import type { Message } from '../../protocols/node.js';
+import { ReplyStatus } from '../../protocols/node.js';
+import type { LeaseGrant } from '../../protocols/elected/lease-messages.js';
+import type { ArchitectureSpec, ArrivalSpec, FaultSpec, RunSpec, Scenario } from '../../scenario/scenario.js';
+import { LAN, lb, loadRun, noiseGapMs, type LoadSetup } from '../../../test/fixtures/scenario.js';
 
 const MS = 1000;
 const S = 1_000_000;

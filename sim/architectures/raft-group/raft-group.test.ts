@@ -8,10 +8,10 @@
 //   as the group grows, until it cannot keep up.
 // - A group of N tolerates ⌊(N−1)/2⌋ crashes: 4 nodes tolerate one, like 3; 5 tolerate two.
 import { describe, expect, it } from 'vitest';
-import { runOnce } from '../engine/run.js';
-import type { FailoverRow, RunResult } from '../metrics/run-result.js';
-import type { FaultSpec, RunSpec } from '../scenario/scenario.js';
-import { makeRun, raft } from '../../test/fixtures/scenario.js';
+import { runOnce } from '../../engine/run.js';
+import type { FailoverRow, RunResult } from '../../metrics/run-result.js';
+import type { FaultSpec, RunSpec } from '../../scenario/scenario.js';
+import { makeRun, raft } from '../../../test/fixtures/scenario.js';
 
 const MS = 1000;
 const S = 1_000_000;

@@ -2,9 +2,9 @@
 // acknowledged write lost under random crashes of whole nodes (every replica on them at once).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { runOnce } from '../engine/run.js';
-import type { ArchitectureSpec, FaultSpec } from '../scenario/scenario.js';
-import { LAN, makeRun, noiseGapMs, raft } from '../../test/fixtures/scenario.js';
+import { runOnce } from '../../engine/run.js';
+import type { ArchitectureSpec, FaultSpec } from '../../scenario/scenario.js';
+import { LAN, makeRun, noiseGapMs, raft } from '../../../test/fixtures/scenario.js';
 import { placement, shardOfKey } from './sharded-raft.js';
 
 const sharded = (nodes: number, shards: number): ArchitectureSpec => ({ ...raft(nodes), kind: 'sharded-raft', shards, replication: 3 });

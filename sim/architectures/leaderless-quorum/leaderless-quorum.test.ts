@@ -5,10 +5,10 @@
 //   cluster, spread over the ring, so utilization is exact and throughput grows with N;
 // - availability: with one node down, exactly the writes whose key lists it fail at W = replicas.
 import { describe, expect, it } from 'vitest';
-import { runOnce } from '../engine/run.js';
-import { Ring } from '../protocols/quorum/ring.js';
-import type { ArchitectureSpec, FaultSpec } from '../scenario/scenario.js';
-import { makeRun } from '../../test/fixtures/scenario.js';
+import { runOnce } from '../../engine/run.js';
+import { Ring } from '../../protocols/quorum/ring.js';
+import type { ArchitectureSpec, FaultSpec } from '../../scenario/scenario.js';
+import { makeRun } from '../../../test/fixtures/scenario.js';
 import { buildLeaderlessQuorum } from './leaderless-quorum.js';
 
 type Spec = Extract<ArchitectureSpec, { kind: 'leaderless-quorum' }>;

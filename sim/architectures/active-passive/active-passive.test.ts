@@ -9,10 +9,10 @@
 // would grow the leader's FIFO CPU queue without bound; heartbeats would wait behind it and
 // the followers would depose the leader again and again — a different experiment.
 import { describe, expect, it } from 'vitest';
-import { runOnce } from '../engine/run.js';
-import type { RunResult } from '../metrics/run-result.js';
-import type { ArchitectureSpec, ArrivalSpec, FaultSpec, RunSpec, Scenario } from '../scenario/scenario.js';
-import { LAN, lb, loadRun, noiseGapMs, type LoadSetup } from '../../test/fixtures/scenario.js';
+import { runOnce } from '../../engine/run.js';
+import type { RunResult } from '../../metrics/run-result.js';
+import type { ArchitectureSpec, ArrivalSpec, FaultSpec, RunSpec, Scenario } from '../../scenario/scenario.js';
+import { LAN, lb, loadRun, noiseGapMs, type LoadSetup } from '../../../test/fixtures/scenario.js';
 
 const MS = 1000;
 const S = 1_000_000;

@@ -1,11 +1,9 @@
 // `stateless-lb`: N stateless servers behind a load balancer. No leader, no durable state:
 // the baseline that every leader-based architecture is measured against.
-import { LoadBalancer } from '../protocols/balancer/balancer.js';
-import { StatelessServer } from '../protocols/balancer/stateless-server.js';
-import type { ArchitectureSpec } from '../scenario/scenario.js';
-import { defineArchitecture, type ArchitectureFactory } from './architecture.js';
-
-type Spec = Extract<ArchitectureSpec, { kind: 'stateless-lb' }>;
+import { LoadBalancer } from '../../protocols/balancer/balancer.js';
+import { StatelessServer } from '../../protocols/balancer/stateless-server.js';
+import { defineArchitecture, type ArchitectureFactory } from '../architecture.js';
+import type { StatelessLbSpec as Spec } from './kind.js';
 
 export const buildStatelessLb: ArchitectureFactory<Spec> = (spec, ctx) => {
   const balancer = new LoadBalancer(spec.nodes, spec.policy, spec.healthCheck.unhealthyAfter, ctx.stream('balancer'));

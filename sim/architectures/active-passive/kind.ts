@@ -1,0 +1,27 @@
+// `active-passive`: N replicas elect one leader, which alone serves; the others redirect.
+import { heartbeatLoad } from '../../metrics/capacity.js';
+import { RAFT_MESSAGE_KINDS } from '../../protocols/raft/message-kinds.js';
+import type { ElectionOptions } from '../../scenario/scenario.js';
+import { defineKind } from '../kind.js';
+import { heartbeatRate } from '../message-rates.js';
+import { buildActivePassive } from './active-passive.js';
+
+export interface ActivePassiveSpec extends ElectionOptions {
+  kind: 'active-passive';
+  nodes: number;
+}
+
+export const activePassive = defineKind<ActivePassiveSpec>()({
+  kind: 'active-passive',
+  schema: (k) => ({ ...k.election }),
+  resolve: (parsed) => parsed,
+  leaderGroups: () => 1,
+  cost: {
+    servingNodes: () => 1,
+    messageRates: (spec) => ({ perRequest: 0, perSecond: heartbeatRate(1, spec.nodes, spec.heartbeat) }),
+  },
+  // (1 − h(N)) / service: the leader serves every op and replicates none of them
+  capacity: (spec, cpu) => Math.max(0, 1 - heartbeatLoad(spec.nodes - 1, cpu.perMessage, spec.heartbeat)) / (cpu.service / 1e6),
+  messageKinds: RAFT_MESSAGE_KINDS,
+  build: buildActivePassive,
+});

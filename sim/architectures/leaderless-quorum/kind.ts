@@ -1,0 +1,55 @@
+// `leaderless-quorum`: a consistent-hash ring; each key on `replicas` nodes, W and R quorums.
+import { QUORUM_MESSAGE_KINDS } from '../../protocols/quorum/messages.js';
+import { defineKind } from '../kind.js';
+import { buildLeaderlessQuorum } from './leaderless-quorum.js';
+
+export interface LeaderlessQuorumSpec {
+  kind: 'leaderless-quorum';
+  nodes: number;
+  replicas: number;
+  writeQuorum: number;
+  readQuorum: number;
+  vnodes: number;
+}
+
+const majority = (n: number) => Math.floor(n / 2) + 1;
+
+export const leaderlessQuorum = defineKind<LeaderlessQuorumSpec>()({
+  kind: 'leaderless-quorum',
+  schema: (k) => ({
+    replicas: k.intIn(1, k.MAX_NODES).optional().describe('default: 3, or nodes if fewer'),
+    writeQuorum: k.intIn(1, k.MAX_NODES).optional().describe('default: a majority of replicas'),
+    readQuorum: k.intIn(1, k.MAX_NODES).optional().describe('default: a majority of replicas'),
+    vnodes: k.intIn(1, 4096).default(16),
+  }),
+  resolve(parsed) {
+    const replicas = parsed.replicas ?? Math.min(3, parsed.nodes);
+    return {
+      ...parsed,
+      replicas,
+      writeQuorum: parsed.writeQuorum ?? majority(replicas),
+      readQuorum: parsed.readQuorum ?? majority(replicas),
+    };
+  },
+  check(spec, report) {
+    if (spec.replicas > spec.nodes)
+      report('replicas', `must be at most nodes (${spec.nodes}): each key's replicas are distinct nodes (got ${spec.replicas})`);
+    else {
+      for (const key of ['writeQuorum', 'readQuorum'] as const) {
+        if (spec[key] > spec.replicas)
+          report(
+            key,
+            `an impossible quorum: ${spec[key]} acks from ${spec.replicas} replicas; must be from 1 to replicas (${spec.replicas})`,
+          );
+      }
+    }
+  },
+  leaderGroups: () => 0,
+  cost: {
+    servingNodes: (spec) => spec.nodes,
+    // the coordinator asks each replica of the key, and hears back
+    messageRates: (spec) => ({ perRequest: 2 * spec.replicas, perSecond: 0 }),
+  },
+  messageKinds: QUORUM_MESSAGE_KINDS,
+  build: buildLeaderlessQuorum,
+});

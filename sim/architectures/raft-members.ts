@@ -1,0 +1,10 @@
+// The check raft-group and sharded-raft share on a group's members.
+import type { RaftOptions } from '../scenario/scenario.js';
+
+/** Learners and relays must leave a group that can elect a leader and has followers to relay to. */
+export function checkGroupMembers(a: RaftOptions, members: number, report: (key: string, message: string) => void): void {
+  if (a.learners !== undefined && a.learners >= members)
+    report('learners', `must be fewer than the ${members} members of a group: a group needs at least one voter (got ${a.learners})`);
+  if (a.relays !== undefined && a.relays > members - 1)
+    report('relays', `must be at most the ${members - 1} other members of a group: each relay group needs a member (got ${a.relays})`);
+}

@@ -1,0 +1,66 @@
+// `sharded-raft`: S shards, each a Raft group of R replicas, spread over N nodes.
+import { RAFT_MESSAGE_KINDS } from '../../protocols/raft/message-kinds.js';
+import type { RaftOptions } from '../../scenario/scenario.js';
+import { defineKind, type CpuCosts } from '../kind.js';
+import { heartbeatRate } from '../message-rates.js';
+import { checkGroupMembers } from '../raft-members.js';
+import { buildShardedRaft } from './sharded-raft.js';
+
+export interface ShardedRaftSpec extends RaftOptions {
+  kind: 'sharded-raft';
+  nodes: number;
+  shards: number;
+  replication: number;
+}
+
+export const shardedRaft = defineKind<ShardedRaftSpec>()({
+  kind: 'sharded-raft',
+  schema: (k) => ({
+    shards: k.intIn(1, 100_000).optional().describe('default: one shard per node'),
+    replication: k.intIn(1, k.MAX_NODES).optional().describe('default: 3, or nodes if fewer'),
+    ...k.raft,
+  }),
+  resolve: (parsed) => ({ ...parsed, shards: parsed.shards ?? parsed.nodes, replication: parsed.replication ?? Math.min(3, parsed.nodes) }),
+  check(spec, report) {
+    if (spec.replication > spec.nodes)
+      report('replication', `must be at most nodes (${spec.nodes}): a shard keeps each replica on its own node (got ${spec.replication})`);
+    checkGroupMembers(spec, spec.replication, report);
+  },
+  leaderGroups: (spec) => spec.shards,
+  shards: (spec) => spec.shards,
+  cost: {
+    servingNodes: (spec) => Math.min(spec.shards, spec.nodes),
+    messageRates: (spec) => ({
+      perRequest: 2 * (spec.replication - 1),
+      perSecond: heartbeatRate(spec.shards, spec.replication, spec.heartbeat),
+    }),
+    periodicKey: () => ['architecture', 'shards'],
+    replicas: (spec) => spec.shards * spec.replication,
+  },
+  capacity: shardedCapacity,
+  messageKinds: RAFT_MESSAGE_KINDS,
+  build: buildShardedRaft,
+});
+
+/** The smallest over nodes of what its own CPU allows, with writes spread evenly over shards:
+ *  node j leads L_j shards and follows F_j, so per write it spends
+ *  (L_j·(service + (R−1)·perEntry) + F_j·perEntry)/S, and on heartbeats
+ *  (2(R−1)·L_j + 2·F_j)·perMessage/heartbeat. Shard s is on nodes s, s+1, …, s+R−1 (mod N), led
+ *  by node s (sharded-raft.ts). */
+function shardedCapacity(spec: ShardedRaftSpec, c: CpuCosts): number {
+  const { nodes, shards, replication } = spec;
+  const leads = new Float64Array(nodes);
+  const follows = new Float64Array(nodes);
+  for (let s = 0; s < shards; s++) {
+    leads[s % nodes]++;
+    for (let k = 1; k < replication; k++) follows[(s + k) % nodes]++;
+  }
+  let bound = Infinity;
+  for (let j = 0; j < nodes; j++) {
+    const perWrite = (leads[j] * (c.service + (replication - 1) * c.perEntry) + follows[j] * c.perEntry) / shards;
+    if (perWrite === 0) continue;
+    const heartbeats = ((2 * (replication - 1) * leads[j] + 2 * follows[j]) * c.perMessage) / spec.heartbeat;
+    bound = Math.min(bound, Math.max(0, 1 - heartbeats) / (perWrite / 1e6));
+  }
+  return bound;
+}

@@ -1,0 +1,34 @@
+// `stateless-lb`: N stateless servers behind a load balancer with health checks. No leader.
+import type { BalancerPolicy, Micros } from '../../scenario/scenario.js';
+import { defineKind } from '../kind.js';
+import { buildStatelessLb } from './stateless-lb.js';
+
+export interface StatelessLbSpec {
+  kind: 'stateless-lb';
+  nodes: number;
+  policy: BalancerPolicy;
+  healthCheck: { interval: Micros; unhealthyAfter: number };
+}
+
+export const statelessLb = defineKind<StatelessLbSpec>()({
+  kind: 'stateless-lb',
+  schema: (k) => ({
+    policy: k.z.enum(['round-robin', 'random', 'least-outstanding', 'power-of-two']).default('round-robin'),
+    healthCheck: k.z
+      .strictObject({
+        interval: k.duration().prefault(k.HEALTH_CHECK_DEFAULTS.interval),
+        unhealthyAfter: k.intIn(1, 1000).default(k.HEALTH_CHECK_DEFAULTS.unhealthyAfter),
+      })
+      .prefault({}),
+  }),
+  resolve: (parsed) => parsed,
+  leaderGroups: () => 0,
+  cost: {
+    servingNodes: (spec) => spec.nodes,
+    // the balancer asks every server, and hears back, once per interval
+    messageRates: (spec) => ({ perRequest: 0, perSecond: (2 * spec.nodes) / (spec.healthCheck.interval / 1e6) }),
+    periodicKey: () => ['architecture', 'healthCheck', 'interval'],
+  },
+  messageKinds: {},
+  build: buildStatelessLb,
+});
