@@ -45,5 +45,9 @@ const raft = {
     .describe('groups of followers, each reached through one relay picked per round; default: none'),
 };
 
-export const schemaKit = { z, bool, duration, intIn, MAX_NODES, HEALTH_CHECK_DEFAULTS, election, raft } as const;
+// Only the zod functions kinds use, named one by one: holding the whole namespace as a value
+// would keep all of zod (its locales too) in every bundle that builds the schema.
+const zod = { enum: z.enum, strictObject: z.strictObject };
+
+export const schemaKit = { z: zod, bool, duration, intIn, MAX_NODES, HEALTH_CHECK_DEFAULTS, election, raft } as const;
 export type SchemaKit = typeof schemaKit;
