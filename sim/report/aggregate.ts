@@ -3,6 +3,7 @@
 // so the report is a function of its input alone.
 
 import type { Cell, RunResult, SummaryColumn } from '../metrics/run-result.js';
+import { parseRate } from '../scenario/units.js';
 
 export type SweepValue = string | number | boolean;
 
@@ -167,14 +168,34 @@ export function comparisonRows(results: readonly RunResult[], sweepKeys: readonl
   }));
 }
 
-/** The first sweep key whose values are all numbers and take at least two values. */
+/** A sweep value as a number: a number, or a rate such as "150/s" (per second); else null. */
+export function sweepNumber(value: SweepValue | undefined): number | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (typeof value !== 'string' || !value.includes('/')) return null;
+  try {
+    return parseRate(value);
+  } catch {
+    return null;
+  }
+}
+
+/** The first sweep key whose values are all numbers (or rates) and take at least two values. */
 export function numericSweepKey(results: readonly RunResult[], sweepKeys: readonly string[]): string | null {
   for (const key of sweepKeys) {
-    const values = results.map((r) => r.sweepPoint[key]);
-    if (values.length === 0 || !values.every((v) => typeof v === 'number' && Number.isFinite(v))) continue;
+    const values = results.map((r) => sweepNumber(r.sweepPoint[key]));
+    if (values.length === 0 || values.some((v) => v === null)) continue;
     if (new Set(values).size >= 2) return key;
   }
   return null;
+}
+
+/** A failovers.csv column pooled over every failover of the runs, its q-quantile (nearest rank). */
+export function failoverPercentile(runs: readonly RunResult[], column: string, q: number): number | null {
+  const times = runs
+    .flatMap((r) => r.failovers.map((f) => (f as Record<string, Cell | undefined>)[column]))
+    .filter((v): v is number => typeof v === 'number')
+    .sort((a, b) => a - b);
+  return times.length === 0 ? null : times[Math.min(times.length - 1, Math.max(0, Math.ceil(q * times.length) - 1))];
 }
 
 /** End of simulated time shown on time axes: the latest bucket end, segment end or fault. */

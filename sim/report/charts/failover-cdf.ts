@@ -3,12 +3,13 @@
 // the measures exist: election time (fault → the serving leader wins; the Raft paper's figure
 // 16) and the client-visible outage; else the older fault → first commit measure.
 
-import type { D3 } from 'd3-node';
+import type { D3, Selection } from 'd3-node';
 
 import type { Cell, RunResult } from '../../metrics/run-result.js';
 import { firstPointRuns, num, pointKey, variantsOf } from '../aggregate.js';
 import {
   CHART_WIDTH,
+  INK,
   drawAxes,
   fitScale,
   formatPercent,
@@ -29,6 +30,9 @@ import { FAILOVER_CDF_FILE } from '../files.js';
 
 /** More points than pixels gains nothing; thousands of trials are thinned to quantiles. */
 const MAX_POINTS = 500;
+/** Where 0 sits on a log x-axis, and where the log part starts. */
+const ZERO_AT = 10;
+const ZERO_GAP = 26;
 const HEIGHT = 440;
 
 interface Measure {
@@ -80,16 +84,21 @@ function samplesOf(
   return { variant, series, index, sorted: values.sort((a, b) => a - b), incomplete };
 }
 
-/** Empirical CDF points (x, fraction ≤ x), thinned to at most MAX_POINTS steps. */
-export function cdfPoints(sorted: readonly number[]): Point[] {
+/**
+ * Empirical CDF points (x, fraction ≤ x), thinned to at most MAX_POINTS steps. Fractions are of
+ * `total` failovers: when some never finished (no leader elected) the curve ends below 100%.
+ * It runs on flat to `end`, so a curve whose every value is the same (all 0 ms) still shows.
+ */
+export function cdfPoints(sorted: readonly number[], total = sorted.length, end = sorted[sorted.length - 1]): Point[] {
   const n = sorted.length;
   if (n === 0) return [];
   const points: Point[] = [{ x: sorted[0], p: 0 }];
   const steps = Math.min(n, MAX_POINTS);
   for (let k = 0; k < steps; k++) {
     const i = steps === n ? k : Math.round((k * (n - 1)) / (steps - 1));
-    points.push({ x: sorted[i], p: (i + 1) / n });
+    points.push({ x: sorted[i], p: (i + 1) / total });
   }
+  if (end > sorted[n - 1]) points.push({ x: end, p: n / total });
   return points;
 }
 
@@ -97,16 +106,23 @@ function quantile(sorted: readonly number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
 }
 
-/** A variant's legend entry: n and median per measure (the CDF curves show the rest). */
+/** What a measure is called in the legend, short enough for the legend column. */
+const SHORT: Record<string, string> = { election_ms: 'election', outage_ms: 'outage', failover_ms: 'failover' };
+
+/**
+ * A variant's legend entry: n, and per measure its median, "none" for a kind that has no such
+ * thing (no election in a leaderless kind — not a failure), or how many never finished.
+ */
 function legendItem(perMeasure: readonly VariantSamples[], measures: readonly Measure[]): LegendItem {
   const s = perMeasure[0];
-  const parts = perMeasure.map((p, m) => {
-    const what = measures.length > 1 ? `${measures[m].title.split(' ')[0].toLowerCase()} ` : '';
-    return p.sorted.length > 0 ? `${what}p50 ${formatTick(quantile(p.sorted, 0.5))}` : `${what}none`;
-  });
   const n = Math.max(...perMeasure.map((p) => p.sorted.length + p.incomplete));
-  const unfinished = s.incomplete > 0 ? `, ${s.incomplete} unfinished` : '';
-  return { label: s.variant, ...seriesStyle(s.index), detail: `n=${n}${unfinished} · ${parts.join(' · ')} ms` };
+  const lines = perMeasure.map((p, m) => {
+    const what = SHORT[measures[m].column] ?? measures[m].column;
+    if (p.sorted.length === 0) return `${what}: none (n/a for this kind)`;
+    const unfinished = p.incomplete > 0 ? `, ${p.incomplete} of ${n} unfinished` : '';
+    return `${what} p50 ${formatTick(quantile(p.sorted, 0.5))} ms${unfinished}`;
+  });
+  return { label: s.variant, ...seriesStyle(s.index), detail: [`n=${n} failovers`, ...lines].join('\n') };
 }
 
 /** The measures to draw: election and outage where any failover has them, else failover time. */
@@ -138,7 +154,11 @@ export function failoverCdfChart(canvas: SvgCanvas, input: ChartInput): ChartSvg
       const box = { ...full, left: full.left + m * (width + gap), width, top: full.top + 14, height: full.height - 14 };
       const samples = perMeasure[m];
       const drawn = samples.filter((s) => s.sorted.length > 0);
-      const x = fitScale(d3, { values: drawn.flatMap((s) => s.sorted), range: [0, box.width], logAbove: 10, zero: true });
+      const values = drawn.flatMap((s) => s.sorted);
+      let x = fitScale(d3, { values, range: [0, box.width], logAbove: 10, zero: true });
+      // a log axis has no place for 0: zeros get their own tick left of the log part
+      const zeros = x.log && values.some((v) => v <= 0);
+      if (zeros) x = fitScale(d3, { values, range: [ZERO_GAP, box.width], logAbove: 10, zero: true });
       const panelY = { ...y, scale: y.scale.copy().range([box.height, 0]) };
       const yLabel = m === 0 ? 'Failovers completed within x' : '';
       const plot = drawAxes(
@@ -156,8 +176,12 @@ export function failoverCdfChart(canvas: SvgCanvas, input: ChartInput): ChartSvg
         .attr('font-size', 13)
         .attr('font-weight', 600)
         .text(measure.title);
-      const line = lineOf(d3, x.scale, panelY.scale, x.log);
-      for (const s of drawn) seriesPath(plot, line(cdfPoints(s.sorted)), seriesStyle(s.index), s.series);
+      const xAt = (v: number) => (zeros && v <= 0 ? ZERO_AT : x.scale(v));
+      if (zeros) zeroTick(plot, box.height);
+      const end = x.scale.domain()[1];
+      const line = lineOf(d3, xAt, panelY.scale);
+      for (const s of drawn)
+        seriesPath(plot, line(cdfPoints(s.sorted, s.sorted.length + s.incomplete, end)), seriesStyle(s.index), s.series);
     });
     const at = legendOrigin(full);
     const items = perMeasure[0].map((_, v) =>
@@ -171,10 +195,21 @@ export function failoverCdfChart(canvas: SvgCanvas, input: ChartInput): ChartSvg
   return { file: FAILOVER_CDF_FILE, title, svg };
 }
 
-function lineOf(d3: D3, x: (v: number) => number, y: (v: number) => number, log: boolean) {
+/** The tick of 0 left of a log axis, with a small break where the log part starts. */
+function zeroTick(plot: Selection, height: number): void {
+  const axis = plot.append('g').attr('transform', `translate(0,${height})`);
+  axis.append('line').attr('x1', ZERO_AT).attr('x2', ZERO_AT).attr('y1', 0).attr('y2', 6).attr('stroke', INK);
+  axis.append('text').attr('x', ZERO_AT).attr('y', 18).attr('text-anchor', 'middle').attr('font-size', 11).attr('fill', INK).text('0');
+  axis
+    .append('path')
+    .attr('d', `M${ZERO_GAP - 7} 4l4 -8m2 8l4 -8`)
+    .attr('stroke', INK)
+    .attr('fill', 'none');
+}
+
+function lineOf(d3: D3, x: (v: number) => number, y: (v: number) => number) {
   return d3
     .line<Point>()
-    .defined((pt) => !log || pt.x > 0)
     .x((pt) => x(pt.x))
     .y((pt) => y(pt.p))
     .curve(d3.curveStepAfter);

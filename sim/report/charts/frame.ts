@@ -149,7 +149,7 @@ export interface LegendItem {
   dash?: string;
   /** A filled square (categories) instead of a line sample (series). */
   swatch?: boolean;
-  /** A second, smaller grey line under the label (counts, medians). */
+  /** Smaller grey lines under the label (counts, medians), separated by newlines. */
   detail?: string;
 }
 
@@ -173,13 +173,14 @@ export function legend(svg: Selection, items: readonly LegendItem[], x: number, 
       .attr('fill', INK)
       .text(short);
     if (short !== item.label) text.append('title').text(item.label);
-    if (item.detail) {
+    // a detail of several lines ("\n") keeps each within the legend column
+    for (const line of item.detail ? item.detail.split('\n') : []) {
       g.append('text')
         .attr('x', 28)
         .attr('y', iy + 18)
         .attr('font-size', 11)
         .attr('fill', MUTED)
-        .text(item.detail);
+        .text(line);
       iy += 14;
     }
     iy += 20;

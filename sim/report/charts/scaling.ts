@@ -6,7 +6,7 @@
 import type { D3, Selection } from 'd3-node';
 
 import type { Cell, RunResult } from '../../metrics/run-result.js';
-import { failoverMean, groupBy, mean, num, numericSweepKey, variantsOf } from '../aggregate.js';
+import { failoverMean, groupBy, mean, num, numericSweepKey, sweepNumber, variantsOf } from '../aggregate.js';
 import {
   MUTED,
   PALETTE,
@@ -111,6 +111,8 @@ interface Point {
 interface VariantRuns {
   variant: string;
   key: string;
+  /** The swept values as the scenario wrote them ("150/s"), for data-series. */
+  values: string[];
   index: number;
   xs: number[];
   groups: RunResult[][];
@@ -119,10 +121,16 @@ interface VariantRuns {
 function variantRuns(results: readonly RunResult[], key: string): VariantRuns[] {
   const variants = variantsOf(results);
   return [...groupBy(results, (r) => r.variant)].map(([variant, runs]) => {
-    const groups = [...groupBy(runs, (r) => String(r.sweepPoint[key])).values()].sort(
-      (a, b) => Number(a[0].sweepPoint[key]) - Number(b[0].sweepPoint[key]),
-    );
-    return { variant, key, index: variants.indexOf(variant), xs: groups.map((g) => Number(g[0].sweepPoint[key])), groups };
+    const x = (g: readonly RunResult[]) => sweepNumber(g[0].sweepPoint[key]) ?? 0;
+    const groups = [...groupBy(runs, (r) => String(r.sweepPoint[key])).values()].sort((a, b) => x(a) - x(b));
+    return {
+      variant,
+      key,
+      index: variants.indexOf(variant),
+      xs: groups.map(x),
+      values: groups.map((g) => String(g[0].sweepPoint[key])),
+      groups,
+    };
   });
 }
 
@@ -150,7 +158,8 @@ function panelsOf(series: readonly VariantRuns[]): Panel[] {
 
 /** Axis label for a sweep key: the familiar name for node counts, the dotted path otherwise. */
 export function sweepLabel(key: string): string {
-  return key === 'nodes' || key.endsWith('.nodes') ? `Nodes (${key})` : key;
+  if (key === 'nodes' || key.endsWith('.nodes')) return `Nodes (${key})`;
+  return key.endsWith('.rate') ? `Offered rate per second (${key})` : key;
 }
 
 function panelBox(i: number): Box {
@@ -225,7 +234,7 @@ function linePanel(root: Selection, d3: D3, box: Box, metric: LineMetric, series
       .selectAll('circle')
       .data(dots)
       .join('circle')
-      .attr('data-series', (p) => seriesName(s.variant, `${s.key}=${String(p.x)}`))
+      .attr('data-series', (p) => seriesName(s.variant, `${s.key}=${s.values[s.xs.indexOf(p.x)]}`))
       .attr('cx', (p) => xs(p.x))
       .attr('cy', (p) => y.scale(p.y ?? 0))
       .attr('r', 3);
