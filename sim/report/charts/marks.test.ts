@@ -45,3 +45,42 @@ describe('chart marks', () => {
     expect(panel?.[1]).not.toContain('data-series="stateless"');
   });
 });
+
+describe('failover CDF, read through its marks', () => {
+  /** The (x, y) points of the path of a series inside a panel. */
+  function curve(svg: string, panel: string, series: string): { x: number; y: number }[] {
+    const inside = svg.split(`data-panel="${panel}"`)[1]?.split('data-panel=')[0] ?? '';
+    const d = new RegExp(`<path data-series="${series}" d="([^"]*)"`).exec(inside)?.[1];
+    if (!d) return [];
+    return [...d.matchAll(/(-?[\d.]+),(-?[\d.]+)/g)].map((m) => ({ x: Number(m[1]), y: Number(m[2]) }));
+  }
+
+  it('draws zeros on a log axis and stops below 100% when trials never finished', () => {
+    const input = syntheticInput({ trials: 10 });
+    const elections = [150, 160, 170, 200, 400, 2000, null, null, null, null];
+    for (const r of input.results) {
+      const leader = r.variant === 'raft';
+      for (const f of r.failovers)
+        Object.assign(f, { election_ms: leader ? elections[r.trial] : null, outage_ms: leader ? (elections[r.trial] ?? 9000) + 5 : 0 });
+    }
+    const svg = renderCharts(input).find((c) => c.file === 'failover-cdf.svg')?.svg ?? '';
+    const outageZero = curve(svg, 'outage_ms', 'stateless');
+    const outageRaft = curve(svg, 'outage_ms', 'raft');
+    expect(outageZero.length).toBeGreaterThan(1);
+    const bottom = Math.max(...outageRaft.map((p) => p.y));
+    const top100 = Math.min(...outageRaft.map((p) => p.y));
+    // every stateless failover took 0 ms: its curve rises at the 0 tick, left of every raft value
+    const rise = outageZero.find((p) => Math.abs(p.y - top100) < 1e-6);
+    expect(rise?.x).toBe(outageZero[0].x);
+    expect(outageZero[0].x).toBeLessThan(Math.min(...outageRaft.map((p) => p.x)));
+    expect(Math.min(...outageZero.map((p) => p.y))).toBeCloseTo(top100, 5);
+    expect(svg).toContain('>0</text>');
+    // 4 of 10 trials elected no leader: the election curve ends at 60%
+    const election = curve(svg, 'election_ms', 'raft');
+    expect(Math.min(...election.map((p) => p.y))).toBeCloseTo(bottom - 0.6 * (bottom - top100), 1);
+    expect(svg).toContain('4 of 10 unfinished');
+    // a kind without elections has no election curve, and the legend says so instead of "unfinished"
+    expect(curve(svg, 'election_ms', 'stateless')).toEqual([]);
+    expect(svg).toContain('election: none (n/a for this kind)');
+  });
+});
