@@ -118,11 +118,12 @@ function legendItem(perMeasure: readonly VariantSamples[], measures: readonly Me
   const n = Math.max(...perMeasure.map((p) => p.sorted.length + p.incomplete));
   const lines = perMeasure.map((p, m) => {
     const what = SHORT[measures[m].column] ?? measures[m].column;
-    if (p.sorted.length === 0) return `${what}: none (n/a for this kind)`;
-    const unfinished = p.incomplete > 0 ? `, ${p.incomplete} of ${n} unfinished` : '';
+    if (p.sorted.length === 0) return what === 'election' ? 'no leader to elect' : `${what}: none`;
+    const unfinished = p.incomplete > 0 ? `, ${p.incomplete} unfinished` : '';
     return `${what} p50 ${formatTick(quantile(p.sorted, 0.5))} ms${unfinished}`;
   });
-  return { label: s.variant, ...seriesStyle(s.index), detail: [`n=${n} failovers`, ...lines].join('\n') };
+  lines[0] = `n=${n} · ${lines[0]}`;
+  return { label: s.variant, ...seriesStyle(s.index), detail: lines.join('\n') };
 }
 
 /** The measures to draw: election and outage where any failover has them, else failover time. */
@@ -138,14 +139,16 @@ export function failoverCdfChart(canvas: SvgCanvas, input: ChartInput): ChartSvg
   const measures = measuresOf([...byVariant.values()].flat());
   if (measures.length === 0) return null;
   const d3 = canvas.d3;
-  const full = mainBox(HEIGHT);
+  // tall enough for the legend column: a heading, then per variant its name and a line per measure
+  const height = Math.max(HEIGHT, mainBox(HEIGHT).top + 40 + byVariant.size * (20 + 14 * measures.length));
+  const full = mainBox(height);
   const gap = 60;
   const width = (full.width - gap * (measures.length - 1)) / measures.length;
   const title = `Failover time distribution — ${input.scenario}`;
   const first = [...byVariant.values()][0][0];
   const point = input.sweepKeys.length > 0 ? ` at ${pointKey(first.sweepPoint, input.sweepKeys)}` : '';
   const y = fitScale(d3, { values: [], domain: [0, 1], range: [full.height, 0] });
-  const svg = canvas.draw(CHART_WIDTH, HEIGHT, title, (root) => {
+  const svg = canvas.draw(CHART_WIDTH, height, title, (root) => {
     header(root, title, `Every failover of every trial${point}; a curve further left is a shorter gap`);
     const perMeasure = measures.map((measure) =>
       [...byVariant].map(([variant, runs]) => samplesOf(variant, variants.indexOf(variant), runs, measure.column, input.sweepKeys)),

@@ -78,9 +78,9 @@ describe('failover CDF, read through its marks', () => {
     // 4 of 10 trials elected no leader: the election curve ends at 60%
     const election = curve(svg, 'election_ms', 'raft');
     expect(Math.min(...election.map((p) => p.y))).toBeCloseTo(bottom - 0.6 * (bottom - top100), 1);
-    expect(svg).toContain('4 of 10 unfinished');
+    expect(svg).toContain('n=10 · election p50 170 ms, 4 unfinished');
     // a kind without elections has no election curve, and the legend says so instead of "unfinished"
     expect(curve(svg, 'election_ms', 'stateless')).toEqual([]);
-    expect(svg).toContain('election: none (n/a for this kind)');
+    expect(svg).toContain('n=10 · no leader to elect');
   });
 });
