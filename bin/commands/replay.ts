@@ -9,7 +9,8 @@ import { MARKER_TEXT, prepareOutputFile, REPORT_MARKER, reportDirFor } from '../
 import { OWNED_MARK, replayPage } from '../../sim/report/replay/page.js';
 import { writeFileAtomic } from '../../sim/report/write-reports.js';
 import { replayFileName } from '../../sim/report/files.js';
-import { windowOf } from '../../sim/report/replay/replays.js';
+import { windowOf, withFailover } from '../../sim/report/replay/replays.js';
+import type { RunResult } from '../../sim/metrics/run-result.js';
 import type { RunSpec } from '../../sim/scenario/scenario.js';
 import { parseDuration } from '../../sim/scenario/units.js';
 import { traceRun } from '../../sim/trace/trace-run.js';
@@ -52,8 +53,9 @@ export function replayCommand(file: string, options: ReplayOptions): number {
     (head) => head.includes(OWNED_MARK),
     'leadsim replay page',
   );
-  const window = windowFor(run, trial, options);
-  const page = replayPage(traceRun(run, trial, window));
+  const result = runOnce(run, trial).result;
+  const window = windowFor(run, result, options);
+  const page = replayPage(withFailover(traceRun(run, trial, window), result));
   // a report folder this command creates is marked as leadsim's, so a later run may replace it
   if (newReportDir) writeFileSync(join(dirname(out), REPORT_MARKER), MARKER_TEXT);
   writeFileAtomic(out, page);
@@ -61,7 +63,7 @@ export function replayCommand(file: string, options: ReplayOptions): number {
   return EXIT_OK;
 }
 
-function windowFor(run: RunSpec, trial: number, options: ReplayOptions): { from: number; to: number } {
+function windowFor(run: RunSpec, result: RunResult, options: ReplayOptions): { from: number; to: number } {
   const duration = run.scenario.duration;
   const time = (flag: string, text: string) => {
     let t: number;
@@ -76,7 +78,7 @@ function windowFor(run: RunSpec, trial: number, options: ReplayOptions): { from:
   const window =
     options.from !== undefined
       ? { from: time('--from', options.from), to: Math.min(duration, time('--from', options.from) + 3_000_000) }
-      : windowOf(runOnce(run, trial).result, duration);
+      : windowOf(result, duration);
   if (options.to !== undefined) window.to = time('--to', options.to);
   if (window.to <= window.from) throw new UsageError(`--to ${options.to}: must come after the window's start (${window.from / 1000} ms)`);
   if (window.to - window.from > MAX_WINDOW)

@@ -68,7 +68,8 @@ function prepareRun(run: RunSpec, trial: number, hooks: RunHooks): { sim: Simula
   const ctx: BuildContext = {
     scenario,
     stream: (label) => stream(seed, `arch/${label}`),
-    cluster: { isUp: (node) => cluster.isUp(node), ejected: (now, node) => observers.ejected(now, node) },
+    // `sim` exists by the time anything is ejected (ejections happen while it runs)
+    cluster: { isUp: (node) => cluster.isUp(node), ejected: (now, node) => sim.noteEjected(now, node) },
   };
   const arch = hooks.build ? hooks.build(ctx) : buildArchitecture(scenario.architecture, ctx);
   cluster.declareGroups(arch.groups);

@@ -60,6 +60,7 @@ function traced(run: RunSpec, hooks: Partial<TraceHooks>): void {
     election: ignore,
     nodeUp: ignore,
     faultFired: ignore,
+    ejected: ignore,
     ...hooks,
   };
   runOnce(run, 0, { beforeRun: (sim) => sim.traceWith(all) });

@@ -16,6 +16,8 @@ export interface TraceHooks {
   role(now: Micros, node: number, group: number, role: Role, term: number): void;
   election(now: Micros, node: number, group: number, term: number): void;
   nodeUp(now: Micros, node: number, up: boolean): void;
+  /** Clients stopped sending to `node` (a health check ejected it). */
+  ejected(now: Micros, node: number): void;
   /** A fault action fired (crash, partition, heal, slow…): links and markers may have changed. */
   faultFired(now: Micros): void;
 }

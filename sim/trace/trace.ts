@@ -15,7 +15,7 @@ export const LEARNER_ROLE_NAMES = ['follower', 'candidate', 'leader', 'down', 's
 export const LEARNER_INDEX = 5;
 
 /** Numbers per record of each flat array. */
-export const REC = { role: 5, election: 4, timer: 5, log: 4, msg: 5, client: 5, updown: 3 } as const;
+export const REC = { role: 5, election: 4, timer: 5, log: 4, msg: 5, client: 5, updown: 3, vote: 8, ejection: 2 } as const;
 
 export interface Trace {
   version: 1;
@@ -65,6 +65,16 @@ export interface Trace {
   clients: number[];
   /** t, node, 1 = up / 0 = down */
   updown: number[];
+  /** Answers to vote requests, all kept: depart, flight (-1: lost), voter, candidate, group, term,
+   *  1 = granted / 0 = refused, 1 = a pre-vote / 0 = a vote. */
+  votes: number[];
+  /** Votes a candidate needs, per group (empty without elections). */
+  quorums: number[];
+  /** t, node: clients stopped sending to the node (a health check ejected it). */
+  ejections: number[];
+  /** The first failover as the run measured it (µs): the fault and when clients were served
+   *  again (failovers.csv's fault_at_ms and fault_at_ms + failover_ms); absent if unknown. */
+  failover?: { at: number; end: number };
   faults: { t: number; label: string }[];
   /** From t on, these links are cut (pairs a, b; empty = healed). */
   cuts: { t: number; pairs: number[] }[];

@@ -12,6 +12,19 @@ import type { RaftReplica } from '../protocols/raft/raft-replica.js';
 import { electionDeadline, logOf } from './probe.js';
 import { LEARNER_INDEX, LEARNER_ROLE_NAMES, MSG_KINDS, REC, ROLE_NAMES, type MsgKind, type Trace } from './trace.js';
 import { ThinnedRecords } from './thinned.js';
+import type { VoteResponse } from '../protocols/raft/messages.js';
+
+const isVoteAnswer = (msg: Message): msg is VoteResponse => msg.type === 'RequestVoteResp' || msg.type === 'PreVoteResp';
+const voteRecord = (from: number, to: number, msg: VoteResponse, departAt: Micros, flight: Micros): number[] => [
+  departAt,
+  flight,
+  from,
+  to,
+  msg.group,
+  msg.term,
+  msg.granted ? 1 : 0,
+  msg.type === 'PreVoteResp' ? 1 : 0,
+];
 
 export interface TraceTarget {
   scenario: string;
@@ -62,6 +75,10 @@ export class Tracer implements TraceHooks {
   private readonly msgs = new ThinnedRecords(REC.msg, MAX_MSGS);
   private readonly clients = new ThinnedRecords(REC.client, MAX_CLIENTS);
   private readonly updown: number[] = [];
+  private readonly votes: number[] = [];
+  /** Vote answers from before the window: per candidate and group, those of its latest term. */
+  private readonly earlyVotes = new Map<number, number[]>();
+  private readonly ejections: number[] = [];
   private readonly faults: Trace['faults'] = [];
   private readonly cuts: Trace['cuts'] = [];
   private faultsSeen = 0;
@@ -118,9 +135,27 @@ export class Tracer implements TraceHooks {
   }
 
   message(from: number, to: number, msg: Message, departAt: Micros, arriveAt: Micros): void {
+    if (departAt < this.target.from && isVoteAnswer(msg) && msg.type === 'RequestVoteResp')
+      this.earlyVote(from, to, msg, departAt, arriveAt);
     if (!this.inWindow(departAt)) return;
     const type = this.typeOf(msg.type);
-    this.msgs.add(departAt, arriveAt < 0 ? -1 : arriveAt - departAt, from, to, type);
+    const flight = arriveAt < 0 ? -1 : arriveAt - departAt;
+    this.msgs.add(departAt, flight, from, to, type);
+    if (isVoteAnswer(msg)) this.votes.push(...voteRecord(from, to, msg, departAt, flight));
+  }
+
+  /** Before the window, only the answers of each candidate's latest term are kept: they give a
+   *  leader elected before the window its tally. */
+  private earlyVote(from: number, to: number, msg: VoteResponse, departAt: Micros, arriveAt: Micros): void {
+    const key = this.key(to, msg.group);
+    const kept = this.earlyVotes.get(key);
+    const record = voteRecord(from, to, msg, departAt, arriveAt < 0 ? -1 : arriveAt - departAt);
+    if (kept === undefined || kept[5] < msg.term) this.earlyVotes.set(key, record);
+    else if (kept[5] === msg.term) kept.push(...record);
+  }
+
+  ejected(now: Micros, node: number): void {
+    if (this.inWindow(now)) this.ejections.push(now, node);
   }
 
   clientRequest(departAt: Micros, arriveAt: Micros, node: number): void {
@@ -191,6 +226,24 @@ export class Tracer implements TraceHooks {
     return pairs;
   }
 
+  private allVotes(): number[] {
+    const early: number[][] = [];
+    for (const kept of this.earlyVotes.values()) for (let i = 0; i < kept.length; i += REC.vote) early.push(kept.slice(i, i + REC.vote));
+    early.sort((a, b) => a[0] - b[0] || a[2] - b[2] || a[3] - b[3]);
+    return [...early.flat(), ...this.votes];
+  }
+
+  /** Votes a candidate needs in each group, read from the first node that hosts the group. */
+  private quorums(): number[] {
+    const quorums: number[] = [];
+    this.run.nodes.forEach((_, node) =>
+      this.run.replicasOf(node).forEach((replica, group) => {
+        if (replica !== undefined) quorums[group] ??= replica.quorum;
+      }),
+    );
+    return Array.from(quorums, (q) => q ?? 0);
+  }
+
   private typeOf(name: string): number {
     let index = this.typeIndex.get(name);
     if (index === undefined) {
@@ -231,6 +284,9 @@ export class Tracer implements TraceHooks {
       msgs: this.msgs.sortedBy(0),
       clients: this.clients.sortedBy(0),
       updown: this.updown,
+      votes: this.allVotes(),
+      quorums: this.quorums(),
+      ejections: this.ejections,
       faults: this.faults,
       cuts: this.cuts,
       thinned: { msgEvery: this.msgs.every, clientEvery: this.clients.every, msgsSeen: this.msgs.seen, clientsSeen: this.clients.seen },

@@ -33,7 +33,7 @@ function legend(trace: Trace): string {
   return `<div class="legend">
 <p>${roles.map((r) => `<span><b class="swatch ${r}"></b>${r}</span>`).join(' ')}</p>
 <p>${[...kinds].map((k) => `<span><b class="dot ${k}"></b>${k}</span>`).join(' ')}</p>
-<p class="muted">${trace.hasLeader ? 'Red ring around a node: its election timer running out; T = its term. ' : ''}${trace.hasLog ? 'Boxes under a node: the end of its log (green = committed). ' : ''}Small dots are replies; dashed red lines are cut links. Short flights are drawn stretched so they can be seen; the clock shows simulated time.</p>
+<p class="muted">${trace.hasLeader ? 'Red ring around a node: its election timer running out; T = its term. Arrows: the answers to a candidate in its term (solid: vote granted, dashed: refused); above it, its votes against the majority it needs. ' : ''}${trace.hasLog ? 'Boxes under a node: the end of its log (green = committed). ' : ''}Replies are the smaller dots; dashed red lines are cut links. Short flights are drawn stretched so they can be seen; the clock shows simulated time.</p>
 ${thinned}</div>`;
 }
 

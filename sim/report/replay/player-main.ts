@@ -12,7 +12,9 @@ export function replayMain(): void {
   const model: ReplayModel = replayModel(trace);
   const ms = (t: number) => (t / 1000).toFixed(3);
   const speeds = [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1];
-  let speed = 0.01;
+  // the speed that plays the first failover in about 18 s of wall time (10–30 s whatever its length)
+  const watch = (s: number) => Math.abs(Math.log(model.failoverSpan / 1e6 / s / 18));
+  let speed = speeds.reduce((best, s) => (watch(s) < watch(best) ? s : best));
   let playing = false;
   let lastFrame = 0;
   let hashWritten = 0;
@@ -34,8 +36,42 @@ export function replayMain(): void {
   for (let i = 0; i < trace.updown.length; i += 3)
     events.push([trace.updown[i], `node ${trace.updown[i + 1]} ${trace.updown[i + 2] ? 'is back up' : 'is down'}`]);
   for (const f of trace.faults) events.push([f.t, `FAULT: ${f.label}`]);
+  const e = trace.ejections;
+  for (let i = 0; i < e.length; i += 2) events.push([e[i], `health check ejects node ${e[i + 1]}: clients stop sending to it`]);
+  // each vote as it reaches its candidate (a 1000-node election would bury everything else)
+  const v = trace.votes;
+  if (trace.nodes <= 40)
+    for (let i = 0; i < v.length; i += 8)
+      if (v[i + 1] >= 0 && v[i] >= trace.from)
+        events.push([
+          v[i] + v[i + 1],
+          `node ${v[i + 2]} ${v[i + 6] ? 'grants' : 'refuses'} node ${v[i + 3]} its ${v[i + 7] ? 'pre-vote' : 'vote'} (term ${v[i + 5]})${trace.groups > 1 ? `, shard ${v[i + 4]}` : ''}`,
+        ]);
   events.sort((a, b) => a[0] - b[0]);
 
+  /** Who leads: one line per shard where there are several, else the leader's own card. */
+  function leadersCard(): string {
+    const leaders = model.leaders();
+    if (leaders.length <= 1) return card('Leader', leaders[0] ?? -1);
+    const lines = leaders
+      .slice(0, 12)
+      .map((id, group) => `<li>shard ${group}: ${id < 0 ? '<b class="none">none — electing</b>' : `node ${id}`}</li>`);
+    const more =
+      leaders.length > 12
+        ? `<li class="muted">…and ${leaders.length - 12} more shards (${leaders.filter((id) => id < 0).length} without a leader)</li>`
+        : '';
+    return `<div class="card"><h3>Leader per shard</h3><ul class="shards">${lines.join('')}${more}</ul></div>`;
+  }
+  /** Each candidate's votes against the majority it needs. */
+  function electionCard(): string {
+    const rows: string[] = [];
+    for (let id = 0; id < trace.nodes && rows.length < 8; id++) {
+      const v = model.node(id);
+      if (v.role === 'candidate' && v.votes >= 0)
+        rows.push(`<li data-candidate="${id}">node ${id}, term ${v.term}: <b>${v.votes}</b> votes, ${v.quorum} needed</li>`);
+    }
+    return rows.length === 0 ? '' : `<div class="card election"><h3>Election</h3><ul>${rows.join('')}</ul></div>`;
+  }
   function card(title: string, id: number): string {
     if (id < 0) return `<div class="card"><h3>${title}</h3><p class="muted">none${leadership()[1] ? ' — an election is on' : ''}</p></div>`;
     const v = model.node(id);
@@ -49,6 +85,7 @@ export function replayMain(): void {
       : '';
     const lines = [
       `<b class="swatch ${v.role}"></b> <b>${v.role}</b>${trace.hasLeader && v.up ? `, term ${v.term}` : ''}`,
+      v.votes >= 0 ? `votes: ${v.votes}, ${v.quorum} needed` : '',
       v.leads.length > 0 && trace.groups > 1 ? `leads shard${v.leads.length > 1 ? 's' : ''} ${v.leads.join(', ')}` : '',
       trace.hasLeader && v.up ? `election timer: ${timer}` : '',
       trace.hasLog ? `log: ${v.last} entries, ${v.commit} committed <span class="strip">${boxes}</span>` : '',
@@ -82,21 +119,22 @@ export function replayMain(): void {
     slider.value = String(t);
     const fault = model.faultTimes.filter((f) => f <= t).pop();
     $('clock').innerHTML = `t = ${ms(t)} ms` + (fault !== undefined ? `<small>+${ms(t - fault)} ms after the fault</small>` : '');
-    const leader = trace.hasLeader ? leadership()[0] : -1;
     html(
       'cards',
-      (trace.hasLeader ? card('Leader', leader) : '') +
+      (trace.hasLeader ? leadersCard() + electionCard() : '') +
         (view.picked >= 0 ? card('Picked', view.picked) : '<p class="muted">Click a node to see its state.</p>'),
     );
     const recent = events
       .filter(([at]) => at <= t)
       .slice(-8)
       .reverse();
-    html(
-      'events',
-      recent.map(([at, text]) => `<li class="${text.startsWith('FAULT') ? 'fault' : ''}"><span>${ms(at)}</span> ${text}</li>`).join(''),
-    );
+    html('events', recent.map(([at, text]) => `<li class="${eventClass(text)}"><span>${ms(at)}</span> ${text}</li>`).join(''));
     $('play').textContent = playing ? '❚❚ Pause' : '▶ Play';
+  }
+  function eventClass(text: string): string {
+    if (text.startsWith('FAULT')) return 'fault';
+    if (text.startsWith('health check')) return 'eject';
+    return / grants /.test(text) ? 'granted' : / refuses /.test(text) ? 'refused' : '';
   }
   function seek(t: number, writeHash = true): void {
     model.seek(Math.max(trace.from, Math.min(trace.to, t)));
@@ -160,12 +198,13 @@ export function replayMain(): void {
     }
   });
   const fromHash = /t=([0-9.]+)/.exec(location.hash);
-  seek(fromHash ? Number(fromHash[1]) * 1000 : trace.from, false);
+  seek(fromHash ? Number(fromHash[1]) * 1000 : model.openAt, false);
   (window as unknown as { leadsimReplay: unknown }).leadsimReplay = {
     seek: (t: number) => seek(t * 1000),
     time: () => model.now() / 1000,
     play,
     pause,
     window: [trace.from / 1000, trace.to / 1000],
+    speed: () => speed,
   };
 }

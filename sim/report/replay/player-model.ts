@@ -12,9 +12,26 @@ export interface NodeView {
   leads: number[];
   last: number;
   commit: number;
-  /** Soonest election deadline ahead and when that timer was last reset; -1 without one. */
+  /** Soonest election deadline ahead and when that timer was last reset; -1 without one (and
+   *  always while it leads: a timer probed before the win is stale once it has won). */
   timerStart: number;
   timerEnd: number;
+  /** While a candidate or leader: the votes granted to it in its current term, its own
+   *  included, and the votes it needs; -1 otherwise. */
+  votes: number;
+  quorum: number;
+}
+
+/** One answer to a vote request that has reached its candidate. */
+export interface Ballot {
+  voter: number;
+  candidate: number;
+  group: number;
+  term: number;
+  granted: boolean;
+  pre: boolean;
+  /** When the voter answered. */
+  t: number;
 }
 
 export interface ReplayModel {
@@ -32,6 +49,14 @@ export interface ReplayModel {
   eventTimes: number[];
   /** The role of each group at node `id`, for the node panel: [group, role, term]. */
   groupRoles(id: number): [number, string, number][];
+  /** Vote answers that have reached a node still campaigning or leading in the term they answer. */
+  ballots(): Ballot[];
+  /** Leader of each group now (-1: none, or its leader is down). */
+  leaders(): number[];
+  /** Where the page opens: the first fault less a short lead-in (the window's start without one). */
+  openAt: number;
+  /** Simulated µs the first failover takes (the run's measure, else read off the trace). */
+  failoverSpan: number;
 }
 
 export function replayModel(trace: Trace): ReplayModel {
@@ -47,6 +72,9 @@ export function replayModel(trace: Trace): ReplayModel {
   const tEnd = new Float64Array(n * g);
   let cutPairs: number[] = [];
   let t = -Infinity;
+  let counted: Ballot[] | null = null;
+  const V = 8; // numbers per vote record
+  const quorumOf = (group: number) => trace.quorums[group] ?? 0;
   // cursors into the flat arrays, and their record sizes
   const streams: [number[], number, (at: number) => void][] = [
     [trace.roles, 5, (i) => setRole(trace.roles[i + 1], trace.roles[i + 2], trace.roles[i + 3], trace.roles[i + 4])],
@@ -98,6 +126,39 @@ export function replayModel(trace: Trace): ReplayModel {
     });
     while (cutCursor < trace.cuts.length && trace.cuts[cutCursor].t <= to) cutPairs = trace.cuts[cutCursor++].pairs;
     t = to;
+    counted = null;
+  }
+  function ballots(): Ballot[] {
+    if (counted !== null) return counted;
+    const out: Ballot[] = [];
+    const v = trace.votes;
+    for (let i = 0; i < v.length && v[i] <= t; i += V) {
+      if (v[i + 1] < 0 || v[i] + v[i + 1] > t) continue; // lost, or still on its way
+      const k = v[i + 3] * g + v[i + 4];
+      const r = role[k];
+      const campaigning = v[i + 7] === 1 ? r === 0 && term[k] + 1 === v[i + 5] : (r === 1 || r === 2) && term[k] === v[i + 5];
+      if (!campaigning || up[v[i + 3]] !== 1) continue;
+      out.push({
+        voter: v[i + 2],
+        candidate: v[i + 3],
+        group: v[i + 4],
+        term: v[i + 5],
+        granted: v[i + 6] === 1,
+        pre: v[i + 7] === 1,
+        t: v[i],
+      });
+    }
+    return (counted = out);
+  }
+  function tally(id: number, group: number): number {
+    let votes = 1; // its own
+    for (const b of ballots()) if (b.candidate === id && b.group === group && b.granted && !b.pre) votes++;
+    return votes;
+  }
+  function leaders(): number[] {
+    const out: number[] = Array.from({ length: g }, () => -1);
+    for (let k = 0; k < n * g; k++) if (role[k] === 2 && up[Math.floor(k / g)] === 1) out[k % g] = Math.floor(k / g);
+    return out;
   }
   function node(id: number): NodeView {
     const view: NodeView = {
@@ -109,22 +170,26 @@ export function replayModel(trace: Trace): ReplayModel {
       commit: commit[id],
       timerStart: -1,
       timerEnd: -1,
+      votes: -1,
+      quorum: 0,
     };
+    const alive = up[id] === 1;
     let best = 99;
     const rank = [2, 1, 0, 4, 3, 5]; // leader before candidate before follower before serving/idle
     for (let k = id * g; k < id * g + g; k++) {
       view.term = Math.max(view.term, term[k]);
-      if (role[k] === 2) view.leads.push(k - id * g);
+      if (role[k] === 2 && alive) view.leads.push(k - id * g);
       if (rank[role[k]] < best) {
         best = rank[role[k]];
         view.role = trace.roleNames[role[k]];
+        if (alive && (role[k] === 1 || role[k] === 2)) [view.votes, view.quorum] = [tally(id, k - id * g), quorumOf(k - id * g)];
       }
-      if (tEnd[k] > t && (view.timerEnd < 0 || tEnd[k] < view.timerEnd)) {
+      if (role[k] !== 2 && tEnd[k] > t && (view.timerEnd < 0 || tEnd[k] < view.timerEnd)) {
         view.timerEnd = tEnd[k];
         view.timerStart = tStart[k];
       }
     }
-    if (!view.up) view.role = 'down';
+    if (!alive) [view.role, view.votes] = ['down', -1];
     return view;
   }
   function groupRoles(id: number): [number, string, number][] {
@@ -149,6 +214,7 @@ export function replayModel(trace: Trace): ReplayModel {
     ...times(trace.msgs, 5),
     ...trace.faults.map((f) => f.t),
   ].sort((a, b) => a - b);
+  const firstFault = trace.faults.length > 0 ? trace.faults[0].t : -1;
   reset();
   return {
     trace,
@@ -160,5 +226,18 @@ export function replayModel(trace: Trace): ReplayModel {
     electionTimes,
     eventTimes,
     groupRoles,
+    ballots,
+    leaders,
+    openAt: firstFault < 0 ? trace.from : Math.max(trace.from, firstFault - 50_000),
+    failoverSpan: failoverSpan(),
   };
+
+  /** The run's own measure where the page has it; else from the fault to the first leader
+   *  elected after it, or to the first ejection; else 200 ms. */
+  function failoverSpan(): number {
+    if (trace.failover && trace.failover.end > trace.failover.at) return trace.failover.end - trace.failover.at;
+    const after = (times: number[]) => times.find((x) => x > firstFault);
+    const end = firstFault < 0 ? undefined : (after(leaderWins) ?? after(times(trace.ejections, 2)));
+    return end === undefined ? 200_000 : end - firstFault;
+  }
 }

@@ -22,6 +22,9 @@ export function replayView(model: ReplayModel, svg: SVGSVGElement, onPick: (id: 
   const cell = (SIZE - 80) / cols;
   const radius = ring ? Math.min(46, (0.75 * Math.PI * 300) / n) : cell * 0.36;
   const full = ring && n <= 16;
+  /** Log boxes under a node, and their width. */
+  const STRIP = 10;
+  const BOX = (2 * radius + 24) / STRIP;
   const hub: [number, number] = ring ? [SIZE / 2, SIZE / 2] : [SIZE / 2, 22];
   const centres: [number, number][] = [];
   for (let i = 0; i < n; i++) {
@@ -42,11 +45,14 @@ export function replayView(model: ReplayModel, svg: SVGSVGElement, onPick: (id: 
   }
   svg.setAttribute('viewBox', `0 0 ${SIZE} ${ring ? SIZE : 60 + cell * Math.ceil(n / cols)}`);
   const cutLayer = el('g', { class: 'cuts' }, svg);
+  const ballotLayer = el('g', { class: 'ballots' }, svg);
   const hubMark = el('g', { class: 'hub', transform: `translate(${hub[0]},${hub[1]})` }, svg);
   el('rect', { x: -34, y: -13, width: 68, height: 26, rx: 13 }, hubMark);
   el('text', { y: 5, 'text-anchor': 'middle' }, hubMark).textContent = 'clients';
   const nodeLayer = el('g', { class: 'nodes' }, svg);
   const msgLayer = el('g', { class: 'msgs' }, svg);
+  // in a grid a leader is one small square among hundreds: a ring and a name point it out
+  const haloLayer = el('g', { class: 'halos' }, svg);
   const nodes = centres.map(([x, y], id) => {
     const g = el(
       'g',
@@ -62,18 +68,16 @@ export function replayView(model: ReplayModel, svg: SVGSVGElement, onPick: (id: 
       { class: 'term', y: radius > 14 ? 6 : 3, 'text-anchor': 'middle', 'font-size': Math.max(7, radius * 0.55) },
       g,
     );
-    const label = el('text', { class: 'label', y: radius + 18, 'text-anchor': 'middle' }, g);
+    const label = el('text', { class: 'label', y: radius + 22, 'text-anchor': 'middle' }, g);
     label.textContent = ring ? `node ${id}` : '';
+    // a candidate's or leader's tally against the majority, above the node
+    const tallyText = ring ? el('text', { class: 'tally', y: -radius - 10, 'text-anchor': 'middle' }, g) : null;
     el('title', {}, g).textContent = `node ${id}`;
-    const strip = full && trace.hasLog ? el('g', { class: 'log', transform: `translate(${-radius - 12},${radius + 26})` }, g) : null;
-    const boxes = strip
-      ? Array.from({ length: 10 }, (_, i) =>
-          el('rect', { x: i * ((2 * radius + 24) / 10), width: (2 * radius + 24) / 10 - 2, height: 10 }, strip),
-        )
-      : [];
-    const logText = strip ? el('text', { class: 'logtext', x: radius + 12, y: 24, 'text-anchor': 'middle' }, strip) : null;
+    const strip = full && trace.hasLog ? el('g', { class: 'log', transform: `translate(0,${radius + 32})` }, g) : null;
+    const boxes = strip ? Array.from({ length: STRIP }, () => el('rect', { width: BOX - 2, height: 12 }, strip)) : [];
+    const logText = strip ? el('text', { class: 'logtext', y: 30, 'text-anchor': 'middle' }, strip) : null;
     g.addEventListener('click', () => onPick(id));
-    return { g, shape, arc, label, termText, boxes, logText, shown: '', dash: '' };
+    return { g, shape, arc, label, tallyText, termText, boxes, logText, shown: '', dash: '' };
   });
   const circumference = 2 * Math.PI * (radius + (ring ? 4 : 2));
   const pool: SVGCircleElement[] = [];
@@ -105,9 +109,9 @@ export function replayView(model: ReplayModel, svg: SVGSVGElement, onPick: (id: 
     const y = from[1] + (to[1] - from[1]) * f;
     c.setAttribute('cx', x.toFixed(1));
     c.setAttribute('cy', y.toFixed(1));
-    c.setAttribute('r', reply ? '4' : '6');
+    c.setAttribute('r', kind === 'vote' ? '10' : reply ? '6' : '8');
     c.setAttribute('data-msg', kind);
-    c.setAttribute('class', `msg ${kind}${reply ? ' reply' : ''}${lost ? ' lost' : ''}`);
+    c.setAttribute('class', `msg ${kind}${reply ? ' answer' : ''}${lost ? ' lost' : ''}`);
     c.style.display = '';
   }
   function drawMessages(t: number, minFlight: number): void {
@@ -157,16 +161,22 @@ export function replayView(model: ReplayModel, svg: SVGSVGElement, onPick: (id: 
     const dash = `${(Math.round(timer * circumference * 2) / 2).toFixed(1)} ${circumference.toFixed(1)}`;
     if (dash !== d.dash) d.arc.setAttribute('stroke-dasharray', (d.dash = dash));
     const commitLag = v.last - v.commit;
-    const key = `${v.role}|${v.term}|${v.up}|${v.last}|${v.commit}|${id === view.picked}|${v.leads.join(',')}`;
+    const key = `${v.role}|${v.term}|${v.up}|${v.last}|${v.commit}|${id === view.picked}|${v.leads.join(',')}|${v.votes}`;
     if (key === d.shown) return;
     d.shown = key;
     d.g.setAttribute('data-role', v.role);
+    if (v.votes >= 0) d.g.setAttribute('data-votes', String(v.votes));
+    else d.g.removeAttribute('data-votes');
+    if (d.tallyText) d.tallyText.textContent = v.votes >= 0 && v.quorum > 0 ? `${v.votes} votes, ${v.quorum} needed` : '';
     if (ring && trace.groups > 1) d.label.textContent = v.leads.length > 0 ? `node ${id} · leads ${v.leads.join(', ')}` : `node ${id}`;
     d.g.setAttribute('class', `node ${v.role}${id === view.picked ? ' picked' : ''}`);
     d.termText.textContent = v.up && trace.hasLeader ? (radius > 14 ? `T${v.term}` : String(v.term)) : v.up ? '' : '✕';
+    // the last entries, centred under the node whether the log holds 1 entry or 100
+    const shown = Math.min(d.boxes.length, Math.max(0, v.last));
     d.boxes.forEach((box, i) => {
-      const index = v.last - (d.boxes.length - 1 - i);
-      box.setAttribute('class', index < 1 ? 'empty' : !v.up ? 'disk' : index <= v.commit ? 'committed' : 'uncommitted');
+      const index = v.last - shown + 1 + i;
+      box.setAttribute('x', ((i - shown / 2) * BOX + 1).toFixed(1));
+      box.setAttribute('class', i >= shown ? 'empty' : !v.up ? 'disk' : index <= v.commit ? 'committed' : 'uncommitted');
     });
     if (d.logText)
       d.logText.textContent = !v.up
@@ -175,14 +185,71 @@ export function replayView(model: ReplayModel, svg: SVGSVGElement, onPick: (id: 
           ? `log ${v.last}${commitLag > 0 ? ` (${commitLag} uncommitted)` : ''}`
           : 'log empty';
   }
+  let ballotsShown = '';
+  /** Who voted for whom: a solid arrow from each voter to the candidate it granted its vote in
+   *  the candidate's current term, a dashed one for a refusal; gone once that term is over. */
+  function drawBallots(): void {
+    // a leader's arrows fade out 100 ms after its win: they say how it won, not what it does now
+    const t = model.now();
+    const ballots = model.ballots().filter((b) => t - b.t < 100_000 || model.node(b.candidate).role === 'candidate');
+    const key = ballots.map((b) => `${b.voter}>${b.candidate}${b.granted ? '+' : '-'}${b.pre ? 'p' : ''}`).join(',');
+    if (key === ballotsShown) return;
+    ballotsShown = key;
+    ballotLayer.textContent = '';
+    for (const b of ballots.slice(0, 400)) {
+      const [a, c] = [centres[b.voter], centres[b.candidate]];
+      const len = Math.hypot(c[0] - a[0], c[1] - a[1]) || 1;
+      const gap = radius + (ring ? 8 : 2); // end at the candidate's edge, so the arrowhead shows
+      const [ex, ey] = [c[0] - ((c[0] - a[0]) * gap) / len, c[1] - ((c[1] - a[1]) * gap) / len];
+      el(
+        'line',
+        {
+          x1: a[0].toFixed(1),
+          y1: a[1].toFixed(1),
+          x2: ex.toFixed(1),
+          y2: ey.toFixed(1),
+          class: `ballot ${b.granted ? 'granted' : 'refused'}${b.pre ? ' pre' : ''}`,
+          'data-ballot': b.granted ? 'granted' : 'refused',
+          'data-from': b.voter,
+          'data-to': b.candidate,
+          'marker-end': 'url(#arrow)',
+        },
+        ballotLayer,
+      );
+    }
+  }
+  let halosShown = '';
+  function drawHalos(): void {
+    if (ring) return;
+    const leaders = model.leaders().filter((id) => id >= 0);
+    const key = leaders.join(',');
+    if (key === halosShown) return;
+    halosShown = key;
+    haloLayer.textContent = '';
+    for (const id of leaders.slice(0, 20)) {
+      const [x, y] = centres[id];
+      el('circle', { cx: x, cy: y, r: Math.max(24, radius * 3), class: 'halo' }, haloLayer);
+      const name = el('text', { x, y: y - Math.max(24, radius * 3) - 6, class: 'halo-label', 'text-anchor': 'middle' }, haloLayer);
+      name.textContent = `leader: node ${id}`;
+    }
+  }
+  const defs = el('defs', {}, svg);
+  const arrow = el(
+    'marker',
+    { id: 'arrow', viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 5, markerHeight: 5, orient: 'auto' },
+    defs,
+  );
+  el('path', { d: 'M0,0 L10,5 L0,10 z', class: 'arrowhead' }, arrow);
   const view: ReplayView = {
     picked: -1,
     at: (id) => centres[id],
     draw(minFlight) {
       const t = model.now();
       drawCuts();
+      drawBallots();
       for (let id = 0; id < n; id++) drawNode(id, t);
       drawMessages(t, minFlight);
+      drawHalos();
     },
   };
   return view;

@@ -29,6 +29,15 @@ export function replayTasks(runs: readonly RunSpec[], trials: number): Set<numbe
   return tasks;
 }
 
+/** The trace with the run's first failover (fault and end, µs), which sets the page's default speed. */
+export function withFailover(trace: Trace, result: RunResult): Trace {
+  const first = result.failovers[0];
+  const at = first?.fault_at_ms;
+  const took = first?.failover_ms;
+  if (typeof at !== 'number' || typeof took !== 'number' || !Number.isFinite(took)) return trace;
+  return { ...trace, failover: { at: Math.round(at * 1000), end: Math.round((at + took) * 1000) } };
+}
+
 /** `results` in execute's order (run by run, then trial). `traces[i]`, where given, is task i's
  *  traced window as the worker that ran it recorded it (see execute's `trace`); the others are
  *  traced here. */
@@ -41,7 +50,7 @@ export function replaysOf(
   return [...replayTasks(runs, trials)].map((task) => {
     const run = runs[task / trials];
     const variant = run.variant || run.scenario.architecture.kind;
-    const trace = traces[task] ?? traceRun(run, 0, windowOf(results[task], run.scenario.duration));
+    const trace = withFailover(traces[task] ?? traceRun(run, 0, windowOf(results[task], run.scenario.duration)), results[task]);
     return { file: replayFileName(variant), variant, html: replayPage(trace) };
   });
 }

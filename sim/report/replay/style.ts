@@ -1,9 +1,12 @@
 // The replay page's look: large type for a projector, roles and message kinds in the
 // Okabe–Ito colour-blind-safe palette (a role is also told by its label and the term text).
+// Nodes that serve are a light fill so every message dot stands out on them; a reply is dark,
+// a request a darker pink than Okabe–Ito's, so each has 3:1 contrast with the other and with
+// the light node fills.
 export const REPLAY_CSS = `
-:root { --leader: #0072B2; --candidate: #E69F00; --follower: #eef3f7; --down: #8c8c8c; --serving: #009E73; --idle: #dddddd;
-  --vote: #D55E00; --append: #0072B2; --heartbeat: #56B4E9; --request: #CC79A7; --reply: #CC79A7; --qwrite: #0072B2;
-  --qread: #009E73; --lease: #E69F00; --other: #555; --ink: #1d2733; }
+:root { --leader: #0072B2; --candidate: #E69F00; --follower: #eef3f7; --down: #8c8c8c; --serving: #e3f6ee; --serving-edge: #007a5a; --idle: #dddddd;
+  --vote: #D55E00; --append: #0072B2; --heartbeat: #56B4E9; --request: #BD5C95; --reply: #1d2733; --qwrite: #0072B2;
+  --qread: #D55E00; --lease: #E69F00; --other: #555; --ink: #1d2733; }
 * { box-sizing: border-box; }
 body { margin: 0; font: 16px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); background: #fafbfc;
   display: grid; grid-template-rows: auto 1fr auto; height: 100vh; }
@@ -24,9 +27,9 @@ aside h3 { margin: 12px 0 4px; font-size: 15px; }
 .swatch { display: inline-block; width: 14px; height: 14px; border-radius: 50%; vertical-align: -2px; margin-right: 4px; border: 1px solid #55606d; }
 .dot { display: inline-block; width: 10px; height: 10px; border-radius: 50%; margin-right: 4px; }
 .swatch.leader { background: var(--leader); } .swatch.candidate { background: var(--candidate); } .swatch.follower { background: var(--follower); }
-.swatch.down { background: var(--down); } .swatch.serving { background: var(--serving); } .swatch.idle { background: var(--idle); }
+.swatch.down { background: var(--down); } .swatch.serving { background: var(--serving); border-color: var(--serving-edge); } .swatch.idle { background: var(--idle); }
 .dot.vote { background: var(--vote); } .dot.append { background: var(--append); } .dot.heartbeat { background: var(--heartbeat); }
-.dot.request, .dot.reply { background: var(--request); } .dot.qwrite { background: var(--qwrite); } .dot.qread { background: var(--qread); }
+.dot.request { background: var(--request); } .dot.reply { background: var(--reply); } .dot.qwrite { background: var(--qwrite); } .dot.qread { background: var(--qread); }
 .dot.lease { background: var(--lease); } .dot.other { background: var(--other); }
 .strip { display: inline-flex; gap: 2px; vertical-align: middle; margin-left: 6px; }
 .strip i { width: 10px; height: 12px; border: 1px solid #55606d; } .strip i.committed { background: #2b8a3e; } .strip i.empty { border-color: transparent; }
@@ -39,18 +42,24 @@ button:hover { background: #eef3f7; } #play { min-width: 96px; font-weight: 600;
 .marks i.fault { background: #b3261e; width: 4px; } .marks i.election { background: var(--candidate); }
 .node { cursor: pointer; } .node .body { stroke: #33404d; stroke-width: 1.5; }
 .node.leader .body { fill: var(--leader); } .node.candidate .body { fill: var(--candidate); } .node.follower .body { fill: var(--follower); }
-.node.down .body { fill: var(--down); stroke-dasharray: 4 3; } .node.serving .body { fill: var(--serving); } .node.idle .body { fill: var(--idle); }
+.node.down .body { fill: var(--down); stroke-dasharray: 4 3; } .node.serving .body { fill: var(--serving); stroke: var(--serving-edge); stroke-width: 2.5; } .node.idle .body { fill: var(--idle); }
 .node.picked .body { stroke: #000; stroke-width: 4; }
 .node .timer { fill: none; stroke: #d1495b; }
-.node .term { font-weight: 700; fill: var(--ink); pointer-events: none; } .node.leader .term, .node.serving .term, .node.down .term { fill: #fff; }
-.node .label { font-size: 14px; fill: #55606d; pointer-events: none; }
+.node .term { font-weight: 700; fill: var(--ink); pointer-events: none; } .node.leader .term, .node.down .term { fill: #fff; }
+.node .label { font-size: 20px; fill: #3d4752; pointer-events: none; }
+.node .tally { font-size: 20px; font-weight: 700; fill: #8a3b00; pointer-events: none; }
+.ballot { stroke-width: 3.5; } .ballot.granted { stroke: var(--vote); } .ballot.refused { stroke: #6b7682; stroke-dasharray: 7 6; stroke-width: 2.5; }
+.ballot.pre { opacity: 0.5; } .arrowhead { fill: #33404d; }
+.halo { fill: none; stroke: var(--leader); stroke-width: 5; } .halo-label { font-size: 22px; font-weight: 700; fill: var(--leader); paint-order: stroke; stroke: #fff; stroke-width: 4px; }
+.card ul { margin: 3px 0; padding-left: 18px; } .card .none { color: #b3261e; }
+#events li.eject { color: #7a4b00; font-weight: 600; } #events li.granted { color: #8a3b00; } #events li.refused { color: #55606d; }
 .log rect { stroke: #55606d; stroke-width: 1; fill: #fff; } .log rect.committed { fill: #2b8a3e; } .log rect.empty { stroke: none; fill: none; } .log rect.disk { fill: #c9cfd6; }
-.logtext { font-size: 12px; fill: #55606d; }
+.logtext { font-size: 16px; fill: #3d4752; }
 .hub rect { fill: #fff; stroke: #b8c2cc; } .hub text { font-size: 13px; fill: #55606d; }
 .cut { stroke: #b3261e; stroke-width: 2.5; stroke-dasharray: 8 6; opacity: 0.7; }
-.msg { stroke: #fff; stroke-width: 1; } .msg.reply { stroke: none; opacity: 0.85; } .msg.lost { opacity: 0.35; }
+.msg { stroke: #fff; stroke-width: 1; } .msg.answer { stroke: none; opacity: 0.85; } .msg.lost { opacity: 0.35; }
 .msg.vote { fill: var(--vote); } .msg.append { fill: var(--append); } .msg.heartbeat { fill: var(--heartbeat); }
-.msg.request, .msg.reply { fill: var(--request); } .msg.qwrite { fill: var(--qwrite); } .msg.qread { fill: var(--qread); }
+.msg.request { fill: var(--request); } .msg.reply { fill: var(--reply); } .msg.qwrite { fill: var(--qwrite); } .msg.qread { fill: var(--qread); }
 .msg.lease { fill: var(--lease); } .msg.other { fill: var(--other); }
 `;
 
