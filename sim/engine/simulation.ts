@@ -380,12 +380,10 @@ export class Simulation implements NodeEffects {
     this.observers.roleChanged(now, node, group, role, term);
     if (this.tracer !== null) this.tracer.role(now, node, group, role, term);
   }
-
   noteEjected(now: Micros, node: number): void {
     this.observers.ejected(now, node);
-    if (this.tracer !== null) this.tracer.ejected(now, node);
+    this.tracer?.ejected(now, node);
   }
-
   noteCommit(now: Micros, node: number, group: number, first: number, last: number, log: CommittedLog): void {
     this.observers.committed(now, node, group, first, last, log);
   }

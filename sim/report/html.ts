@@ -9,6 +9,7 @@ import type { ChartSvg } from './charts/index.js';
 import { formatCell, formatNumber, sweepColumns } from './csv.js';
 import { ALERTS_FILE, FAILOVERS_FILE, SUMMARY_FILE, TIMESERIES_FILE } from './files.js';
 import { verdict } from './verdict.js';
+import { PRESENT_CSS, PRESENT_SCRIPT } from './present.js';
 import type { ReportInput } from './write-reports.js';
 
 /** More rows make the page slow to open; the CSV has them all. */
@@ -29,30 +30,7 @@ td.n { text-align: right; font-variant-numeric: tabular-nums; }
 figure { margin: 18px 0 30px; } figure svg { width: 100%; height: auto; border: 1px solid #eee; }
 figcaption { color: #666; font-size: 13px; }
 table.comparison th { white-space: normal; vertical-align: bottom; max-width: 7em; }
-html.present { scroll-snap-type: y mandatory; }
-html.present body { max-width: none; padding: 0 3vw; font-size: 26px; }
-html.present .screen { min-height: 100vh; box-sizing: border-box; padding: 3vh 0; scroll-snap-align: start; display: flex; flex-direction: column; justify-content: center; }
-html.present h1 { font-size: 54px; } html.present h2 { font-size: 36px; border: 0; }
-html.present .meta, html.present figcaption { font-size: 18px; }
-html.present table { font-size: 22px; }
-html.present figure { margin: 0; } html.present figure svg { height: 86vh; width: auto; max-width: 100%; border: 0; display: block; margin: 0 auto; }
-html.present .summary { display: none; }
-@media print { html.present .screen { break-after: page; } }
 `;
-
-// `index.html?present`: large type, one chart per screen; arrow keys and space step through them.
-const PRESENT_SCRIPT = `(function () {
-  if (!/[?&]present(=|&|$)/.test(location.search)) return;
-  document.documentElement.classList.add('present');
-  document.addEventListener('keydown', function (e) {
-    var step = { ArrowRight: 1, ArrowDown: 1, PageDown: 1, ' ': 1, ArrowLeft: -1, ArrowUp: -1, PageUp: -1 }[e.key];
-    if (!step) return;
-    var screens = Array.prototype.slice.call(document.querySelectorAll('.screen'));
-    var here = screens.findIndex(function (s) { return s.getBoundingClientRect().top > 2; });
-    var next = screens[Math.max(0, Math.min(screens.length - 1, (here < 0 ? screens.length : here) - 1 + step))];
-    if (next) { e.preventDefault(); next.scrollIntoView(); }
-  });
-})();`;
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -176,8 +154,13 @@ function figures(charts: readonly ChartSvg[]): string {
 function replayLinks(input: ReportInput): string {
   const replays = input.replays ?? [];
   if (replays.length === 0) return '';
-  const links = replays.map((r) => `<li><a href="${escapeHtml(r.file)}">${escapeHtml(r.variant)}</a></li>`).join('');
-  return `<h2>Replays</h2>\n<p class="meta">Watch trial 0 of each variant around its first fault, message by message.</p>\n<ul class="replays">${links}</ul>\n`;
+  // presentation mode plays the first replay with an election (data-election) in place
+  const elected = (variant: string) =>
+    input.results.some((r) => r.variant === variant && r.trial === 0 && typeof r.failovers[0]?.elected_at_ms === 'number');
+  const links = replays
+    .map((r) => `<li><a href="${escapeHtml(r.file)}"${elected(r.variant) ? ' data-election' : ''}>${escapeHtml(r.variant)}</a></li>`)
+    .join('');
+  return `<div class="replays-list"><h2>Replays</h2>\n<p class="meta">Watch trial 0 of each variant around its first fault, message by message.</p>\n<ul class="replays">${links}</ul></div>\n`;
 }
 
 export function renderIndexHtml(input: ReportInput, charts: readonly ChartSvg[]): string {
@@ -190,15 +173,15 @@ export function renderIndexHtml(input: ReportInput, charts: readonly ChartSvg[])
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(`leadsim — ${input.scenario}`)}</title>
-<style>${STYLE}</style>
+<style>${STYLE}${PRESENT_CSS}</style>
 <script>${PRESENT_SCRIPT}</script>
 </head>
 <body>
-<header class="screen">
+<header class="screen question">
 <h1>${escapeHtml(input.scenario)}</h1>
 <p>${escapeHtml(input.description)}</p>
 <p class="verdict"><strong>Measured:</strong> ${escapeHtml(verdict(input.results, input.sweepKeys))}</p>
-<p class="meta">${meta} · <a href="?present">present</a> (one chart per screen)</p>
+<p class="meta">${meta} · <a href="?present">present</a> (one screen at a time: arrow keys or space)</p>
 ${violationsBanner(input.results)}
 </header>
 <section class="screen">

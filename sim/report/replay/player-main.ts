@@ -186,7 +186,14 @@ export function replayMain(): void {
   $('start').addEventListener('click', () => (pause(), seek(trace.from)));
   $('next-fault').addEventListener('click', () => (pause(), nextOf(model.faultTimes, 1000)));
   $('next-election')?.addEventListener('click', () => (pause(), nextOf(model.electionTimes, 1000)));
+  const presentKeys = ['ArrowRight', 'ArrowLeft', 'ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', ' '];
   document.addEventListener('keydown', (e) => {
+    // inside the report's presentation mode, the lecture's keys step its screens
+    if (window.parent !== window && presentKeys.includes(e.key)) {
+      e.preventDefault();
+      window.parent.postMessage({ leadsimKey: e.key }, '*');
+      return;
+    }
     if (e.key === ' ') {
       e.preventDefault();
       if (playing) pause();
@@ -199,6 +206,7 @@ export function replayMain(): void {
   });
   const fromHash = /t=([0-9.]+)/.exec(location.hash);
   seek(fromHash ? Number(fromHash[1]) * 1000 : model.openAt, false);
+  if (/\bplay\b/.test(location.hash)) play(); // `#play`: the presentation's replay screen plays it in place
   (window as unknown as { leadsimReplay: unknown }).leadsimReplay = {
     seek: (t: number) => seek(t * 1000),
     time: () => model.now() / 1000,
