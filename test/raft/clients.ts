@@ -4,8 +4,7 @@
 // older than a write acknowledged before the read began.
 import seedrandom from 'seedrandom';
 import { ReplyStatus } from '../../sim/protocols/node.js';
-import { committedWrites } from '../../sim/protocols/raft/raft-node.js';
-import type { Cluster } from './cluster.js';
+import type { Cluster, TestNode } from './cluster.js';
 
 interface Op {
   id: number;
@@ -26,7 +25,7 @@ export interface ClientConfig {
   timeout?: number;
 }
 
-export class TestClients {
+export class TestClients<N extends TestNode = TestNode> {
   /** Acknowledged write op → its log index. */
   readonly acked = new Map<number, number>();
   okReads = 0;
@@ -41,7 +40,7 @@ export class TestClients {
   private readonly rand: () => number;
 
   constructor(
-    private readonly c: Cluster,
+    private readonly c: Cluster<N>,
     seed: string,
     private readonly cfg: ClientConfig = {},
   ) {
@@ -110,7 +109,7 @@ export class TestClients {
 
   /** Every acknowledged write must be in the final committed state. */
   checkDurability(): void {
-    const committed = committedWrites(this.c.nodes);
+    const committed = this.c.protocol.committedWrites(this.c.nodes);
     this.c.checker.ackedWritesLost(
       this.c.now / 1000,
       [...this.acked.keys()].filter((op) => !committed.has(op)),

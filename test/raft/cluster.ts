@@ -7,8 +7,20 @@ import seedrandom from 'seedrandom';
 import { EventQueue } from '../../sim/core/event-queue.js';
 import { InvariantChecker } from '../../sim/metrics/invariants.js';
 import type { RaftOptions } from '../../sim/scenario/scenario.js';
-import type { CommittedLog, Message, Outbox, ReplyStatus, Role } from '../../sim/protocols/node.js';
-import { RaftGroupNode } from '../../sim/protocols/raft/raft-node.js';
+import type { CommittedLog, Message, Outbox, ProtocolNode, ReplyStatus, Role } from '../../sim/protocols/node.js';
+import { committedWrites, RaftGroupNode } from '../../sim/protocols/raft/raft-node.js';
+
+/** What the test world needs of a node besides the protocol seam. */
+export interface TestNode extends ProtocolNode {
+  status(): { role: Role; term: number };
+  committedOps(): number[];
+}
+
+/** How a test builds the group's nodes (default: raft-group's) and reads its final committed writes. */
+export interface Protocol<N extends TestNode> {
+  nodes(members: number[]): N[];
+  committedWrites(nodes: readonly N[]): ReadonlySet<number>;
+}
 
 export interface ClusterConfig {
   nodes: number;
@@ -60,10 +72,19 @@ class ScriptQueue {
   }
 }
 
+/** raft-group's nodes with the test options. */
+function raftProtocol(cfg: ClusterConfig): Protocol<RaftGroupNode> {
+  const options = { ...TEST_OPTIONS, ...cfg.options };
+  return {
+    nodes: (members) => members.map((id) => new RaftGroupNode(id, members, options, cfg.unsafe)),
+    committedWrites,
+  };
+}
+
 /** The world as one node sees it through its Outbox. */
-class NodeOutbox implements Outbox {
+class NodeOutbox<N extends TestNode> implements Outbox {
   constructor(
-    private readonly c: Cluster,
+    private readonly c: Cluster<N>,
     private readonly node: number,
     private readonly rand: () => number,
   ) {}
@@ -100,17 +121,17 @@ class NodeOutbox implements Outbox {
   served(): void {}
 }
 
-export class Cluster {
+export class Cluster<N extends TestNode = RaftGroupNode> {
   now = 0;
   elections = 0;
-  readonly nodes: RaftGroupNode[];
+  readonly nodes: N[];
   readonly up: boolean[];
   /** The engine's checker of the safety invariants; the clients add what they see. */
   readonly checker = new InvariantChecker();
   /** Client replies go here (set by the test's client model). */
   onReply: ((node: number, attempt: number, status: ReplyStatus, value: number) => void) | null = null;
   private readonly heap = new ScriptQueue();
-  private readonly outboxes: NodeOutbox[];
+  private readonly outboxes: NodeOutbox<N>[];
   private readonly epoch: number[];
   private readonly timerGen: Map<number, number>[];
   private readonly diskBusy: boolean[];
@@ -118,11 +139,13 @@ export class Cluster {
   private side: number[];
   private readonly net: () => number;
 
-  constructor(readonly cfg: ClusterConfig) {
+  constructor(
+    readonly cfg: ClusterConfig,
+    readonly protocol: Protocol<N> = raftProtocol(cfg) as unknown as Protocol<N>,
+  ) {
     const n = cfg.nodes;
-    const options = { ...TEST_OPTIONS, ...cfg.options };
     const members = Array.from({ length: n }, (_, i) => i);
-    this.nodes = members.map((id) => new RaftGroupNode(id, members, options, cfg.unsafe));
+    this.nodes = protocol.nodes(members);
     this.outboxes = members.map((id) => new NodeOutbox(this, id, seedrandom.alea(`${cfg.seed}/node/${id}`)));
     this.up = new Array<boolean>(n).fill(true);
     this.epoch = new Array<number>(n).fill(0);

@@ -93,6 +93,29 @@ export class RaftLog {
     return this.length++;
   }
 
+  /** Overwrites entry `index` (≤ lastIndex) in place: a Paxos acceptor accepts a slot again. */
+  set(index: number, entry: LogEntry): void {
+    const at = index * STRIDE;
+    this.fields[at + TERM] = entry.term;
+    this.fields[at + OP] = entry.op;
+    this.fields[at + KEY] = entry.key;
+    this.fields[at + KIND] = entry.kind;
+    if (index >= this.sliceFrom && index <= this.sliceTo) this.sliceTo = -1;
+  }
+
+  /** Does entry `index` hold exactly `entry`? */
+  holds(index: number, entry: LogEntry): boolean {
+    const at = index * STRIDE;
+    const f = this.fields;
+    return (
+      index < this.length &&
+      f[at + TERM] === entry.term &&
+      f[at + OP] === entry.op &&
+      f[at + KEY] === entry.key &&
+      f[at + KIND] === entry.kind
+    );
+  }
+
   /** Keeps entries 1..lastKept and drops the rest. */
   truncate(lastKept: number): void {
     if (lastKept >= this.lastIndex) return;

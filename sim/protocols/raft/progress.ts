@@ -40,6 +40,22 @@ export class Progress {
     return this.probing[p] === 1 ? this.probeSent[p] === 0 : this.count[p] < this.window;
   }
 
+  /** Would the leader, its log ending at `last`, send `p` anything now? */
+  hasToSend(p: number, last: number): boolean {
+    return this.probing[p] === 1 ? this.probeSent[p] === 0 : this.next[p] <= last && this.canSend(p);
+  }
+
+  /**
+   * The last index of the next message to send `p` (of at most `batch` entries from next[p]),
+   * or -1 when its probe state or window allows none. A probe goes out even when empty: it
+   * finds where the follower's log matches.
+   */
+  batchEnd(p: number, last: number, batch: number): number {
+    const next = this.next[p];
+    if (this.probing[p] === 1) return this.probeSent[p] === 0 ? Math.min(last, next + batch - 1) : -1;
+    return next <= last && this.canSend(p) ? Math.min(last, next + batch - 1) : -1;
+  }
+
   /** An AppendEntries carrying entries up to `last` left for `p`. */
   sent(p: number, last: number): void {
     if (this.probing[p] === 1) {

@@ -73,8 +73,7 @@ export function ready(r: RaftReplica, l: LeaderState, out: Outbox): void {
 
 /** Would sendIfAllowed send follower `p` anything now? */
 function hasToSend(r: RaftReplica, l: LeaderState, p: number): boolean {
-  const pr = l.progress;
-  return pr.probing[p] === 1 ? pr.probeSent[p] === 0 : pr.next[p] <= r.log.lastIndex && pr.canSend(p);
+  return l.progress.hasToSend(p, r.log.lastIndex);
 }
 
 /** The leader's own copy counts once it is on disk. */
@@ -96,12 +95,7 @@ function sendIfAllowed(r: RaftReplica, l: LeaderState, p: number, out: Outbox): 
   const pr = l.progress;
   const last = r.log.lastIndex;
   const batch = r.opts.maxBatch;
-  if (pr.probing[p] === 1) {
-    // One probe at a time, even an empty one: it finds where the follower's log matches.
-    if (pr.probeSent[p] === 0) sendAppend(r, l, p, pr.next[p], Math.min(last, pr.next[p] + batch - 1), out);
-    return;
-  }
-  while (pr.next[p] <= last && pr.canSend(p)) sendAppend(r, l, p, pr.next[p], Math.min(last, pr.next[p] + batch - 1), out);
+  for (let to = pr.batchEnd(p, last, batch); to >= 0; to = pr.batchEnd(p, last, batch)) sendAppend(r, l, p, pr.next[p], to, out);
 }
 
 function sendAppend(r: RaftReplica, l: LeaderState, p: number, from: number, to: number, out: Outbox): void {

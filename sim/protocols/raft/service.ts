@@ -53,7 +53,8 @@ export function applyCommitted(r: RaftReplica, out: Outbox): void {
   }
 }
 
-function answerApplied(l: LeaderState, log: RaftLog, first: number, last: number, out: Outbox): void {
+/** Answers the clients waiting for entries first..last, now applied (shared with multi-paxos). */
+export function answerApplied(l: Pick<LeaderState, 'pending' | 'lastWrite'>, log: RaftLog, first: number, last: number, out: Outbox): void {
   for (let i = first; i <= last; i++) {
     const write = log.kind(i) === EntryKind.Write;
     if (write) l.lastWrite.set(log.key(i), i);
