@@ -33,6 +33,9 @@ export interface Architecture {
   /** What ends a failover: the new leader's first committed client write, the first request a
    *  leader that commits nothing serves in its new term, or clients leaving the dead node. */
   readonly failoverEnd: FailoverEnd;
+  /** The election round a term belongs to (election_rounds counts rounds): the term itself,
+   *  except where terms are ballots that also name their proposer (multi-paxos). */
+  readonly electionRound: (term: number) => number;
   /** Acknowledged writes must survive: acked_writes_lost is checked and must be 0. */
   readonly promisesDurability: boolean;
   /** Reads return versions that can be checked for staleness. */
@@ -73,6 +76,7 @@ export function defineArchitecture(parts: ArchitectureParts): Architecture {
     groups,
     hasLeader: groups.length > 0,
     failoverEnd: groups.length > 0 ? 'commit' : 'ejected',
+    electionRound: (term) => term,
     promisesDurability: false,
     versionedReads: false,
     tickInterval: 0,

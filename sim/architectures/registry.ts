@@ -8,11 +8,12 @@ import type { KindDescriptor } from './kind.js';
 import { activePassive } from './active-passive/kind.js';
 import { coordinator } from './coordinator/kind.js';
 import { leaderlessQuorum } from './leaderless-quorum/kind.js';
+import { multiPaxos } from './multi-paxos/kind.js';
 import { raftGroup } from './raft-group/kind.js';
 import { shardedRaft } from './sharded-raft/kind.js';
 import { statelessLb } from './stateless-lb/kind.js';
 
-export const KINDS = [statelessLb, activePassive, coordinator, raftGroup, shardedRaft, leaderlessQuorum] as const;
+export const KINDS = [statelessLb, activePassive, coordinator, raftGroup, multiPaxos, shardedRaft, leaderlessQuorum] as const;
 
 type SpecOf<D> = D extends { resolve(parsed: never): infer S } ? S : never;
 /** One architecture's keys, defaults filled in: a union over the registered kinds. */

@@ -33,7 +33,10 @@ export class FailoverTracker implements SimObserver {
   private readonly all: Failover[] = [];
   private readonly open: Failover[] = [];
 
-  constructor(private readonly ends: FailoverEnd) {}
+  constructor(
+    private readonly ends: FailoverEnd,
+    private readonly round: (term: number) => number = (term) => term,
+  ) {}
 
   lost(now: Micros, loss: Loss): void {
     const f: Failover = {
@@ -123,7 +126,7 @@ export class FailoverTracker implements SimObserver {
         election_ms: f.electedAt === null ? null : (f.electedAt - f.faultAt) / 1000,
         failover_ms: f.endedAt === null ? null : (f.endedAt - f.faultAt) / 1000,
         outage_ms: (outage.to - outage.from) / 1000,
-        election_rounds: f.electedAt === null ? null : f.newTerm - f.oldTerm,
+        election_rounds: f.electedAt === null ? null : this.round(f.newTerm) - this.round(f.oldTerm),
       };
     });
   }

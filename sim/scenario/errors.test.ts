@@ -60,7 +60,7 @@ describe('scenario errors name the file, the line and the key', () => {
 
   it('unknown kind: lists the kinds and suggests one', () => {
     expect(errorOf(lines('architecture:', '  kind: raft', '  nodes: 5')).message).toBe(
-      "scenarios/x.yaml:2: architecture.kind: must be one of stateless-lb, active-passive, coordinator, raft-group, sharded-raft, leaderless-quorum (got 'raft') — did you mean 'raft-group'?",
+      "scenarios/x.yaml:2: architecture.kind: must be one of stateless-lb, active-passive, coordinator, raft-group, multi-paxos, sharded-raft, leaderless-quorum (got 'raft') — did you mean 'raft-group'?",
     );
   });
 

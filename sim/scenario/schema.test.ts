@@ -54,6 +54,7 @@ describe('scenarioJsonSchema', () => {
       ['active-passive', false, ['kind', 'nodes']],
       ['coordinator', false, ['kind', 'nodes']],
       ['raft-group', false, ['kind', 'nodes']],
+      ['multi-paxos', false, ['kind', 'nodes']],
       ['sharded-raft', false, ['kind', 'nodes']],
       ['leaderless-quorum', false, ['kind', 'nodes']],
     ]);

@@ -4,6 +4,7 @@
 import { CpuUse } from '../../net/cpu.js';
 import type { Message } from '../node.js';
 import type { LogEntry } from '../raft/log.js';
+import type { MsgKind } from '../../trace/trace.js';
 
 /** Phase 1a: promise to ignore ballots below `ballot`, and tell me what you accepted from slot `from` on. */
 export interface Prepare extends Message {
@@ -98,3 +99,12 @@ export const chosen = (ballot: number, upTo: number): Chosen => ({
   urgent: true,
   use: CpuUse.Heartbeats,
 });
+
+/** How the replay page draws them: phase 1 as votes, phase 2 as appends, the chosen point as heartbeats. */
+export const PAXOS_MESSAGE_KINDS: Readonly<Record<PaxosMessage['type'], MsgKind>> = {
+  prepare: 'vote',
+  promise: 'vote',
+  accept: 'append',
+  accepted: 'append',
+  chosen: 'heartbeat',
+};
