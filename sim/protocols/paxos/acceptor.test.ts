@@ -96,7 +96,7 @@ describe('a multi-paxos acceptor', () => {
     node.timer(1_000_000, TIMER_ELECTION, out);
     const prepares = out.sent('prepare') as { to: number; msg: Prepare }[];
     expect(prepares.map((p) => p.to)).toEqual([0, 1, 2, 4]);
-    expect(prepares[0].msg).toMatchObject({ ballot: 8, from: 1 });
+    expect(prepares[0].msg).toMatchObject({ ballot: 13, from: 1 });
     expect(node.role).toBe('candidate');
   });
 });

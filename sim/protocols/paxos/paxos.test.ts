@@ -18,11 +18,11 @@ function settle(c: Cluster<PaxosNode>, clients: TestClients<PaxosNode>, at: numb
 }
 
 describe('ballots', () => {
-  it('are unique per node and above what was seen', () => {
-    expect(nextBallot(0, 2, 5)).toBe(2);
+  it('are unique per node and start the round after the one seen', () => {
+    expect(nextBallot(0, 2, 5)).toBe(7);
     expect(nextBallot(0, 0, 5)).toBe(5);
     expect(nextBallot(7, 2, 5)).toBe(12);
-    expect(nextBallot(7, 4, 5)).toBe(9);
+    expect(nextBallot(7, 4, 5)).toBe(14);
     expect(nextBallot(14, 0, 5)).toBe(15);
     expect(ballotRound(14, 5)).toBe(2);
   });
