@@ -58,6 +58,23 @@ describe('leadsim check, exact (1 trial)', () => {
   });
 });
 
+describe('leadsim check: what is around the verdict', () => {
+  it('a GITHUB_STEP_SUMMARY in a missing folder is one line; the verdict and its exit code stand', () => {
+    const file = scenarioFile();
+    const baseline = recorded(file);
+    const r = leadsim(['check', file, '--baseline', baseline], { GITHUB_STEP_SUMMARY: join(tmp(), 'gone', 'summary.md') });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^ok\s+small-crash/m);
+    expect(r.stderr).toMatch(/^leadsim: GITHUB_STEP_SUMMARY .*summary\.md: no such file or folder; the job summary was not written\n$/);
+  });
+
+  it('--baseline "" is refused, not written into the working folder', () => {
+    const r = runLeadsim(['check', scenarioFile(), '--baseline', '', '--update'], { cwd: tmp(), env: { GITHUB_STEP_SUMMARY: '' } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^leadsim: --baseline '': an empty path/);
+  });
+});
+
 describe('leadsim check, statistical (5+ trials)', () => {
   it('passes a rerun with another seed, and fails a real change naming the metric', () => {
     const file = scenarioFile();
@@ -95,6 +112,9 @@ describe('leadsim check: a bad baseline is bad input, never a pass', () => {
       /line 2, column throughput_ops_s: 'abc' is not a number/,
     ],
     ['of another shape', withBaseline('variant,trial,t_ms\nx,0,1\n'), /header lacks scenario/],
+    ['without a metric', withBaseline(good.replace('latency_p99_ms', 'p99')), /header lacks latency_p99_ms/],
+    ['hex for a number', withBaseline(withCell(good, 1, 'completed', '0x1DF')), /column completed: '0x1DF' is not a number/],
+    ['a row twice', withBaseline(good + good.split('\n')[1] + '\n'), /line 3: repeats variant 'stateless-lb', trial 0 of line 2/],
   ])('%s: exit 2 with the reason in one line', (_, dir, message) => {
     const r = leadsim(['check', file, '--baseline', dir]);
     expect(r.code).toBe(2);

@@ -92,7 +92,9 @@ describe('bad input: exit 2, one clear line naming file, line and key, no stack,
   });
 
   it('an unknown option is a usage error', () => {
-    expect(leadsim('run', '--no-such-flag', scenarioFile()).code).toBe(2);
+    const r = leadsim('run', '--no-such-flag', scenarioFile());
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("leadsim: unknown option '--no-such-flag' (see leadsim --help)\n");
   });
 });
 

@@ -22,7 +22,10 @@ async function main(argv: string[]): Promise<void> {
     .description('Deterministic discrete-event simulator: when does leader election help, and when does shared-nothing scaling win?')
     .version(packageVersion(), '-V, --version', 'print the version')
     .exitOverride()
-    .showHelpAfterError();
+    // a usage error is one line, as every other error (the help is one option away)
+    .configureOutput({
+      outputError: (text, write) => write(`leadsim: ${text.replace(/^error: /, '').trim()} (see leadsim --help)\n`),
+    });
   const exitWith = finish;
 
   scenarioOptions(program.command('run').description('run scenarios, write reports, print a summary').argument('<files...>'))

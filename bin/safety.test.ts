@@ -79,6 +79,7 @@ describe('--out: written only if missing, empty or an earlier report', () => {
     const dead = spawnSync(process.execPath, ['-e', '']).pid;
     mkdirSync(join(parent, `report.tmp-${dead}`));
     writeFileSync(join(parent, `report.tmp-${dead}`, '.leadsim-report'), '');
+    writeFileSync(join(parent, `report.tmp-${dead}`, '.leadsim-temporary'), `report.tmp-${dead}`);
     expect(leadsim(['run', scenario, '--out', out, '--quiet', '--seed', '6']).code).toBe(0);
     expect(readdirSync(parent)).toEqual(['report']);
   });

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { BadSummaryError, readSummaryCsv, type SummaryTable } from '../../sim/check/summary-table.js';
 import { dirsByName, MARKER_TEXT, prepareOutputDir, prepareOutputFile, REPORT_MARKER } from '../../sim/report/output-dir.js';
+import { SUMMARY_COLUMNS } from '../../sim/metrics/run-result.js';
 import type { LoadedScenario } from '../../sim/scenario/load.js';
 import { readInputText } from '../../sim/scenario/input-file.js';
 import { FAILOVERS_FILE, SUMMARY_FILE } from '../../sim/report/files.js';
@@ -54,7 +55,7 @@ export function readReport(dir: string, scenario: LoadedScenario): Report {
 function summaryOf(file: string, scenario: LoadedScenario, what: 'baseline' | 'report'): SummaryTable {
   const text = readInputText(file, { what: `${what} (a ${SUMMARY_FILE})`, maxBytes: MAX_CSV_BYTES });
   try {
-    return readSummaryCsv(text, file, { scenario: scenario.name, sweepKeys: scenario.sweepKeys });
+    return readSummaryCsv(text, file, { scenario: scenario.name, sweepKeys: scenario.sweepKeys, columns: SUMMARY_COLUMNS });
   } catch (error) {
     if (error instanceof BadSummaryError) throw new UsageError(`bad ${what}: ${error.message}`);
     throw error;

@@ -16,6 +16,7 @@ import type { LoadedScenario } from '../../sim/scenario/load.js';
 import { summaryCsv, writeFileAtomic } from '../../sim/report/write-reports.js';
 import { EXIT_CHECK_FAILED, EXIT_OK, UsageError } from '../cli-errors.js';
 import { loadAll, type ScenarioOptions } from '../load-options.js';
+import { fsReason } from '../../sim/scenario/input-file.js';
 import { progressBar } from '../progress.js';
 import { prepareBaselineDirs, prepareReportFiles, readBaseline, readReport, writeBaseline, type Report } from './check-inputs.js';
 
@@ -41,6 +42,8 @@ interface Outcome {
 export async function checkCommand(files: string[], options: CheckOptions): Promise<number> {
   const tolerance = parsePercent('--tolerance', options.tolerance, 0, 10);
   const confidence = parsePercent('--confidence', options.confidence, 0.5, 0.999999);
+  if (options.baseline.trim() === '')
+    throw new UsageError(`--baseline '${options.baseline}': an empty path (an unset shell variable?): name the baselines' folder`);
   if (options.update && options.current !== undefined) throw new UsageError('--update records a baseline from a rerun: drop --current');
   prepareReportFiles(options);
   const scenarios = loadAll(files, options);
@@ -100,7 +103,13 @@ function writeOutputs(report: CheckReport, options: CheckOptions): void {
   const markdown = markdownReport(report);
   if (options.markdown !== undefined) writeFileAtomic(options.markdown, markdown);
   const stepSummary = process.env.GITHUB_STEP_SUMMARY;
-  if (stepSummary) appendFileSync(stepSummary, markdown + '\n');
+  if (!stepSummary) return;
+  try {
+    appendFileSync(stepSummary, markdown + '\n');
+  } catch (error) {
+    // the verdict above stands (and sets the exit code); only the job summary is missing
+    process.stderr.write(`leadsim: GITHUB_STEP_SUMMARY ${stepSummary}: ${fsReason(error)}; the job summary was not written\n`);
+  }
 }
 
 /** "5%" or "0.05" → 0.05, within [min, max]. */

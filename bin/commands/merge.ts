@@ -6,7 +6,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { RunResult } from '../../sim/metrics/run-result.js';
-import { isWithin, prepareOutputDir, reportDirsFor } from '../../sim/report/output-dir.js';
+import { prepareOutputDir, reportDirsFor } from '../../sim/report/output-dir.js';
 import { INDEX_FILE } from '../../sim/report/files.js';
 import { writeReports } from '../../sim/report/write-reports.js';
 import { readInputText } from '../../sim/scenario/input-file.js';
@@ -38,10 +38,7 @@ export async function mergeCommand(inputs: string[], options: MergeOptions): Pro
   const { header, results } = merged;
   const [outDir] = reportDirsFor([{ name: header.scenario, from: paths[0] }], options.out);
   // writeReports replaces outDir as a whole: it must not take the shards with it
-  const inside = paths.find((path) => isWithin(outDir, path));
-  if (inside !== undefined)
-    throw new UsageError(`--out ${outDir} holds the shard file ${inside} and would be replaced by the report: choose another --out`);
-  prepareOutputDir(outDir, { option: '--out' });
+  prepareOutputDir(outDir, { option: '--out', inputs: paths });
   await writeReports(outDir, { scenario: header.scenario, description: header.description, results, sweepKeys: header.sweepKeys });
   return report(header.scenario, header.description, outDir, results, options);
 }

@@ -32,7 +32,7 @@ export async function runCommand(files: string[], options: RunOptions): Promise<
   const outDirs = reportDirsFor(
     loaded.map((s) => ({ name: s.name, from: s.file })),
     options.out,
-  ).map((dir) => prepareOutputDir(dir, { option: '--out' }));
+  ).map((dir) => prepareOutputDir(dir, { option: '--out', inputs: files }));
   // replay pages are pages: no page code is loaded, nor any run traced, without html
   const replay = options.replay !== false && formats.has('html') ? await import('../../sim/report/replay/replays.js') : undefined;
   let exit = EXIT_OK;

@@ -38,6 +38,11 @@ export async function sweepCommand(file: string, options: SweepOptions): Promise
     throw error instanceof ShardError ? new UsageError(error.message) : error;
   }
   const [scenario] = loadAll([file], options, { shards: spec.of });
+  const tasks = scenario.runs.length * scenario.trials;
+  if (spec.of > tasks)
+    throw new UsageError(
+      `--shard ${options.shard}: ${scenario.file} has ${tasks} task(s) (run × trial), so N may be at most ${tasks}; more shards would be empty`,
+    );
   if (options.out.trim() === '')
     throw new UsageError(`--out '${options.out}': an empty path (an unset shell variable?): name a folder for the shard files`);
   // checked before anything runs: a shard file of an earlier split may be replaced, nothing else
@@ -47,7 +52,6 @@ export async function sweepCommand(file: string, options: SweepOptions): Promise
     (head) => head.startsWith(`{"format":"${SHARD_FORMAT}"`),
     'leadsim shard file',
   );
-  const tasks = scenario.runs.length * scenario.trials;
   const indices = shardIndices(tasks, spec);
   const progress = progressBar(`${scenario.name} shard ${spec.shard}/${spec.of}`, !options.quiet);
   const { results } = await execute(scenario.runs, {

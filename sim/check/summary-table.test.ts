@@ -28,10 +28,19 @@ describe('readSummaryCsv', () => {
     ['Infinity', good.replace('990,', 'Infinity,'), /line 3, column throughput_ops_s: 'Infinity'/],
     ['a bad trial index', good.replace(',2,1,10,', ',2,x,10,'), /line 3, column trial: 'x' is not a trial index/],
     ['a short row', `${good}demo,raft-5\n`, /line 4: 2 cells for 9 columns|not a CSV/],
+    ['hex for a number', good.replace('1000,12.5', '0x1DF,12.5'), /line 2, column throughput_ops_s: '0x1DF' is not a number/],
+    ['a row given twice', `${good}demo,raft-5,raft-group,5,1,0,10,5,1\n`, /line 4: repeats variant 'raft-5', trial 0 of line 2/],
     ['an unclosed quote', `${good}"demo,raft-5\n`, /is not a CSV file/],
   ])('rejects %s', (_, text, message) => {
     expect(() => read(text)).toThrow(BadSummaryError);
     expect(() => read(text)).toThrow(message);
+  });
+
+  it('rejects a baseline without a metric column every summary has', () => {
+    const columns = header.split(',');
+    const lacking = good.replace('latency_p99_ms', 'latency_p99');
+    expect(() => readSummaryCsv(lacking, 'b.csv', { ...expected, columns })).toThrow(/header lacks latency_p99_ms/);
+    expect(readSummaryCsv(good, 'b.csv', { ...expected, columns }).rows).toHaveLength(2);
   });
 
   it('rejects a baseline without the sweep column the scenario now has', () => {

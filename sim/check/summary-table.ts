@@ -22,7 +22,12 @@ const REQUIRED = ['scenario', 'variant', 'trial'];
 export interface Expected {
   scenario: string;
   sweepKeys: readonly string[];
+  /** Columns every summary of this version has (a baseline without one would compare nothing there). */
+  columns?: readonly string[];
 }
+
+/** A number as leadsim writes one: decimal, no hex (0x1DF), no Infinity or NaN. */
+const DECIMAL = /^-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/;
 
 export function readSummaryCsv(text: string, file: string, expected: Expected): SummaryTable {
   const fail = (reason: string) => new BadSummaryError(`${file}: ${reason}`);
@@ -35,13 +40,17 @@ export function readSummaryCsv(text: string, file: string, expected: Expected): 
   }
   const [head, ...body] = records;
   const header = head.record;
-  const lacking = [...REQUIRED, ...expected.sweepKeys].filter((column) => !header.includes(column));
+  const lacking = [...REQUIRED, ...expected.sweepKeys, ...(expected.columns ?? [])].filter((column) => !header.includes(column));
   if (lacking.length > 0)
-    throw fail(`is not a leadsim summary.csv of this scenario: its header lacks ${lacking.join(', ')} (header: ${clip(header.join(','))})`);
+    throw fail(
+      `is not a leadsim summary.csv of this scenario: its header lacks ${lacking.join(', ')} (header: ${clip(header.join(','))}); ` +
+        'record a baseline with --update',
+    );
   const metrics = metricColumns(header, expected.sweepKeys);
   if (metrics.length === 0) throw fail('has no metric columns');
   if (body.length === 0) throw fail('has a header but no rows; record a baseline with --update');
   const rows: Row[] = [];
+  const seen = new Map<string, number>();
   for (const { record, info } of body) {
     const at = `line ${info.lines}`;
     if (record.length !== header.length) throw fail(`${at}: ${record.length} cells for ${header.length} columns`);
@@ -49,11 +58,20 @@ export function readSummaryCsv(text: string, file: string, expected: Expected): 
     if (row.scenario !== expected.scenario) throw fail(`${at}: holds scenario '${row.scenario}', not '${expected.scenario}'`);
     if (!/^\d+$/.test(row.trial)) throw fail(`${at}, column trial: '${row.trial}' is not a trial index`);
     for (const metric of metrics)
-      if (row[metric] !== '' && !Number.isFinite(Number(row[metric])))
+      if (row[metric] !== '' && !(DECIMAL.test(row[metric]) && Number.isFinite(Number(row[metric]))))
         throw fail(`${at}, column ${metric}: '${clip(row[metric])}' is not a number (an empty cell means "does not apply")`);
+    const key = JSON.stringify([row.variant, row.trial, ...expected.sweepKeys.map((k) => row[k])]);
+    const earlier = seen.get(key);
+    if (earlier !== undefined)
+      throw fail(`${at}: repeats variant '${row.variant}', trial ${row.trial}${pointOf(row, expected.sweepKeys)} of line ${earlier}`);
+    seen.set(key, info.lines);
     rows.push(row);
   }
   return { file, header, rows, lines: body.map((b) => b.info.lines) };
+}
+
+function pointOf(row: Row, sweepKeys: readonly string[]): string {
+  return sweepKeys.map((k) => `, ${k}=${row[k]}`).join('');
 }
 
 function clip(text: string): string {

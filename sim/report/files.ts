@@ -29,3 +29,14 @@ export function timelineFile(name: string): string {
 export function replayFileName(variant: string): string {
   return `replay-${variant.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^\.+/, '_')}.html`;
 }
+
+/** Names made unique in order: a name seen before gets -2, -3, ... (stable for the same list). */
+export function uniqueNames(names: readonly string[]): string[] {
+  const used = new Set<string>();
+  return names.map((base) => {
+    let name = base;
+    for (let n = 2; used.has(name); n++) name = `${base}-${n}`;
+    used.add(name);
+    return name;
+  });
+}

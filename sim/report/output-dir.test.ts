@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   dirsByName,
@@ -13,6 +13,7 @@ import {
   removeLeftovers,
   reportDirFor,
   REPORT_MARKER,
+  TEMPORARY_MARKER,
 } from './output-dir.js';
 import { replaceDirectory } from './write-reports.js';
 
@@ -48,7 +49,8 @@ describe('prepareOutputDir', () => {
     writeFileSync(join(report, 'summary.csv'), 'x');
     for (const dir of [join(root, 'a', 'b', 'missing'), empty, report]) expect(prepareOutputDir(dir, rules)).toBe(dir);
     expect(existsSync(join(root, 'a', 'b'))).toBe(true); // the parent was made: writable
-    expect(readdirSync(join(root, 'a', 'b'))).toEqual([]); // and the probe is gone
+    // the probe is gone; the lock stays until this process exits
+    expect(readdirSync(join(root, 'a', 'b'))).toEqual(['.missing.leadsim-lock']);
   });
 
   it('refuses a folder of the user, a regular file, a symbolic link, and leaves them as they were', () => {
@@ -90,18 +92,28 @@ describe('prepareOutputDir', () => {
 });
 
 describe('leftovers of killed runs', () => {
-  it('are removed by the next run to the same place; a live run and foreign files are left alone', () => {
+  it('a folder in the making that names itself is removed; an old report is renamed back; nothing else goes', () => {
     const target = join(root, 'report');
     const dead = deadPid();
-    for (const name of [`report.tmp-${dead}`, `report.old-${dead}`, `report.tmp-${process.ppid}`]) {
+    const inTheMaking = (name: string, names = name) => {
       mkdirSync(join(root, name));
       writeFileSync(join(root, name, REPORT_MARKER), '');
-    }
-    mkdirSync(join(root, `other.tmp-${dead}`)); // another target's
-    writeFileSync(join(root, `other.tmp-${dead}`, REPORT_MARKER), '');
-    mkdirSync(join(root, `report.tmp-${dead + 1000000}`)); // no marker: not ours
+      writeFileSync(join(root, name, TEMPORARY_MARKER), names);
+    };
+    inTheMaking(`report.tmp-${dead}`);
+    inTheMaking(`report.tmp-${process.ppid}`); // its process runs
+    inTheMaking(`other.tmp-${dead}`); // another target's
+    inTheMaking(`report.tmp-${dead + 1000000}`, 'report.tmp-1'); // a copy: names another folder
+    mkdirSync(join(root, `report.old-${dead}`)); // the report set aside by a killed swap
+    writeFileSync(join(root, `report.old-${dead}`, REPORT_MARKER), '');
+    writeFileSync(join(root, `report.old-${dead}`, TEMPORARY_MARKER), `report.old-${dead}`);
+    writeFileSync(join(root, `report.old-${dead}`, 'summary.csv'), 'old');
+    writeFileSync(join(root, 'report.old-2019'), 'a file of the user');
     removeLeftovers(target);
-    expect(readdirSync(root).sort()).toEqual([`other.tmp-${dead}`, `report.tmp-${dead + 1000000}`, `report.tmp-${process.ppid}`].sort());
+    expect(readdirSync(root).sort()).toEqual(
+      [`other.tmp-${dead}`, `report.tmp-${dead + 1000000}`, `report.tmp-${process.ppid}`, 'report', 'report.old-2019'].sort(),
+    );
+    expect(readFileSync(join(target, 'summary.csv'), 'utf8')).toBe('old');
   });
 
   it('replaceDirectory cleans them too, and marks what it writes', () => {
@@ -109,6 +121,7 @@ describe('leftovers of killed runs', () => {
     const leftover = join(root, `report.tmp-${deadPid()}`);
     mkdirSync(leftover);
     writeFileSync(join(leftover, REPORT_MARKER), '');
+    writeFileSync(join(leftover, TEMPORARY_MARKER), basename(leftover));
     replaceDirectory(target, (dir) => {
       writeFileSync(join(dir, 'a.csv'), 'a');
       return ['a.csv'];

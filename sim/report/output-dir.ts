@@ -4,7 +4,20 @@
 // user's own files, a regular file, the working folder, an empty path) is refused and left
 // exactly as it was. Every command that writes (run, merge, check --update, sweep, replay) goes
 // through here; see the README's "What leadsim will and won't touch".
-import { closeSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, rmSync, statSync } from 'node:fs';
+import {
+  closeSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { fsReason } from '../scenario/input-file.js';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 
@@ -20,6 +33,8 @@ export interface OutputRules {
   option: string;
   /** Accepts a folder without the marker that an older leadsim wrote (its entry names). */
   legacy?: (entries: string[]) => boolean;
+  /** The command's input files: a folder that holds one is never replaced. */
+  inputs?: readonly string[];
 }
 
 const RULE = 'leadsim writes only into a missing or empty folder or an earlier leadsim report';
@@ -30,8 +45,9 @@ const RULE = 'leadsim writes only into a missing or empty folder or an earlier l
  */
 export function prepareOutputDir(dir: string, rules: OutputRules): string {
   const target = checkReplaceable(dir, rules);
-  removeLeftovers(target);
   probeWritable(target, rules.option, dir);
+  lockOutput(target, rules.option, dir);
+  removeLeftovers(target);
   return target;
 }
 
@@ -40,12 +56,22 @@ export function checkReplaceable(dir: string, rules: OutputRules): string {
   const { option } = rules;
   if (dir.trim() === '') throw new OutputError(`${option} '${dir}': an empty path (an unset shell variable?): name a report folder`);
   const target = resolve(dir);
-  if (isWithin(target, process.cwd()))
+  const real = realPath(target);
+  if (isWithin(target, process.cwd()) || isWithin(real, realPath(process.cwd())))
     throw new OutputError(`${option} ${dir}: is the folder you are in (or holds it); ${RULE}: name a subfolder such as reports/my-run`);
   if (dirname(target) === target) throw new OutputError(`${option} ${dir}: is the root of the file system; ${RULE}`);
+  const input = rules.inputs?.find((file) => isWithin(real, realPath(resolve(file))));
+  if (input !== undefined)
+    throw new OutputError(
+      `${option} ${dir}: holds ${input}, an input of this command, and a report replaces its folder as a whole: choose another ${option}`,
+    );
   const kind = kindOf(target);
   if (kind === 'missing') return target;
   if (kind !== 'directory') throw new OutputError(`${option} ${dir}: is ${kind}, not a report folder; ${RULE}`);
+  if (isMountPoint(target))
+    throw new OutputError(
+      `${option} ${dir}: is a mount point, which cannot be replaced by renaming as a report is; name a folder inside it, such as ${join(dir, 'report')}`,
+    );
   const entries = readdirSync(target);
   if (entries.length === 0 || entries.includes(REPORT_MARKER) || rules.legacy?.(entries)) return target;
   throw new OutputError(
@@ -95,6 +121,45 @@ function isDirectoryLink(path: string): boolean {
   }
 }
 
+const DISK_FAILURES = ['ENOSPC', 'EDQUOT', 'EFBIG', 'EROFS', 'EACCES', 'EPERM', 'EIO'];
+
+/**
+ * A write that failed because of the user's disk (full, over quota, read-only, not allowed) as
+ * an OutputError naming the path (a failed write(2) names none); any other error as it was.
+ */
+export function diskFailure(error: unknown, path: string, option?: string): unknown {
+  if (!DISK_FAILURES.includes((error as NodeJS.ErrnoException).code ?? '')) return error;
+  const what = option === undefined ? path : `${option} ${path}`;
+  return new OutputError(`${what}: ${fsReason(error)} while writing it; nothing was replaced (an earlier one is left as it was)`);
+}
+
+/** The real path of `path` (symbolic links resolved) even when its last parts do not exist yet. */
+export function realPath(path: string): string {
+  const absolute = resolve(path);
+  try {
+    return realpathSync(absolute);
+  } catch {
+    const parent = dirname(absolute);
+    return parent === absolute ? absolute : join(realPath(parent), basename(absolute));
+  }
+}
+
+/** A folder another file system is mounted on (a container volume): it cannot be renamed. */
+function isMountPoint(dir: string): boolean {
+  if (statSync(dir).dev !== statSync(dirname(dir)).dev) return true;
+  let table: string;
+  try {
+    table = readFileSync('/proc/self/mountinfo', 'utf8');
+  } catch {
+    return false; // not Linux: the device comparison above is all there is
+  }
+  const real = realPath(dir);
+  // field 5 is the mount point, with spaces and the like escaped as octal
+  return table
+    .split('\n')
+    .some((line) => line.split(' ')[4]?.replace(/\\([0-7]{3})/g, (_, octal: string) => String.fromCharCode(parseInt(octal, 8))) === real);
+}
+
 function headOf(file: string): string {
   const fd = openSync(file, 'r');
   try {
@@ -122,10 +187,13 @@ function probeWritable(target: string, option: string, asTyped: string): void {
 }
 
 // `<target>.tmp-<pid>` and `<target>.old-<pid>`: what replaceDirectory keeps next to a target
-// while it works. A leftover of a process that no longer runs is removed by the next run.
-const LEFTOVER = /^(.*)\.(?:tmp|old)-(\d+)$/;
+// while it works. A folder in the making carries TEMPORARY_MARKER naming itself: only such a
+// folder of a process that no longer runs is removed by the next run to that place. An old
+// report set aside (`.old-<pid>`, a report marker in it) is the only complete copy while the
+// target is missing: it is renamed back, never deleted then.
+export const TEMPORARY_MARKER = '.leadsim-temporary';
 
-/** Removes the temporary siblings of `target` that processes no longer running left behind. */
+/** Recovers or removes what processes no longer running left next to `target` (nothing else). */
 export function removeLeftovers(target: string): void {
   const parent = dirname(target);
   let names: string[];
@@ -134,18 +202,50 @@ export function removeLeftovers(target: string): void {
   } catch {
     return; // no parent yet: nothing left over
   }
-  for (const name of names) {
-    const match = LEFTOVER.exec(name);
-    if (match === null || match[1] !== basename(target) || isAlive(Number(match[2]))) continue;
+  const left = (kind: 'tmp' | 'old') =>
+    names.filter((name) => {
+      const match = LEFTOVER.exec(name);
+      return match !== null && match[1] === basename(target) && match[2] === kind && !isAlive(Number(match[3]));
+    });
+  for (const name of newestFirst(parent, left('old'))) {
     const path = join(parent, name);
-    // only what leadsim made: a marked folder (a report in the making) or a file leadsim wrote atomically
-    const kind = kindOf(path);
-    if (kind === 'a regular file' || (kind === 'directory' && readdirSync(path).includes(REPORT_MARKER)))
-      rmSync(path, { recursive: true, force: true });
+    if (kindOf(path) !== 'directory' || !markerNames(path, name)) continue;
+    if (kindOf(target) !== 'missing') removeReport(path);
+    else {
+      renameSync(path, target);
+      rmSync(join(target, TEMPORARY_MARKER), { force: true });
+    }
+  }
+  for (const name of left('tmp')) {
+    const path = join(parent, name);
+    if (kindOf(path) === 'directory' && markerNames(path, name)) removeReport(path);
   }
 }
 
+const LEFTOVER = /^(.*)\.(tmp|old)-(\d+)$/;
+
+function markerNames(dir: string, name: string): boolean {
+  try {
+    return readFileSync(join(dir, TEMPORARY_MARKER), 'utf8') === name;
+  } catch {
+    return false;
+  }
+}
+
+function newestFirst(parent: string, names: string[]): string[] {
+  const time = (name: string) => lstatSync(join(parent, name)).mtimeMs;
+  return [...names].sort((a, b) => time(b) - time(a));
+}
+
+/** Removes a report folder with its markers last, so that a kill midway leaves it recognisable. */
+export function removeReport(dir: string): void {
+  for (const name of readdirSync(dir))
+    if (name !== REPORT_MARKER && name !== TEMPORARY_MARKER) rmSync(join(dir, name), { recursive: true, force: true });
+  rmSync(dir, { recursive: true, force: true });
+}
+
 function isAlive(pid: number): boolean {
+  if (pid <= 0) return false; // 0 would signal our own process group
   if (pid === process.pid) return false; // our own leftover, from a step that failed
   try {
     process.kill(pid, 0);
@@ -153,6 +253,48 @@ function isAlive(pid: number): boolean {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+// One process at a time writes a report folder: `.<name>.leadsim-lock` beside it holds the pid
+// of the leadsim process writing it, from the check before simulating until that process exits.
+const LOCK_TEXT = /^leadsim (\d+)\n$/;
+const locks = new Set<string>();
+
+function lockOutput(target: string, option: string, asTyped: string): void {
+  const lock = join(dirname(target), `.${basename(target)}.leadsim-lock`);
+  if (locks.has(lock)) return;
+  for (let attempt = 0; !locks.has(lock); attempt++) {
+    try {
+      writeFileSync(lock, `leadsim ${process.pid}\n`, { flag: 'wx' });
+      locks.add(lock);
+      continue;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 2)
+        throw new OutputError(`${option} ${asTyped}: cannot lock it: ${fsReason(error)}`);
+    }
+    const holder = LOCK_TEXT.exec(readLock(lock) ?? `leadsim ${process.pid}\n`); // gone meanwhile: try again
+    if (holder === null)
+      throw new OutputError(`${option} ${asTyped}: ${lock} is not leadsim's lock file; remove it or choose another ${option}`);
+    if (isAlive(Number(holder[1])))
+      throw new OutputError(
+        `${option} ${asTyped}: another leadsim run (pid ${holder[1]}) is writing it; wait for it to finish or choose another ${option}`,
+      );
+    rmSync(lock, { force: true }); // its process is gone
+  }
+  if (locks.size === 1) process.on('exit', releaseLocks);
+}
+
+function readLock(lock: string): string | undefined {
+  try {
+    return readFileSync(lock, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function releaseLocks(): void {
+  for (const lock of locks) rmSync(lock, { force: true });
+  locks.clear();
 }
 
 // Temporary paths in use, removed by an interrupt handler (SIGINT/SIGTERM) before it exits.

@@ -3,13 +3,23 @@
 // old and a new report, and a failure leaves the previous report as it was.
 
 import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 
 import { ALERT_COLUMNS, FAILOVER_COLUMNS, SUMMARY_COLUMNS, TIMESERIES_COLUMNS, type RunResult } from '../metrics/run-result.js';
 import type { ChartSvg } from './charts/index.js';
 import { csvChunks, type Row } from './csv.js';
 import { ALERTS_FILE, FAILOVERS_FILE, INDEX_FILE, REPORT_FORMATS, SUMMARY_FILE, TIMESERIES_FILE, type ReportFormat } from './files.js';
-import { checkReplaceable, MARKER_TEXT, removeLeftovers, REPORT_MARKER, trackTemporary, untrackTemporary } from './output-dir.js';
+import {
+  checkReplaceable,
+  diskFailure,
+  MARKER_TEXT,
+  removeLeftovers,
+  removeReport,
+  REPORT_MARKER,
+  TEMPORARY_MARKER,
+  trackTemporary,
+  untrackTemporary,
+} from './output-dir.js';
 import type { ReplayFile } from './replay/replays.js';
 
 export { summaryCsv } from './csv.js';
@@ -119,7 +129,7 @@ export function writeFileAtomic(file: string, text: string): void {
     renameSync(tmp, target);
   } catch (error) {
     rmSync(tmp, { force: true });
-    throw error;
+    throw diskFailure(error, target);
   } finally {
     untrackTemporary(tmp);
   }
@@ -139,23 +149,31 @@ export function replaceDirectory(outDir: string, fill: (dir: string) => string[]
   trackTemporary(tmp);
   try {
     mkdirSync(tmp);
+    // names itself, so that only this folder, left by a kill, is ever removed as a leftover
+    writeFileSync(join(tmp, TEMPORARY_MARKER), basename(tmp));
     writeFileSync(join(tmp, REPORT_MARKER), MARKER_TEXT);
     const names = fill(tmp);
     swapIn(tmp, target);
     return names;
   } catch (error) {
     rmSync(tmp, { recursive: true, force: true });
-    throw error;
+    throw diskFailure(error, target, option);
   } finally {
     untrackTemporary(tmp);
   }
 }
 
-/** Old report renamed aside, new one renamed in, old one deleted: each step a single rename. */
+/**
+ * Old report renamed aside, new one renamed in, old one deleted: each step a single rename. A
+ * kill between the renames leaves the old report as `.old-<pid>`, which the next run renames
+ * back (see removeLeftovers).
+ */
 function swapIn(tmp: string, target: string): void {
   const old = `${target}.old-${process.pid}`;
-  rmSync(old, { recursive: true, force: true });
+  if (existsSync(old)) removeReport(old);
   const hadOld = existsSync(target);
+  // named as it will be set aside, so that only this report is ever renamed back (see removeLeftovers)
+  if (hadOld) writeFileSync(join(target, TEMPORARY_MARKER), basename(old));
   if (hadOld) renameSync(target, old);
   try {
     renameSync(tmp, target);
@@ -163,5 +181,6 @@ function swapIn(tmp: string, target: string): void {
     if (hadOld) renameSync(old, target);
     throw error;
   }
-  rmSync(old, { recursive: true, force: true });
+  rmSync(join(target, TEMPORARY_MARKER), { force: true });
+  if (hadOld) removeReport(old);
 }

@@ -65,6 +65,21 @@ export interface LoadOptions {
   shards?: number;
 }
 
+/** Scripted faults over all runs (each run checks and schedules its own list): 20 000 faults in 6000 sweep points is no scenario. */
+const MAX_SCRIPTED_FAULTS = 1_000_000;
+
+/** Counted before any run is built: the faults each variant's runs carry, times its sweep points. */
+function checkScriptedFaults(source: Source, variants: readonly (Raw | undefined)[], pointsPerVariant: number): void {
+  const listLength = (faults: unknown) => (Array.isArray(faults) ? faults.length : 0);
+  const total = variants.reduce((sum, v) => sum + listLength(v?.faults ?? source.raw.faults) * pointsPerVariant, 0);
+  if (total > MAX_SCRIPTED_FAULTS)
+    throw fileError(
+      source,
+      ['faults'],
+      `makes ${formatCount(total)} scripted faults over all runs (faults × variants × sweep points); at most ${formatCount(MAX_SCRIPTED_FAULTS)}: fewer faults or fewer sweep points, or split the file`,
+    );
+}
+
 export function parseScenarioText(text: string, fileName: string, overrides: Overrides = {}, options: LoadOptions = {}): LoadedScenario {
   const source = parseSource(text, fileName);
   source.raw.name ??= nameFromFile(fileName);
@@ -81,6 +96,7 @@ export function parseScenarioText(text: string, fileName: string, overrides: Ove
       axes.length > 0 ? ['sweep'] : ['variants'],
       `makes ${formatCount(runCount)} runs (variants × sweep points); at most ${formatCount(LIMITS.runs)} in one file: split it into several files`,
     );
+  checkScriptedFaults(source, variants, runCount / variants.length);
   const points = sweepPoints(axes);
   const runs = variants.flatMap((variant, v) =>
     points.map((point) => buildRun(source, base, variant && { raw: variant, index: v }, axes, point, sets)),

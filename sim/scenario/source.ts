@@ -19,6 +19,9 @@ export interface Position {
 /** Deeper than this is no scenario (the schema nests six levels): a generated or hostile file. */
 export const MAX_DEPTH = 32;
 
+/** Values (mappings, lists, scalars) once aliases are expanded: a 4 MB file holds at most ~2 M. */
+export const MAX_VALUES = 2_000_000;
+
 /** Parses text into a plain object; malformed YAML or JSON, a duplicate key, a nesting too deep
  * or a non-mapping is a ScenarioError. */
 export function parseSource(text: string, file: string): Source {
@@ -40,6 +43,12 @@ export function parseSource(text: string, file: string): Source {
     throw fileError(
       file,
       'the file is empty: a scenario needs at least an architecture, e.g. architecture: { kind: raft-group, nodes: 5 }',
+    );
+  const values = expandedValues(doc);
+  if (values > MAX_VALUES)
+    throw fileError(
+      file,
+      `its aliases (*name) expand it to ${values > 1e12 ? 'more than 10^12' : values.toLocaleString('en-US')} values; at most ${MAX_VALUES.toLocaleString('en-US')}: reuse less, or split the file`,
     );
   const raw = guardDepth(file, () => toJS(doc, file));
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
@@ -153,6 +162,24 @@ function toJS(doc: Document, file: string): unknown {
     // e.g. an alias that expands too often (a "billion laughs" file)
     throw fileError(file, `cannot read the YAML: ${error instanceof Error ? error.message : String(error)}`);
   }
+}
+
+/**
+ * How many values the document holds with every alias expanded, counted on the parsed tree in
+ * one pass (an anchor's size is remembered where it is defined), so nothing is expanded to count.
+ */
+function expandedValues(doc: Document): number {
+  const anchors = new Map<string, number>();
+  const walk = (node: unknown): number => {
+    if (isAlias(node)) return anchors.get(node.source) ?? 1;
+    let size = 1;
+    if (isMap(node) || isSeq(node))
+      for (const item of node.items as unknown[]) size += isPair(item) ? walk(item.key) + walk(item.value) : walk(item);
+    const anchor = (node as { anchor?: string } | null)?.anchor;
+    if (anchor !== undefined) anchors.set(anchor, size);
+    return size;
+  };
+  return walk(doc.contents);
 }
 
 function fileError(file: string, detail: string): ScenarioError {

@@ -4,7 +4,7 @@ import type { RunResult } from '../../metrics/run-result.js';
 import type { RunSpec } from '../../scenario/scenario.js';
 import type { Trace } from '../../trace/trace.js';
 import { traceRun, windowOf } from '../../trace/trace-run.js';
-import { replayFileName } from '../files.js';
+import { replayFileName, uniqueNames } from '../files.js';
 import { replayPage } from './page.js';
 
 export { windowOf };
@@ -47,10 +47,13 @@ export function replaysOf(
   results: readonly RunResult[],
   traces: readonly (Trace | undefined)[] = [],
 ): ReplayFile[] {
-  return [...replayTasks(runs, trials)].map((task) => {
+  const tasks = [...replayTasks(runs, trials)];
+  const variantOf = (task: number) => runs[task / trials].variant || runs[task / trials].scenario.architecture.kind;
+  // "a b" and "a_b" are one file name once made safe: the second gets -2
+  const stems = uniqueNames(tasks.map((task) => replayFileName(variantOf(task)).replace(/\.html$/, '')));
+  return tasks.map((task, i) => {
     const run = runs[task / trials];
-    const variant = run.variant || run.scenario.architecture.kind;
     const trace = withFailover(traces[task] ?? traceRun(run, 0, windowOf(results[task], run.scenario.duration)), results[task]);
-    return { file: replayFileName(variant), variant, html: replayPage(trace) };
+    return { file: `${stems[i]}.html`, variant: variantOf(task), html: replayPage(trace) };
   });
 }
