@@ -27,7 +27,7 @@ architecture: { kind: stateless-lb, nodes: 2 }
 workload: { arrival: { kind: poisson, rate: 200/s } }
 `;
 // minutes of simulation: still running when it is killed
-const long = small.replace('duration: 1s', 'duration: 600s').replace('200/s', '2000/s');
+const long = small.replace('duration: 1s', 'duration: 3000s').replace('200/s', '2000/s');
 
 function file(text: string, dir = tmp(), name = 'scenario.yaml'): string {
   const path = join(dir, name);
@@ -44,14 +44,14 @@ function expectRefused(r: ReturnType<typeof leadsim>, message: RegExp): void {
 
 const deadPid = () => spawnSync(process.execPath, ['-e', '']).pid!;
 
-/** Starts leadsim, SIGKILLs it once it has surely started simulating, resolves when it is gone. */
-function killedWhileRunning(args: string[]): Promise<void> {
+/** Starts leadsim, SIGKILLs it once `started()` holds (polled) or after 10 s, resolves when it is gone. */
+function killedWhileRunning(args: string[], started: () => boolean): Promise<void> {
   return new Promise((done) => {
     const child = spawn(process.execPath, [leadsimBin, ...args], { cwd: work });
-    let stderr = '';
-    child.stderr.on('data', (chunk) => (stderr += String(chunk)));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 4000);
+    const poll = setInterval(() => started() && child.kill('SIGKILL'), 20);
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
     child.on('exit', () => {
+      clearInterval(poll);
       clearTimeout(timer);
       done();
     });
@@ -93,7 +93,9 @@ describe('a kill between the two renames of a report', () => {
     mkdirSync(join(parent, `report.tmp-${pid}`));
     writeFileSync(join(parent, `report.tmp-${pid}`, '.leadsim-report'), '');
     writeFileSync(join(parent, `report.tmp-${pid}`, '.leadsim-temporary'), `report.tmp-${pid}`);
-    await killedWhileRunning(['run', file(long), '--out', out, '--quiet']);
+    // killed once it has put the old report back and removed the unfinished one: simulating
+    const cleaned = () => existsSync(out) && !existsSync(join(parent, `report.tmp-${pid}`));
+    await killedWhileRunning(['run', file(long), '--out', out, '--quiet'], cleaned);
     expect(readFileSync(join(out, 'summary.csv'), 'utf8')).toBe(before);
     expect(readdirSync(parent).filter((n) => !n.startsWith('.'))).toEqual(['report']);
   });
@@ -147,7 +149,7 @@ describe('disks', () => {
   });
 
   // not yet passing: on a full tmpfs the refusal comes from another step than the write (to finish)
-  it.skip('a full disk: exit 2 naming the path, the earlier report intact, nothing left behind', (context) => {
+  it('a full disk: exit 2 naming the path, the earlier report intact, nothing left behind', (context) => {
     withTinyDisk(context, 256 * 1024, (disk) => {
       const out = join(disk, 'report');
       const scenario = file(small);
@@ -158,11 +160,24 @@ describe('disks', () => {
       expectRefused(r, /report.*no space left on the device/);
       expect(readFileSync(join(out, 'summary.csv'), 'utf8')).toBe(before);
       expect(readdirSync(disk).filter((n) => !n.startsWith('more-'))).toEqual(['report']);
+      expectRefused(leadsim(['check', scenario, '--baseline', join(disk, 'base'), '--update']), /base.*no space left on the device/);
+      expectRefused(leadsim(['sweep', scenario, '--shard', '0/1', '--out', disk]), /shard-0-of-1\.json: no space left on the device/);
+      expectRefused(leadsim(['replay', scenario, '--out', join(disk, 'r', 'page.html')]), /page\.html: no space left on the device/);
+      expect(readdirSync(disk).filter((n) => !n.startsWith('more-'))).toEqual(['report']);
+      const baseline = join(tmp(), 'base');
+      expect(leadsim(['check', scenario, '--baseline', baseline, '--update']).code).toBe(0);
       expectRefused(
-        leadsim(['check', scenario, '--baseline', join(disk, 'base'), '--update']),
-        /no space left on the device while writing it/,
+        leadsim(['check', scenario, '--baseline', baseline, '--junit', join(disk, 'j', 'junit.xml')]),
+        /junit\.xml: no space left on the device/,
       );
-      expectRefused(leadsim(['sweep', scenario, '--shard', '0/1', '--out', disk]), /no space left on the device while writing it/);
+      // room for the lock, not for the report: the writes themselves fail
+      rmSync(join(disk, 'more-0'));
+      expectRefused(
+        leadsim(['run', scenario, '--out', out, '--quiet', '--seed', '6', '--no-replay']),
+        /report: no space left on the device/,
+      );
+      expect(readFileSync(join(out, 'summary.csv'), 'utf8')).toBe(before);
+      expect(readdirSync(disk).filter((n) => !n.startsWith('more-'))).toEqual(['report']);
     });
   });
 });

@@ -6,6 +6,7 @@
 // through here; see the README's "What leadsim will and won't touch".
 import {
   closeSync,
+  linkSync,
   lstatSync,
   mkdirSync,
   openSync,
@@ -14,6 +15,7 @@ import {
   readSync,
   realpathSync,
   renameSync,
+  rmdirSync,
   rmSync,
   statSync,
   writeFileSync,
@@ -178,7 +180,7 @@ function probeWritable(target: string, option: string, asTyped: string): void {
   if (!['directory', 'missing'].includes(kindOf(ancestor)) && !isDirectoryLink(ancestor))
     throw new OutputError(`${option} ${asTyped}: cannot write there: ${ancestor} is a file, not a folder`);
   try {
-    mkdirSync(dirname(target), { recursive: true });
+    makeParents(target);
     mkdirSync(probe);
     rmSync(probe, { recursive: true, force: true });
   } catch (error) {
@@ -265,12 +267,12 @@ function lockOutput(target: string, option: string, asTyped: string): void {
   if (locks.has(lock)) return;
   for (let attempt = 0; !locks.has(lock); attempt++) {
     try {
-      writeFileSync(lock, `leadsim ${process.pid}\n`, { flag: 'wx' });
+      createWhole(lock, `leadsim ${process.pid}\n`);
       locks.add(lock);
       continue;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 2)
-        throw new OutputError(`${option} ${asTyped}: cannot lock it: ${fsReason(error)}`);
+        throw new OutputError(`${option} ${asTyped}: cannot lock it (${lock}): ${fsReason(error)}`);
     }
     const holder = LOCK_TEXT.exec(readLock(lock) ?? `leadsim ${process.pid}\n`); // gone meanwhile: try again
     if (holder === null)
@@ -281,7 +283,19 @@ function lockOutput(target: string, option: string, asTyped: string): void {
       );
     rmSync(lock, { force: true }); // its process is gone
   }
-  if (locks.size === 1) process.on('exit', releaseLocks);
+  cleanUpOnExit();
+}
+
+/** Creates `file` with `text` or fails with EEXIST, never leaving it empty or half-written (a full
+ *  disk, a kill): the text goes into a file of this process's own, hard-linked into place. */
+function createWhole(file: string, text: string): void {
+  const mine = `${file}.${process.pid}`;
+  try {
+    writeFileSync(mine, text);
+    linkSync(mine, file);
+  } finally {
+    rmSync(mine, { force: true });
+  }
 }
 
 function readLock(lock: string): string | undefined {
@@ -292,9 +306,35 @@ function readLock(lock: string): string | undefined {
   }
 }
 
-function releaseLocks(): void {
-  for (const lock of locks) rmSync(lock, { force: true });
-  locks.clear();
+// Folders made for an output (its missing parents), innermost last: those left empty when the
+// process exits (a full disk, a refusal after the check) are removed, so a failure leaves nothing.
+const created: string[] = [];
+
+/** Creates the missing folders above `path`; those still empty at exit are removed. */
+export function makeParents(path: string): void {
+  const parent = dirname(path);
+  const first = mkdirSync(parent, { recursive: true });
+  if (first === undefined) return;
+  for (let dir = parent; isWithin(first, dir) && !created.includes(dir); dir = dirname(dir)) created.push(dir);
+  cleanUpOnExit();
+}
+
+let cleanUpInstalled = false;
+
+function cleanUpOnExit(): void {
+  if (cleanUpInstalled) return;
+  cleanUpInstalled = true;
+  process.on('exit', () => {
+    for (const lock of locks) rmSync(lock, { force: true });
+    locks.clear();
+    for (const dir of created) {
+      try {
+        rmdirSync(dir); // only if empty
+      } catch {
+        // holds something: the output, or another process's
+      }
+    }
+  });
 }
 
 // Temporary paths in use, removed by an interrupt handler (SIGINT/SIGTERM) before it exits.

@@ -3,7 +3,7 @@
 // old and a new report, and a failure leaves the previous report as it was.
 
 import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 
 import { ALERT_COLUMNS, FAILOVER_COLUMNS, SUMMARY_COLUMNS, TIMESERIES_COLUMNS, type RunResult } from '../metrics/run-result.js';
 import type { ChartSvg } from './charts/index.js';
@@ -12,6 +12,7 @@ import { ALERTS_FILE, FAILOVERS_FILE, INDEX_FILE, REPORT_FORMATS, SUMMARY_FILE, 
 import {
   checkReplaceable,
   diskFailure,
+  makeParents,
   MARKER_TEXT,
   removeLeftovers,
   removeReport,
@@ -122,7 +123,7 @@ function writeCsv(
 export function writeFileAtomic(file: string, text: string): void {
   const target = resolve(file);
   const tmp = `${target}.tmp-${process.pid}`;
-  mkdirSync(dirname(target), { recursive: true });
+  makeParents(target);
   trackTemporary(tmp);
   try {
     writeFileSync(tmp, text);
@@ -145,7 +146,7 @@ export function replaceDirectory(outDir: string, fill: (dir: string) => string[]
   removeLeftovers(target);
   const tmp = `${target}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
-  mkdirSync(dirname(target), { recursive: true });
+  makeParents(target);
   trackTemporary(tmp);
   try {
     mkdirSync(tmp);
