@@ -189,7 +189,32 @@ describe('input files: regular, bounded, UTF-8, well-formed', () => {
         truncateSync(path, 150 * 1024 * 1024); // sparse: no disk used
         return path;
       },
-      /is 150\.0 MB; a scenario file may be at most 4\.0 MB/,
+      /is 150 MiB; a scenario file may be at most 4 MiB/,
+    ],
+    [
+      'a file one byte over the cap says so (not "4.0 MB; at most 4.0 MB")',
+      () => {
+        const path = file(small);
+        truncateSync(path, 4 * 1024 * 1024 + 1);
+        return path;
+      },
+      /is 4\.0 MiB \(4,194,305 bytes\); a scenario file may be at most 4 MiB$/m,
+    ],
+    [
+      'UTF-16LE without a byte-order mark is not UTF-8 text (not "not a single value")',
+      () => {
+        const path = join(tmp(), 'utf16.yaml');
+        writeFileSync(path, Buffer.from(small, 'utf16le'));
+        return path;
+      },
+      /utf16\.yaml: line 1: holds NUL bytes, so it is not UTF-8 text \(UTF-16\? save the scenario file as UTF-8\)/,
+    ],
+    // /proc files claim a size of 0 bytes: read to the end, they are YAML of unknown keys, not "empty"
+    ['a file that claims 0 bytes and holds more (/proc)', () => '/proc/self/status', /\/proc\/self\/status:1: Name: unknown key 'Name'/],
+    [
+      'seed 2^53 + 1 is beyond what is held exactly (not "at least 0")',
+      () => file(small.replace('seed: 5', 'seed: 9007199254740993')),
+      /seed: must be an integer from 0 to 9007199254740991; larger ones are not held exactly/,
     ],
     [
       'partition [[0, 0]]',

@@ -22,7 +22,15 @@ export function expecting(what: string) {
 
 /** An integer in [min, max]; the message states the range, e.g. for nodes "an integer from 1 to 1000". */
 export function intIn(min: number, max?: number) {
-  const error = expecting(max === undefined ? `an integer of at least ${min}` : `an integer from ${min} to ${max}`);
+  const stated = expecting(max === undefined ? `an integer of at least ${min}` : `an integer from ${min} to ${max}`);
+  // beyond 2^53 − 1 a number is not held exactly (9007199254740993 reads as ...992): say so, not "at least 0"
+  const unsafe = expecting(
+    `an integer from ${min} to ${Math.min(max ?? Infinity, Number.MAX_SAFE_INTEGER)}; larger ones are not held exactly`,
+  );
+  const error = (issue: { input?: unknown }) =>
+    typeof issue.input === 'number' && Number.isFinite(issue.input) && !Number.isSafeInteger(issue.input) && Number.isInteger(issue.input)
+      ? unsafe(issue)
+      : stated(issue);
   const base = z.int({ error }).min(min, { error });
   return max === undefined ? base : base.max(max, { error });
 }

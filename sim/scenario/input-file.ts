@@ -30,6 +30,12 @@ export function readInputText(path: string, rules: InputRules): string {
   const buffer = readRegularFile(path, rules);
   if (!isUtf8(buffer))
     throw new InputFileError(path, `line ${firstBadLine(buffer)}: not valid UTF-8 text (save the ${rules.what} as UTF-8)`);
+  // valid UTF-8, but no text file holds NUL bytes: UTF-16 without a byte-order mark, or binary
+  if (buffer.includes(0))
+    throw new InputFileError(
+      path,
+      `line ${lineOf(buffer, buffer.indexOf(0))}: holds NUL bytes, so it is not UTF-8 text (UTF-16? save the ${rules.what} as UTF-8)`,
+    );
   const text = buffer.toString('utf8');
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text; // a byte-order mark is not content
 }
@@ -46,22 +52,42 @@ function readRegularFile(path: string, rules: InputRules): Buffer {
     const stat = fstatSync(fd);
     if (stat.isDirectory()) throw new InputFileError(path, `is a folder, not a ${rules.what}`);
     if (!stat.isFile()) throw new InputFileError(path, `is not a regular file (a device, FIFO or socket), so it cannot be a ${rules.what}`);
-    if (stat.size > rules.maxBytes)
-      throw new InputFileError(path, `is ${megabytes(stat.size)}; a ${rules.what} may be at most ${megabytes(rules.maxBytes)}`);
-    const buffer = Buffer.alloc(stat.size);
+    if (stat.size > rules.maxBytes) throw tooLarge(path, stat.size, rules);
+    // read to the end, not to the size the file claims: /proc files claim 0 bytes and hold more
+    let buffer = Buffer.alloc(Math.min(Math.max(stat.size, 64 * 1024), rules.maxBytes) + 1);
     let read = 0;
-    while (read < stat.size) {
-      const n = readSync(fd, buffer, read, stat.size - read, read);
-      if (n === 0) break;
+    for (;;) {
+      if (read === buffer.length) {
+        if (read > rules.maxBytes) throw tooLarge(path, rules.maxBytes, rules, 'more than ');
+        const grown = Buffer.alloc(Math.min(buffer.length * 2, rules.maxBytes + 1));
+        buffer.copy(grown);
+        buffer = grown;
+      }
+      const n = readSync(fd, buffer, read, buffer.length - read, null);
+      if (n === 0) return buffer.subarray(0, read);
       read += n;
     }
-    return buffer.subarray(0, read);
   } finally {
     closeSync(fd);
   }
 }
 
-const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+function tooLarge(path: string, bytes: number, rules: InputRules, qualifier = ''): InputFileError {
+  return new InputFileError(path, `is ${qualifier}${size(bytes)}; a ${rules.what} may be at most ${size(rules.maxBytes)}`);
+}
+
+/** A size in MiB, with the bytes when rounding would hide the difference (4 MiB + 1 byte is not "4.0 MB"). */
+function size(bytes: number): string {
+  const mib = bytes / 1024 / 1024;
+  if (Number.isInteger(mib)) return `${mib} MiB`;
+  return `${mib.toFixed(1)} MiB (${bytes.toLocaleString('en-US')} bytes)`;
+}
+
+function lineOf(buffer: Buffer, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset; i++) if (buffer[i] === 0x0a) line++;
+  return line;
+}
 
 /** The 1-based line of the first invalid UTF-8 sequence (a newline byte never occurs inside one). */
 function firstBadLine(buffer: Buffer): number {
