@@ -33,12 +33,18 @@ function fileSystemError(error: unknown): string | undefined {
   return reasons[e.code] && `${e.path}: ${reasons[e.code]}`;
 }
 
-// What was running, so that a bug report says how to reproduce it.
-let reproduction: string | undefined;
+// What was running, so that a bug report says how to reproduce it: the seeds the scenarios ran with.
+let seeds: string | undefined;
 
-/** Remembers the command and seed that reproduce whatever happens next (for a bug report). */
+/** Remembers the seed of each scenario loaded (for a bug report). */
 export function noteReproduction(text: string): void {
-  reproduction = text;
+  seeds = text;
+}
+
+/** The command as typed (every option, --out included), quoted for a POSIX shell where needed. */
+export function commandLine(argv: readonly string[] = process.argv): string {
+  const quote = (arg: string) => (/^[A-Za-z0-9_./:=,@%+-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`);
+  return ['leadsim', ...argv.slice(2).map(quote)].join(' ');
 }
 
 export function exitOnError(error: unknown): void {
@@ -55,7 +61,8 @@ export function exitOnError(error: unknown): void {
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
   process.stderr.write(
     'leadsim: internal error: this is a bug in leadsim, not in your input; please report it with the scenario file' +
-      (reproduction ? ` and this command, which reproduces it: ${reproduction}` : '') +
+      ` and this command, which reproduces it: ${commandLine()}` +
+      (seeds ? ` (${seeds})` : '') +
       `\n${detail}\n`,
   );
   finish(EXIT_INTERNAL);

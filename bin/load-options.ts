@@ -26,9 +26,7 @@ export function loadAll(files: string[], options: ScenarioOptions, load: LoadOpt
   if (options.seed !== undefined) overrides.seed = wholeNumber('--seed', options.seed, 0, Number.MAX_SAFE_INTEGER);
   if (options.trials !== undefined) overrides.trials = wholeNumber('--trials', options.trials, 1, MAX_TRIALS);
   const loaded = files.map((file) => loadScenarioFile(file, overrides, load));
-  const sets = (options.set ?? []).map((assignment) => ` --set '${assignment}'`).join('');
-  const trials = options.trials === undefined ? '' : ` --trials ${options.trials}`;
-  noteReproduction(loaded.map((s) => `leadsim run ${s.file} --seed ${s.baseSeed}${trials}${sets}`).join('; '));
+  noteReproduction(loaded.map((s) => `${s.file}: seed ${s.baseSeed}`).join('; '));
   return loaded;
 }
 
