@@ -3,7 +3,19 @@
 // links around the guards, a mount point, a full disk and several runs racing for one --out.
 // The built binary, real processes, real signals; bounded in count and time.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { leadsimBin, runLeadsim, scratchDir } from '../test/cli.js';
@@ -211,6 +223,23 @@ describe('races: several runs at one --out', () => {
       expect(readdirSync(parent)).toEqual(['report']);
       expect(readdirSync(out)).toContain('index.html');
     }
+  });
+});
+
+describe('a folder given as --out', () => {
+  it('an empty 555 folder of another owner keeps its mode and owner, run after run', () => {
+    const out = join(tmp(), 'prepared');
+    mkdirSync(out);
+    chmodSync(out, 0o555);
+    if (process.getuid?.() === 0) chownSync(out, 1234, 1234);
+    const { uid, gid } = statSync(out);
+    for (const seed of ['1', '2']) {
+      expect(leadsim(['run', file(small), '--out', out, '--quiet', '--seed', seed, '--format', 'csv']).code).toBe(0);
+      const now = statSync(out);
+      expect([now.mode & 0o7777, now.uid, now.gid]).toEqual([0o555, uid, gid]);
+      expect(readdirSync(out)).toContain('summary.csv');
+    }
+    expect(readdirSync(join(out, '..'))).toEqual(['prepared']);
   });
 });
 

@@ -15,6 +15,7 @@ import { execute } from '../../sim/execute.js';
 import type { LoadedScenario } from '../../sim/scenario/load.js';
 import { summaryCsv, writeFileAtomic } from '../../sim/report/write-reports.js';
 import { EXIT_CHECK_FAILED, EXIT_OK, UsageError } from '../cli-errors.js';
+import { exitCleanlyOnInterrupt } from '../interrupt.js';
 import { loadAll, type ScenarioOptions } from '../load-options.js';
 import { fsReason } from '../../sim/scenario/input-file.js';
 import { progressBar } from '../progress.js';
@@ -40,6 +41,7 @@ interface Outcome {
 }
 
 export async function checkCommand(files: string[], options: CheckOptions): Promise<number> {
+  exitCleanlyOnInterrupt();
   const tolerance = parsePercent('--tolerance', options.tolerance, 0, 10);
   const confidence = parsePercent('--confidence', options.confidence, 0.5, 0.999999);
   if (options.baseline.trim() === '')
@@ -78,7 +80,11 @@ export async function checkCommand(files: string[], options: CheckOptions): Prom
 
 async function rerun(scenario: LoadedScenario, showProgress: boolean): Promise<Outcome> {
   const progress = progressBar(scenario.name, showProgress);
-  const { results } = await execute(scenario.runs, { trials: scenario.trials, onRunDone: (d, t) => progress.update(d, t) });
+  const { results } = await execute(scenario.runs, {
+    trials: scenario.trials,
+    isolate: true, // free to answer an interrupt
+    onRunDone: (d, t) => progress.update(d, t),
+  });
   progress.stop();
   const violations = results.flatMap((r) =>
     r.violations.map((v) => `variant ${r.variant}, trial ${r.trial} (seed ${r.seed}) at ${v.at_ms} ms: ${v.invariant}: ${v.detail}`),

@@ -5,7 +5,7 @@
 import { runOnce } from '../../sim/engine/run.js';
 import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { MARKER_TEXT, prepareOutputFile, REPORT_MARKER, reportDirFor } from '../../sim/report/output-dir.js';
+import { makeParents, MARKER_TEXT, prepareOutputFile, REPORT_MARKER, reportDirFor } from '../../sim/report/output-dir.js';
 import { OWNED_MARK, replayPage } from '../../sim/report/replay/page.js';
 import { writeFileAtomic } from '../../sim/report/write-reports.js';
 import { replayFileName } from '../../sim/report/files.js';
@@ -15,6 +15,7 @@ import type { RunSpec } from '../../sim/scenario/scenario.js';
 import { parseDuration } from '../../sim/scenario/units.js';
 import { traceRun } from '../../sim/trace/trace-run.js';
 import { EXIT_OK, UsageError } from '../cli-errors.js';
+import { exitCleanlyOnInterrupt } from '../interrupt.js';
 import { loadAll, type ScenarioOptions } from '../load-options.js';
 
 export interface ReplayOptions extends ScenarioOptions {
@@ -53,9 +54,13 @@ export function replayCommand(file: string, options: ReplayOptions): number {
     (head) => head.includes(OWNED_MARK),
     'leadsim replay page',
   );
+  // Tracing holds this thread, so Ctrl-C there ends the process at once (nothing is written
+  // before the page is ready); from here an interrupt waits for the write, then cleans up.
   const result = runOnce(run, trial).result;
   const window = windowFor(run, result, options);
   const page = replayPage(withFailover(traceRun(run, trial, window), result));
+  exitCleanlyOnInterrupt();
+  makeParents(out);
   // a report folder this command creates is marked as leadsim's, so a later run may replace it
   if (newReportDir) writeFileSync(join(dirname(out), REPORT_MARKER), MARKER_TEXT);
   writeFileAtomic(out, page);

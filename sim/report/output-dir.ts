@@ -5,8 +5,10 @@
 // exactly as it was. Every command that writes (run, merge, check --update, sweep, replay) goes
 // through here; see the README's "What leadsim will and won't touch".
 import {
+  accessSync,
+  chmodSync,
   closeSync,
-  linkSync,
+  constants,
   lstatSync,
   mkdirSync,
   openSync,
@@ -15,20 +17,18 @@ import {
   readSync,
   realpathSync,
   renameSync,
-  rmdirSync,
   rmSync,
   statSync,
-  writeFileSync,
 } from 'node:fs';
 import { fsReason } from '../scenario/input-file.js';
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { isAlive, isWithin, lockOutput, makeParents, OutputError, removeIfEmpty } from './output-process.js';
+import { basename, dirname, join, resolve } from 'node:path';
+
+export { isWithin, makeParents, OutputError, removeTemporaries, trackTemporary, untrackTemporary } from './output-process.js';
 
 /** The file that marks a folder as a leadsim report (or baseline) that leadsim may replace. */
 export const REPORT_MARKER = '.leadsim-report';
 export const MARKER_TEXT = 'Written by leadsim: a later run with the same output replaces this folder as a whole.\n';
-
-/** The output is somewhere leadsim must not or cannot write: the user's to fix (exit 2). */
-export class OutputError extends Error {}
 
 export interface OutputRules {
   /** How the user named this output, for messages: '--out', '--baseline', ... */
@@ -94,7 +94,8 @@ export function prepareOutputFile(file: string, option: string, isOurs: (head: s
     throw new OutputError(`${option} ${file}: is ${kind === 'directory' ? 'a folder' : kind}; expected a ${what} to write`);
   if (kind === 'a regular file' && !isOurs(headOf(target)))
     throw new OutputError(`${option} ${file}: is a file leadsim did not write (not a ${what}); leadsim will not overwrite it`);
-  probeWritable(target, option, file);
+  // the folders made to try are removed again: a kill while simulating leaves nothing (the write makes them anew)
+  probeWritable(target, option, file, false);
   return target;
 }
 
@@ -173,16 +174,17 @@ function headOf(file: string): string {
 }
 
 /** Creates the parent folders and a throw-away sibling, so an unwritable place fails now, not after the run. */
-function probeWritable(target: string, option: string, asTyped: string): void {
+function probeWritable(target: string, option: string, asTyped: string, keepParents = true): void {
   const probe = `${target}.tmp-${process.pid}`;
   let ancestor = dirname(target);
   while (kindOf(ancestor) === 'missing' && dirname(ancestor) !== ancestor) ancestor = dirname(ancestor);
   if (!['directory', 'missing'].includes(kindOf(ancestor)) && !isDirectoryLink(ancestor))
     throw new OutputError(`${option} ${asTyped}: cannot write there: ${ancestor} is a file, not a folder`);
   try {
-    makeParents(target);
+    const made = makeParents(target);
     mkdirSync(probe);
     rmSync(probe, { recursive: true, force: true });
+    if (!keepParents) removeIfEmpty(made);
   } catch (error) {
     throw new OutputError(`${option} ${asTyped}: cannot write there: ${fsReason(error)}`);
   }
@@ -241,117 +243,20 @@ function newestFirst(parent: string, names: string[]): string[] {
 
 /** Removes a report folder with its markers last, so that a kill midway leaves it recognisable. */
 export function removeReport(dir: string): void {
+  allowWrites(dir);
   for (const name of readdirSync(dir))
     if (name !== REPORT_MARKER && name !== TEMPORARY_MARKER) rmSync(join(dir, name), { recursive: true, force: true });
   rmSync(dir, { recursive: true, force: true });
 }
 
-function isAlive(pid: number): boolean {
-  if (pid <= 0) return false; // 0 would signal our own process group
-  if (pid === process.pid) return false; // our own leftover, from a step that failed
+/** Gives the owner write permission on a report folder that lacks it (kept from a folder such
+ *  as an empty 555 one given as --out), so that it can be marked and emptied; root needs none. */
+export function allowWrites(dir: string): void {
   try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-// One process at a time writes a report folder: `.<name>.leadsim-lock` beside it holds the pid
-// of the leadsim process writing it, from the check before simulating until that process exits.
-const LOCK_TEXT = /^leadsim (\d+)\n$/;
-const locks = new Set<string>();
-
-function lockOutput(target: string, option: string, asTyped: string): void {
-  const lock = join(dirname(target), `.${basename(target)}.leadsim-lock`);
-  if (locks.has(lock)) return;
-  for (let attempt = 0; !locks.has(lock); attempt++) {
-    try {
-      createWhole(lock, `leadsim ${process.pid}\n`);
-      locks.add(lock);
-      continue;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 2)
-        throw new OutputError(`${option} ${asTyped}: cannot lock it (${lock}): ${fsReason(error)}`);
-    }
-    const holder = LOCK_TEXT.exec(readLock(lock) ?? `leadsim ${process.pid}\n`); // gone meanwhile: try again
-    if (holder === null)
-      throw new OutputError(`${option} ${asTyped}: ${lock} is not leadsim's lock file; remove it or choose another ${option}`);
-    if (isAlive(Number(holder[1])))
-      throw new OutputError(
-        `${option} ${asTyped}: another leadsim run (pid ${holder[1]}) is writing it; wait for it to finish or choose another ${option}`,
-      );
-    rmSync(lock, { force: true }); // its process is gone
-  }
-  cleanUpOnExit();
-}
-
-/** Creates `file` with `text` or fails with EEXIST, never leaving it empty or half-written (a full
- *  disk, a kill): the text goes into a file of this process's own, hard-linked into place. */
-function createWhole(file: string, text: string): void {
-  const mine = `${file}.${process.pid}`;
-  try {
-    writeFileSync(mine, text);
-    linkSync(mine, file);
-  } finally {
-    rmSync(mine, { force: true });
-  }
-}
-
-function readLock(lock: string): string | undefined {
-  try {
-    return readFileSync(lock, 'utf8');
+    accessSync(dir, constants.W_OK);
   } catch {
-    return undefined;
+    chmodSync(dir, (statSync(dir).mode & 0o7777) | 0o700);
   }
-}
-
-// Folders made for an output (its missing parents), innermost last: those left empty when the
-// process exits (a full disk, a refusal after the check) are removed, so a failure leaves nothing.
-const created: string[] = [];
-
-/** Creates the missing folders above `path`; those still empty at exit are removed. */
-export function makeParents(path: string): void {
-  const parent = dirname(path);
-  const first = mkdirSync(parent, { recursive: true });
-  if (first === undefined) return;
-  for (let dir = parent; isWithin(first, dir) && !created.includes(dir); dir = dirname(dir)) created.push(dir);
-  cleanUpOnExit();
-}
-
-let cleanUpInstalled = false;
-
-function cleanUpOnExit(): void {
-  if (cleanUpInstalled) return;
-  cleanUpInstalled = true;
-  process.on('exit', () => {
-    for (const lock of locks) rmSync(lock, { force: true });
-    locks.clear();
-    for (const dir of created) {
-      try {
-        rmdirSync(dir); // only if empty
-      } catch {
-        // holds something: the output, or another process's
-      }
-    }
-  });
-}
-
-// Temporary paths in use, removed by an interrupt handler (SIGINT/SIGTERM) before it exits.
-const temporaries = new Set<string>();
-
-export function trackTemporary(path: string): void {
-  temporaries.add(path);
-}
-
-export function untrackTemporary(path: string): void {
-  temporaries.delete(path);
-}
-
-/** Removes every temporary path still in use (for an interrupt handler). */
-export function removeTemporaries(): void {
-  for (const path of temporaries) rmSync(path, { recursive: true, force: true });
-  temporaries.clear();
 }
 
 const REPORTS_ROOT = 'reports';
@@ -396,10 +301,4 @@ export function dirsByName(sources: readonly ReportSource[], root: string): stri
     seen.set(dir, source);
     return dir;
   });
-}
-
-/** Whether `path` is `dir` or inside it. */
-export function isWithin(dir: string, path: string): boolean {
-  const rel = relative(dir, path);
-  return rel === '' || (rel.split(sep)[0] !== '..' && !isAbsolute(rel));
 }

@@ -2,7 +2,20 @@
 // directory first and swapped in at the end, so a reader (or a crash) never sees a mix of an
 // old and a new report, and a failure leaves the previous report as it was.
 
-import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+  type Stats,
+} from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 
 import { ALERT_COLUMNS, FAILOVER_COLUMNS, SUMMARY_COLUMNS, TIMESERIES_COLUMNS, type RunResult } from '../metrics/run-result.js';
@@ -11,6 +24,7 @@ import { csvChunks, type Row } from './csv.js';
 import { ALERTS_FILE, FAILOVERS_FILE, INDEX_FILE, REPORT_FORMATS, SUMMARY_FILE, TIMESERIES_FILE, type ReportFormat } from './files.js';
 import {
   checkReplaceable,
+  allowWrites,
   diskFailure,
   makeParents,
   MARKER_TEXT,
@@ -173,9 +187,13 @@ function swapIn(tmp: string, target: string): void {
   const old = `${target}.old-${process.pid}`;
   if (existsSync(old)) removeReport(old);
   const hadOld = existsSync(target);
-  // named as it will be set aside, so that only this report is ever renamed back (see removeLeftovers)
-  if (hadOld) writeFileSync(join(target, TEMPORARY_MARKER), basename(old));
-  if (hadOld) renameSync(target, old);
+  const before = hadOld ? statSync(target) : undefined;
+  if (hadOld) {
+    allowWrites(target);
+    // named as it will be set aside, so that only this report is ever renamed back (see removeLeftovers)
+    writeFileSync(join(target, TEMPORARY_MARKER), basename(old));
+    renameSync(target, old);
+  }
   try {
     renameSync(tmp, target);
   } catch (error) {
@@ -183,5 +201,18 @@ function swapIn(tmp: string, target: string): void {
     throw error;
   }
   rmSync(join(target, TEMPORARY_MARKER), { force: true });
+  // the new folder keeps the old one's mode and owner (a folder prepared for the report: 2775, another owner)
+  if (before !== undefined) keepModeAndOwner(before, target);
   if (hadOld) removeReport(old);
+}
+
+function keepModeAndOwner(old: Stats, dir: string): void {
+  chmodSync(dir, old.mode & 0o7777);
+  const { uid, gid } = statSync(dir);
+  if (uid === old.uid && gid === old.gid) return;
+  try {
+    chownSync(dir, old.uid, old.gid);
+  } catch {
+    // only root may give a folder away: it stays ours
+  }
 }
