@@ -106,6 +106,22 @@ describe.skipIf(executablePath === null)('presentation mode in chromium', () => 
       120_000,
     );
 
+  it('opens at the chart the address names (#file.svg); End and Home go to the verdict and the question', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const screen = () => page.evaluate(() => Number(document.documentElement.getAttribute('data-screen')));
+    await page.goto(`file://${join(reports, 'demo', 'index.html')}?present#failover-zoom.svg`);
+    await page.waitForFunction(() => document.documentElement.hasAttribute('data-screen'));
+    const ids = await page.$$eval('.screen', (all) => all.map((s) => s.id));
+    expect(ids.indexOf('failover-zoom.svg')).toBeGreaterThan(1);
+    expect(await screen()).toBe(ids.indexOf('failover-zoom.svg'));
+    await page.keyboard.press('End');
+    expect(await screen()).toBe(ids.indexOf('verdict-screen'));
+    expect(ids.indexOf('verdict-screen')).toBe(ids.length - 1);
+    await page.keyboard.press('Home');
+    expect(await screen()).toBe(0);
+    await page.close();
+  }, 60_000);
+
   it('the replay screen plays the failover in place', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     await page.goto(`file://${join(reports, 'election-up-close', 'index.html')}?present`);

@@ -1,6 +1,7 @@
 // `index.html?present`: the report as screens a projector can show — the question (title and
 // description), the comparison, every chart panel on its own screen drawn for the screen, the
-// replay playing in place, and the verdict last. Arrow keys, PageUp/PageDown and space step.
+// replay playing in place, and the verdict last. Arrow keys, PageUp/PageDown and space step; Home
+// and End go to the first and last screen; #<chart file> in the address opens at that chart.
 // The normal page is untouched: everything here applies only under html.present, and the
 // charts' SVG text is enlarged in the browser (CSS beats an SVG presentation attribute), so the
 // chart files and the page's bytes stay what the chart code drew.
@@ -127,10 +128,12 @@ export const PRESENT_SCRIPT = `(function () {
     verdictScreen();
     fitTables();
     enlarge();
-    go(0);
+    // index.html?present#scaling.svg opens at that chart's first screen (a lecture plan's bookmark)
+    var named = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    go(Math.max(0, screens().indexOf(named)));
   });
   window.addEventListener('resize', function () { fitTables(); enlarge(); });
-  var STEPS = { ArrowRight: 1, ArrowDown: 1, PageDown: 1, ' ': 1, ArrowLeft: -1, ArrowUp: -1, PageUp: -1 };
+  var STEPS = { ArrowRight: 1, ArrowDown: 1, PageDown: 1, ' ': 1, ArrowLeft: -1, ArrowUp: -1, PageUp: -1, Home: -Infinity, End: Infinity };
   document.addEventListener('keydown', function (e) {
     var step = STEPS[e.key];
     if (!step) return;

@@ -68,7 +68,9 @@ export function replayMain(): void {
     for (let id = 0; id < trace.nodes && rows.length < 8; id++) {
       const v = model.node(id);
       if (v.role === 'candidate' && v.votes >= 0)
-        rows.push(`<li data-candidate="${id}">node ${id}, term ${v.term}: <b>${v.votes}</b> votes, ${v.quorum} needed</li>`);
+        rows.push(
+          `<li data-candidate="${id}">node ${id}, term ${v.term}: <b>${v.votes}</b> vote${v.votes === 1 ? '' : 's'}, ${v.quorum} needed</li>`,
+        );
     }
     return rows.length === 0 ? '' : `<div class="card election"><h3>Election</h3><ul>${rows.join('')}</ul></div>`;
   }
@@ -186,7 +188,7 @@ export function replayMain(): void {
   $('start').addEventListener('click', () => (pause(), seek(trace.from)));
   $('next-fault').addEventListener('click', () => (pause(), nextOf(model.faultTimes, 1000)));
   $('next-election')?.addEventListener('click', () => (pause(), nextOf(model.electionTimes, 1000)));
-  const presentKeys = ['ArrowRight', 'ArrowLeft', 'ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', ' '];
+  const presentKeys = ['ArrowRight', 'ArrowLeft', 'ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End', ' '];
   document.addEventListener('keydown', (e) => {
     // inside the report's presentation mode, the lecture's keys step its screens
     if (window.parent !== window && presentKeys.includes(e.key)) {

@@ -167,7 +167,8 @@ export function replayView(model: ReplayModel, svg: SVGSVGElement, onPick: (id: 
     d.g.setAttribute('data-role', v.role);
     if (v.votes >= 0) d.g.setAttribute('data-votes', String(v.votes));
     else d.g.removeAttribute('data-votes');
-    if (d.tallyText) d.tallyText.textContent = v.votes >= 0 && v.quorum > 0 ? `${v.votes} votes, ${v.quorum} needed` : '';
+    if (d.tallyText)
+      d.tallyText.textContent = v.votes >= 0 && v.quorum > 0 ? `${v.votes} vote${v.votes === 1 ? '' : 's'}, ${v.quorum} needed` : '';
     if (ring && trace.groups > 1) d.label.textContent = v.leads.length > 0 ? `node ${id} · leads ${v.leads.join(', ')}` : `node ${id}`;
     d.g.setAttribute('class', `node ${v.role}${id === view.picked ? ' picked' : ''}`);
     d.termText.textContent = v.up && trace.hasLeader ? (radius > 14 ? `T${v.term}` : String(v.term)) : v.up ? '' : '✕';
