@@ -14,7 +14,8 @@ function scenarioOptions(command: Command): Command {
   return command
     .option('--seed <n>', 'override the scenario seed')
     .option('--trials <n>', 'override the number of Monte Carlo trials')
-    .option('--set <path=value>', 'override any scenario key by dotted path (repeatable)', collect, []);
+    .option('--set <path=value>', 'override any scenario key by dotted path (repeatable)', collect, [])
+    .option('--max-events <n>', 'the event budget of one run, e.g. 2e9 (default 5e8; a command gets 10 times it)');
 }
 
 async function main(argv: string[]): Promise<void> {
@@ -40,11 +41,11 @@ async function main(argv: string[]): Promise<void> {
     )
     .action(async (files: string[], options) => exitWith(await (await import('./commands/run.js')).runCommand(files, options)));
 
-  program
-    .command('validate')
-    .description('check scenario files without running them')
-    .argument('<files...>')
-    .action(async (files: string[]) => exitWith((await import('./commands/validate.js')).validateCommand(files)));
+  scenarioOptions(
+    program.command('validate').description('check scenario files without running them, and estimate their cost').argument('<files...>'),
+  )
+    .option('--json', 'print [{ file, scenario, runs, trials, events_estimate }]')
+    .action(async (files: string[], options) => exitWith((await import('./commands/validate.js')).validateCommand(files, options)));
 
   program
     .command('list')

@@ -10,6 +10,8 @@ export interface ScenarioOptions {
   seed?: string;
   trials?: string;
   set?: string[];
+  /** --max-events: the per-run event budget. */
+  maxEvents?: string;
 }
 
 export function loadAll(files: string[], options: ScenarioOptions, load: LoadOptions = {}): LoadedScenario[] {
@@ -25,7 +27,8 @@ export function loadAll(files: string[], options: ScenarioOptions, load: LoadOpt
   // checked here in full, so that a bad value is blamed on the option typed, not on a --set
   if (options.seed !== undefined) overrides.seed = wholeNumber('--seed', options.seed, 0, Number.MAX_SAFE_INTEGER);
   if (options.trials !== undefined) overrides.trials = wholeNumber('--trials', options.trials, 1, MAX_TRIALS);
-  const loaded = files.map((file) => loadScenarioFile(file, overrides, load));
+  const maxEvents = options.maxEvents === undefined ? undefined : eventBudget(options.maxEvents);
+  const loaded = files.map((file) => loadScenarioFile(file, overrides, { maxEvents, ...load }));
   noteReproduction(loaded.map((s) => `${s.file}: seed ${s.baseSeed}`).join('; '));
   return loaded;
 }
@@ -35,4 +38,12 @@ function wholeNumber(flag: string, text: string, min: number, max: number): stri
   if (!/^\d+$/.test(text.trim()) || value < min || value > max)
     throw new UsageError(`${flag} ${text}: expected a whole number from ${min} to ${max}`);
   return text.trim();
+}
+
+/** --max-events: a whole number of events, written plainly or as 5e8 (at least 1, finite). */
+function eventBudget(text: string): number {
+  const value = Number(text.trim());
+  if (!/^\d+(\.\d+)?(e\+?\d+)?$/i.test(text.trim()) || !Number.isFinite(value) || value < 1 || value > Number.MAX_SAFE_INTEGER)
+    throw new UsageError(`--max-events ${text}: expected a number of engine events from 1 to 9e15, e.g. 2e9 (the default is 5e8 per run)`);
+  return Math.floor(value);
 }

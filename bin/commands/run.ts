@@ -42,7 +42,7 @@ export async function runCommand(files: string[], options: RunOptions): Promise<
     if (scenario.runs.length * scenario.trials > 1 && drawsCharts(formats)) preloadCharts();
     const progress = progressBar(scenario.name, !options.quiet);
     const replayed = replay?.replayTasks(scenario.runs, scenario.trials) ?? new Set<number>();
-    const { results, traces } = await execute(scenario.runs, {
+    const { results, traces, events } = await execute(scenario.runs, {
       trials: scenario.trials,
       isolate: true,
       trace: replayed,
@@ -72,6 +72,7 @@ export async function runCommand(files: string[], options: RunOptions): Promise<
       summaries.push({
         scenario: scenario.name,
         report: where,
+        events,
         summary: results.map((r) => r.summary),
         violations,
         expectations: expectations.map(({ group, value, outcome, message }) => ({ group, value, outcome, message })),

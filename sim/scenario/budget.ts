@@ -1,10 +1,12 @@
 // Budgets: what a run will ask of the machine, estimated from its keys alone — before anything
 // is built — so that a value that passes validation cannot run out of memory or run for hours by
-// accident. Each estimate is an upper-bound-minded count (messages as if nothing were batched),
-// checked against a limit; a refusal names the key, the estimate and the limit. The limits and
-// how to go beyond them are in the README ("What leadsim will and won't touch").
+// accident. Memory budgets are hard limits; the time budget (engine events, estimated from the
+// model in event-model.ts) is the user's to raise with --max-events. A refusal names the key,
+// the estimate and the limit. The limits and how to go beyond them are in the README ("What
+// leadsim will and won't touch").
 import { descriptorOf } from '../architectures/registry.js';
-import type { DistSpec, Scenario } from './scenario.js';
+import { runEvents, steadyLoad } from './event-model.js';
+import type { Scenario } from './scenario.js';
 import { formatDuration as fmt } from './units.js';
 
 const DEFAULT_BUCKET = 100_000;
@@ -20,11 +22,9 @@ export const LIMITS = {
   timeseriesRows: 10_000_000,
   /** Client operations of one run: each is kept (about 80 bytes) until the run ends. */
   arrivalsPerRun: 10_000_000,
-  /** Engine events of one run (estimated, typically 1.5–3 times the real count): 0.3–1 million a
-   *  second on a busy two-core machine, so at most about ten minutes. */
+  /** Engine events of one run by default (--max-events raises it; estimated within 0.5–3× of
+   *  the real count): about ten minutes on a busy two-core machine. A command gets 10 × it. */
   eventsPerRun: 500_000_000,
-  /** Engine events of one command (every run × trial): at most about an hour on two cores. */
-  eventsPerCommand: 5_000_000_000,
   /** Crashes and recoveries of random faults in one run: each is planned up front. */
   faultActionsPerRun: 1_000_000,
   /** A zipf key table: 8 bytes a key, built for every run. */
@@ -33,18 +33,13 @@ export const LIMITS = {
   replicas: 100_000,
 } as const;
 
-/** Engine events per client operation (arrival, delivery, CPU, reply, timeout) and per message
- * (send CPU, delivery, receive CPU, a timer reset). On the bundled scenarios the estimate is 1.4 to
- * 3 times the events counted (25 for a saturated closed loop, whose rate it cannot know). */
-const EVENTS_PER_OP = 6;
-const EVENTS_PER_MESSAGE = 4;
+/** A command's event budget is this many times a run's. */
+export const COMMAND_BUDGET_FACTOR = 10;
 
 export interface RunCost {
   buckets: number;
   arrivals: number;
-  /** Node-to-node messages: per request, and periodic (heartbeats, health checks). */
-  requestMessages: number;
-  periodicMessages: number;
+  /** Engine events (sim/scenario/event-model.ts): the steady state over the run, plus faults. */
   events: number;
   faultActions: number;
   zipfKeys: number;
@@ -53,32 +48,10 @@ export interface RunCost {
 
 const seconds = (micros: number) => micros / 1e6;
 
-/** A typical value of a duration distribution, in µs (its mean or median). */
-function typical(d: DistSpec): number {
-  switch (d.dist) {
-    case 'constant':
-      return d.value;
-    case 'uniform':
-      return (d.min + d.max) / 2;
-    case 'exponential':
-    case 'normal':
-      return d.mean;
-    case 'lognormal':
-      return d.median;
-    case 'pareto':
-      return d.scale;
-  }
-}
-
 /** What one run (one trial) of this scenario costs. */
 export function costOf(s: Scenario): RunCost {
   const duration = seconds(s.duration);
-  const arrival = s.workload.arrival;
-  const arrivals = arrival.kind === 'poisson' ? arrival.ratePerSecond * duration : closedLoopRate(s) * duration;
-  const cost = descriptorOf(s.architecture.kind).cost;
-  const { perRequest, perSecond } = cost.messageRates(s.architecture);
-  const requestMessages = arrivals * perRequest;
-  const periodicMessages = perSecond * duration;
+  const arrivals = steadyLoad(s).offered * duration;
   const faultActions = s.faults.reduce(
     (sum, f) => sum + (f.type === 'random' ? (2 * s.architecture.nodes * s.duration) / (f.mtbf + f.mttr) : 2),
     0,
@@ -86,24 +59,11 @@ export function costOf(s: Scenario): RunCost {
   return {
     buckets: Math.ceil(s.duration / s.bucket),
     arrivals,
-    requestMessages,
-    periodicMessages,
-    events: EVENTS_PER_OP * arrivals + EVENTS_PER_MESSAGE * (requestMessages + periodicMessages) + faultActions,
+    events: runEvents(s, faultActions),
     faultActions,
     zipfKeys: s.workload.keys.dist === 'zipf' ? s.workload.keys.count : 0,
-    replicas: cost.replicas?.(s.architecture) ?? 0,
+    replicas: descriptorOf(s.architecture.kind).cost.replicas?.(s.architecture) ?? 0,
   };
-}
-
-/** Requests per second of closed-loop clients: each sends at most one per think time plus a round
- * trip, and together no faster than the nodes that serve requests can serve them. */
-function closedLoopRate(s: Scenario): number {
-  const arrival = s.workload.arrival;
-  if (arrival.kind !== 'closed') return 0;
-  const cycle = Math.max(1, arrival.think + 2 * typical(s.network.delay) + typical(s.cpu.service));
-  const serving = descriptorOf(s.architecture.kind).cost.servingNodes(s.architecture);
-  const capacity = (serving * 1e6) / Math.max(1, typical(s.cpu.service));
-  return Math.min((arrival.clients * 1e6) / cycle, capacity);
 }
 
 /** A budget a run exceeds: the key to blame (a path into the run), and the message after it. */
@@ -114,8 +74,8 @@ export interface Overrun {
 
 const count = (n: number) => (n >= 1e6 ? n.toExponential(1).replace('e+', 'e') : String(Math.round(n)));
 
-/** The first per-run budget this run exceeds, or undefined. */
-export function runOverrun(s: Scenario): Overrun | undefined {
+/** The first per-run budget this run exceeds, or undefined; `maxEvents` is the run's event budget (--max-events). */
+export function runOverrun(s: Scenario, maxEvents: number = LIMITS.eventsPerRun): Overrun | undefined {
   const cost = costOf(s);
   const over = (estimate: number, limit: number) => estimate > limit;
   if (over(cost.buckets, LIMITS.bucketsPerRun)) {
@@ -152,26 +112,42 @@ export function runOverrun(s: Scenario): Overrun | undefined {
       path: ['workload', 'arrival', arrivalKey],
       message: `makes ~${count(cost.arrivals)} requests per run (over duration ${fmt(s.duration)}); at most ${count(LIMITS.arrivalsPerRun)} are kept in memory: lower the rate or shorten the run`,
     };
-  if (over(cost.events, LIMITS.eventsPerRun)) {
-    const periodic = cost.periodicMessages > cost.requestMessages;
-    const path = periodic ? periodicKey(s) : ['workload', 'arrival', arrivalKey];
+  if (over(cost.events, maxEvents))
     return {
-      path,
-      message: `makes ~${count(cost.events)} events per run (requests + ${periodic ? 'heartbeats and health checks' : 'messages'} over duration ${fmt(s.duration)}); at most ${count(LIMITS.eventsPerRun)} (about ten minutes) per run: ${periodic ? 'use a longer period, fewer nodes or a shorter run' : 'lower the load or shorten the run'}`,
+      path: ['duration'],
+      message: `makes ~${count(cost.events)} engine events per run (estimated; ${roughTime(cost.events)}); the budget is ${count(maxEvents)} per run: raise it with --max-events ${count(nextBudget(cost.events))}, or shorten the run`,
     };
-  }
   return undefined;
 }
 
-function periodicKey(s: Scenario): (string | number)[] {
-  return descriptorOf(s.architecture.kind).cost.periodicKey?.(s.architecture) ?? ['architecture', 'heartbeat'];
+/** Engine events a second on a busy two-core machine, for a rough time (README "Speed"). */
+export const ROUGH_EVENTS_PER_SECOND = 1e6;
+
+/** "about 3 min" for this many events at ROUGH_EVENTS_PER_SECOND. */
+export function roughTime(events: number): string {
+  const s = events / ROUGH_EVENTS_PER_SECOND;
+  if (s < 1) return 'under a second';
+  if (s < 90) return `about ${Math.round(s)} s`;
+  if (s < 5400) return `about ${Math.round(s / 60)} min`;
+  return `about ${(s / 3600).toFixed(1)} h`;
+}
+
+/** A round budget above `events`: 1, 2 or 5 × a power of ten. */
+function nextBudget(events: number): number {
+  const power = 10 ** Math.floor(Math.log10(events));
+  return [1, 2, 5, 10].map((m) => m * power).find((b) => b >= events) as number;
 }
 
 export { count as formatCount };
 
 /** Budgets of a whole file: runs × trials, rows of timeseries.csv, and the events of every run ×
  * trial, of which one command does `1 / shards` (a `leadsim sweep --shard K/N` does its share). */
-export function fileOverrun(runs: readonly Scenario[], trials: number, shards = 1): Overrun | undefined {
+export function fileOverrun(
+  runs: readonly Scenario[],
+  trials: number,
+  shards = 1,
+  maxEvents: number = LIMITS.eventsPerRun,
+): Overrun | undefined {
   const blame: (string | number)[] = trials > 1 || runs.length === 1 ? ['trials'] : ['sweep'];
   const what = `${runs.length} run(s) × ${trials} trial(s)`;
   const tasks = runs.length * trials;
@@ -185,13 +161,14 @@ export function fileOverrun(runs: readonly Scenario[], trials: number, shards = 
       message: `makes ${count(rows)} rows of timeseries.csv (${what} × time buckets); at most ${count(LIMITS.timeseriesRows)}: use a longer bucket or fewer trials`,
     };
   const events = (costs.reduce((sum, c) => sum + c.events, 0) * trials) / shards;
-  if (events > LIMITS.eventsPerCommand)
+  const budget = COMMAND_BUDGET_FACTOR * maxEvents;
+  if (events > budget)
     return {
       path: blame,
       message:
-        `makes ~${count(events)} events (${what}${shards > 1 ? `, 1/${shards} of them in this shard` : ''}); ` +
-        `at most ${count(LIMITS.eventsPerCommand)} (about an hour) per command: split it with leadsim sweep FILE --shard K/N ` +
-        `(every shard gets this budget) and leadsim merge`,
+        `makes ~${count(events)} engine events (${what}${shards > 1 ? `, 1/${shards} of them in this shard` : ''}; estimated, ${roughTime(events)}); ` +
+        `the budget of a command is ${count(budget)} (${COMMAND_BUDGET_FACTOR} × --max-events): raise it with --max-events ${count(nextBudget(events / COMMAND_BUDGET_FACTOR))}, ` +
+        `or split it with leadsim sweep FILE --shard K/N (every shard gets this budget) and leadsim merge`,
     };
   return undefined;
 }

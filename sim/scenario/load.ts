@@ -63,6 +63,8 @@ const INTERPRETED = { jitless: true } as const;
 export interface LoadOptions {
   /** The file's work is split into this many shards (`leadsim sweep --shard K/N`): each gets the whole budget. */
   shards?: number;
+  /** The event budget of one run (--max-events); a command's is COMMAND_BUDGET_FACTOR × it. */
+  maxEvents?: number;
 }
 
 /** Scripted faults over all runs (each run checks and schedules its own list): 20 000 faults in 6000 sweep points is no scenario. */
@@ -98,14 +100,16 @@ export function parseScenarioText(text: string, fileName: string, overrides: Ove
     );
   checkScriptedFaults(source, variants, runCount / variants.length);
   const points = sweepPoints(axes);
+  const maxEvents = options.maxEvents ?? LIMITS.eventsPerRun;
   const runs = variants.flatMap((variant, v) =>
-    points.map((point) => buildRun(source, base, variant && { raw: variant, index: v }, axes, point, sets)),
+    points.map((point) => buildRun(source, base, variant && { raw: variant, index: v }, axes, point, sets, maxEvents)),
   );
   const first = runs[0].scenario;
   const overrun = fileOverrun(
     runs.map((r) => r.scenario),
     first.trials,
     options.shards,
+    maxEvents,
   );
   if (overrun !== undefined) {
     const trialsSet = overrun.path[0] === 'trials' && overrides.trials !== undefined;
@@ -218,6 +222,7 @@ function buildRun(
   axes: Axis[],
   point: number[],
   sets: RunOverride[],
+  maxEvents: number,
 ): RunSpec {
   const run = layered(base);
   if (variant) mergeVariant(run, variant.raw, variant.index);
@@ -239,7 +244,7 @@ function buildRun(
     .join(', ');
   const originFor = (path: Path) => originOf(run, path);
   if (!result.success) throw firstError(source, problemsOf(result.error.issues), originFor, context);
-  const overrun = runOverrun(result.data);
+  const overrun = runOverrun(result.data, maxEvents);
   if (overrun !== undefined)
     throw firstError(source, [{ path: overrun.path, message: overrun.message, kind: 'invalid' }], originFor, context);
   return { scenario: result.data, variant: variant ? String(variant.raw.name) : '', sweepPoint: clone(sweepPoint) };
