@@ -104,5 +104,6 @@ describe('replay pages', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(`leadsim: ${message.replace('SCENARIO', file)}\n`);
     expect(existsSync(join(root, 'page.txt'))).toBe(false);
+    expect(existsSync(join(root, 'reports', 'replay-small'))).toBe(false); // a refused command makes no folder
   });
 });

@@ -45,6 +45,8 @@ export function replayCommand(file: string, options: ReplayOptions): number {
   const fileName = replayFileName(variant).replace(/\.html$/, `${suffix.replace(/[^A-Za-z0-9._-]+/g, '_')}.html`);
   if (options.out !== undefined && !options.out.endsWith('.html'))
     throw new UsageError(`--out ${options.out}: expected a file name ending in .html`);
+  // checked before the page's folder is made: a refused command leaves nothing behind
+  const asked = askedWindow(run, options);
   const defaultDir = reportDirFor(scenario.name);
   const newReportDir = options.out === undefined && !existsSync(defaultDir);
   // checked before anything runs: only a missing file or a page leadsim wrote may be replaced
@@ -57,7 +59,7 @@ export function replayCommand(file: string, options: ReplayOptions): number {
   // Tracing holds this thread, so Ctrl-C there ends the process at once (nothing is written
   // before the page is ready); from here an interrupt waits for the write, then cleans up.
   const result = runOnce(run, trial).result;
-  const window = windowFor(run, result, options);
+  const window = windowFor(run, result, options, asked);
   const page = replayPage(withFailover(traceRun(run, trial, window), result));
   exitCleanlyOnInterrupt();
   makeParents(out);
@@ -68,7 +70,8 @@ export function replayCommand(file: string, options: ReplayOptions): number {
   return EXIT_OK;
 }
 
-function windowFor(run: RunSpec, result: RunResult, options: ReplayOptions): { from: number; to: number } {
+/** The --from and --to typed, checked against the run (no simulation needed). */
+function askedWindow(run: RunSpec, options: ReplayOptions): { from?: number; to?: number } {
   const duration = run.scenario.duration;
   const time = (flag: string, text: string) => {
     let t: number;
@@ -80,15 +83,31 @@ function windowFor(run: RunSpec, result: RunResult, options: ReplayOptions): { f
     if (t < 0 || t > duration) throw new UsageError(`${flag} ${text}: expected a time within the run (0 to ${duration / 1000} ms)`);
     return t;
   };
+  const from = options.from === undefined ? undefined : time('--from', options.from);
+  const to = options.to === undefined ? undefined : time('--to', options.to);
+  if (from !== undefined && to !== undefined) checkWindow({ from, to }, options);
+  return { from, to };
+}
+
+/** The window: as asked, or the one `run` uses (around the first fault of the trial's result). */
+function windowFor(
+  run: RunSpec,
+  result: RunResult,
+  options: ReplayOptions,
+  asked: { from?: number; to?: number },
+): { from: number; to: number } {
+  const duration = run.scenario.duration;
   const window =
-    options.from !== undefined
-      ? { from: time('--from', options.from), to: Math.min(duration, time('--from', options.from) + 3_000_000) }
-      : windowOf(result, duration);
-  if (options.to !== undefined) window.to = time('--to', options.to);
+    asked.from !== undefined ? { from: asked.from, to: Math.min(duration, asked.from + 3_000_000) } : windowOf(result, duration);
+  if (asked.to !== undefined) window.to = asked.to;
+  checkWindow(window, options);
+  return window;
+}
+
+function checkWindow(window: { from: number; to: number }, options: ReplayOptions): void {
   if (window.to <= window.from) throw new UsageError(`--to ${options.to}: must come after the window's start (${window.from / 1000} ms)`);
   if (window.to - window.from > MAX_WINDOW)
     throw new UsageError(`--from/--to: a window of at most 60s (asked for ${(window.to - window.from) / 1e6}s)`);
-  return window;
 }
 
 function wholeNumber(flag: string, text: string | undefined, count: number): number {

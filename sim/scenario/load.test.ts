@@ -244,6 +244,18 @@ describe('overrides (--set, --seed, --trials)', () => {
     expect(swept.runs[3].sweepPoint).toEqual({ 'architecture.nodes': 101, 'workload.arrival.rate': '2000/s', 'workload.writes': 1 });
   });
 
+  it("--set 'sweep={...}' replaces the whole sweep; a sweep.KEY after it still adds an axis", () => {
+    const whole = parseScenarioText(EXPANDED, 'x.yaml', { sweep: '{architecture.nodes: [3, 10]}' });
+    expect(whole.sweepKeys).toEqual(['architecture.nodes']);
+    expect(whole.runs.map((r) => r.scenario.architecture.nodes)).toEqual([3, 10, 3, 10]);
+    const more = parseScenarioText(EXPANDED, 'x.yaml', { sweep: '{architecture.nodes: [3]}', 'sweep.workload.writes': '[0, 1]' });
+    expect(more.sweepKeys).toEqual(['architecture.nodes', 'workload.writes']);
+    expect(() => parseScenarioText(EXPANDED, 'x.yaml', { sweep: '[3, 5]' })).toThrow(
+      "x.yaml: sweep: must be a mapping of dotted keys to lists, e.g. --set 'sweep={architecture.nodes: [3, 5]}' (from --set sweep=[3, 5])",
+    );
+    expect(() => parseScenarioText(EXPANDED, 'x.yaml', { sweep: '{seed: [1, 2]}' })).toThrow(/'seed' cannot be swept/);
+  });
+
   it('applyOverrides sets dotted paths, reading text as YAML and starting from defaults the file left out', () => {
     const raw = { architecture: { kind: 'raft-group', nodes: 3 }, faults: [{ at: '1s', crash: 0 }] };
     expect(

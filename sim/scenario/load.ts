@@ -172,26 +172,42 @@ interface Axis extends SweepAxis {
   set?: string;
 }
 
-/** The sweep as written, with `--set sweep.KEY=[...]` replacing or adding an axis. */
+/** The sweep as written, or as `--set 'sweep={...}'` replaces it whole, with `--set
+ *  sweep.KEY=[...]` replacing or adding an axis. */
 function sweepAxes(source: Source, overrides: Overrides): Axis[] {
-  const axes: Axis[] = Object.entries((source.raw.sweep as Record<string, unknown[]> | undefined) ?? {}).map(([key, values]) => ({
+  const whole = overrides.sweep;
+  let axes: Axis[] = Object.entries((source.raw.sweep as Record<string, unknown[]> | undefined) ?? {}).map(([key, values]) => ({
     key,
     values,
   }));
+  if (whole !== undefined) {
+    const sweep = overrideValue(whole);
+    if (sweep === null || typeof sweep !== 'object' || Array.isArray(sweep) || Object.keys(sweep).length === 0)
+      throw setError(source, 'sweep', whole, "must be a mapping of dotted keys to lists, e.g. --set 'sweep={architecture.nodes: [3, 5]}'");
+    axes = Object.entries(sweep as Record<string, unknown>).map(([key, values]) =>
+      sweptAxis(source, `sweep.${key}`, whole, key, values, `--set sweep=${String(whole)}`),
+    );
+  }
   for (const [path, text] of Object.entries(overrides)) {
     const problem = badPath(path);
     if (problem !== undefined) throw setError(source, path, text, problem);
     if (!path.startsWith('sweep.')) continue;
     const key = path.slice('sweep.'.length);
-    const values = overrideValue(text);
-    if (UNSWEEPABLE.has(key.split('.')[0])) throw setError(source, path, text, `'${key}' cannot be swept: it has one value per file`);
-    if (!Array.isArray(values) || values.length === 0) throw setError(source, path, text, 'must be a non-empty list, e.g. [3, 5, 7]');
-    const axis: Axis = { key, values, set: `--set ${path}=${String(text)}` };
+    const axis = sweptAxis(source, path, text, key, overrideValue(text), `--set ${path}=${String(text)}`);
     const at = axes.findIndex((a) => a.key === key);
     if (at >= 0) axes[at] = axis;
     else axes.push(axis);
   }
   return axes;
+}
+
+/** One axis a --set sweeps, checked as the file's sweep keys are. */
+function sweptAxis(source: Source, path: string, text: unknown, key: string, values: unknown, set: string): Axis {
+  const problem = badPath(key);
+  if (problem !== undefined) throw setError(source, path, text, problem);
+  if (UNSWEEPABLE.has(key.split('.')[0])) throw setError(source, path, text, `'${key}' cannot be swept: it has one value per file`);
+  if (!Array.isArray(values) || values.length === 0) throw setError(source, path, text, 'must be a non-empty list, e.g. [3, 5, 7]');
+  return { key, values, set };
 }
 
 interface RunOverride {
@@ -204,7 +220,7 @@ interface RunOverride {
 function runOverrides(source: Source, overrides: Overrides, axes: Axis[]): RunOverride[] {
   const sets: RunOverride[] = [];
   for (const [path, text] of Object.entries(overrides)) {
-    if (path.startsWith('sweep.')) continue;
+    if (path === 'sweep' || path.startsWith('sweep.')) continue;
     if (path === 'variants' || path.startsWith('variants.'))
       throw setError(source, path, text, 'variants cannot be set; set the key for every run instead, e.g. --set architecture.nodes=5');
     const pinned = axes.findIndex((a) => a.key === path);
