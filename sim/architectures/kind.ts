@@ -5,7 +5,6 @@
 // own folder, listed once in registry.ts; the schema, the checks, the budget, capacity_ops_s
 // and the tracer read it from there and never name a kind.
 import type * as z from 'zod';
-import type { Path } from '../scenario/check-util.js';
 import type { SchemaKit } from '../scenario/schema-kit.js';
 import type { Micros } from '../scenario/scenario.js';
 import type { MsgKind } from '../trace/trace.js';
@@ -24,19 +23,41 @@ export interface CpuCosts {
   perEntry: Micros;
 }
 
-/** Node-to-node messages per client request (as if unbatched) and per second (heartbeats, health checks). */
-export interface MessageRates {
-  perRequest: number;
-  perSecond: number;
+/** What an event model reads (µs, means), from the scenario's keys: the CPU costs, and more. */
+export interface ModelCosts extends CpuCosts {
+  /** Mean fsync, 0 without a disk. */
+  fsync: Micros;
+  /** Mean one-way network delay. */
+  delay: Micros;
+  /** Fraction of ops that write. */
+  writes: number;
 }
 
-/** What the budget estimates a run of this kind from, before anything is built. */
+/**
+ * What the budget estimates a run of this kind from, before anything is built: its event model
+ * (the engine events of its nodes in the steady state; sim/scenario/event-model.ts adds the
+ * clients' own, the run's length, the boot and faults) and what it keeps in memory. The maths
+ * kinds share (batching, heartbeats, elections) is in cost-model.ts; only `nodeEvents` is
+ * required.
+ */
 export interface KindCost<S> {
-  /** Nodes that serve client requests (a closed loop goes no faster than they serve). */
-  servingNodes(spec: S): number;
-  messageRates(spec: S): MessageRates;
-  /** The key to blame when periodic messages make a run too long (default: architecture.heartbeat). */
-  periodicKey?(spec: S): Path;
+  /** Engine events a second of the nodes' own work (messages, timers, fsyncs) while they serve
+   *  `served` ops a second. */
+  nodeEvents(spec: S, c: ModelCosts, served: number): number;
+  /** Ops a second it can serve at most: what a closed or an overloaded loop gets through
+   *  (default: capacity_ops_s, the descriptor's `capacity`; without one, unbounded). */
+  capacity?(spec: S, c: ModelCosts): number;
+  /** What an op spends between the node that takes it and its reply, beyond the CPU, in µs
+   *  (default 0): it slows a closed loop. */
+  innerLatency?(spec: S, c: ModelCosts): number;
+  /** Ops beyond capacity are turned away at once (not queued), so a saturated closed loop
+   *  keeps sending them (default: false). */
+  refusesOverload?(spec: S): boolean;
+  /** Engine events of the boot's elections (default 0: nothing is elected). */
+  startupEvents?(spec: S): number;
+  /** Engine events of one crash or recovery, the failover it sets off (default: clients time
+   *  out and retry, LEADERLESS_FAULT_EVENTS). */
+  faultEvents?(spec: S): number;
   /** Raft replicas a run keeps, each a state machine with a log (default: none counted). */
   replicas?(spec: S): number;
 }

@@ -2,8 +2,8 @@
 import { heartbeatLoad } from '../../metrics/capacity.js';
 import { RAFT_MESSAGE_KINDS } from '../../protocols/raft/message-kinds.js';
 import type { ElectionOptions } from '../../scenario/scenario.js';
+import { heartbeatEvents, ONE_ELECTED_GROUP } from '../cost-model.js';
 import { defineKind } from '../kind.js';
-import { heartbeatRate } from '../message-rates.js';
 import { buildActivePassive } from './active-passive.js';
 
 export interface ActivePassiveSpec extends ElectionOptions {
@@ -17,8 +17,9 @@ export const activePassive = defineKind<ActivePassiveSpec>()({
   resolve: (parsed) => parsed,
   leaderGroups: () => 1,
   cost: {
-    servingNodes: () => 1,
-    messageRates: (spec) => ({ perRequest: 0, perSecond: heartbeatRate(1, spec.nodes, spec.heartbeat) }),
+    // the leader serves (capacity_ops_s) and replicates nothing: heartbeats alone
+    nodeEvents: (spec) => heartbeatEvents(spec.nodes, spec),
+    ...ONE_ELECTED_GROUP,
   },
   // (1 − h(N)) / service: the leader serves every op and replicates none of them
   capacity: (spec, cpu) => Math.max(0, 1 - heartbeatLoad(spec.nodes - 1, cpu.perMessage, spec.heartbeat)) / (cpu.service / 1e6),

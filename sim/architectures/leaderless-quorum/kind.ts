@@ -1,5 +1,6 @@
 // `leaderless-quorum`: a consistent-hash ring; each key on `replicas` nodes, W and R quorums.
 import { QUORUM_MESSAGE_KINDS } from '../../protocols/quorum/messages.js';
+import { EVENTS_PER_FSYNC, EVENTS_PER_MESSAGE, perSecond } from '../cost-model.js';
 import { defineKind } from '../kind.js';
 import { buildLeaderlessQuorum } from './leaderless-quorum.js';
 
@@ -46,9 +47,11 @@ export const leaderlessQuorum = defineKind<LeaderlessQuorumSpec>()({
   },
   leaderGroups: () => 0,
   cost: {
-    servingNodes: (spec) => spec.nodes,
-    // the coordinator asks each replica of the key, and hears back
-    messageRates: (spec) => ({ perRequest: 2 * spec.replicas, perSecond: 0 }),
+    // every node coordinates ops: serving each, and asking the key's other replicas
+    capacity: (spec, c) => spec.nodes * perSecond(c.service + 4 * (spec.replicas - 1) * c.perMessage),
+    // the coordinator asks the key's other replicas and hears back; a write is persisted on each
+    nodeEvents: (spec, c, served) => served * (2 * EVENTS_PER_MESSAGE * (spec.replicas - 1) + c.writes * EVENTS_PER_FSYNC * spec.replicas),
+    innerLatency: (_spec, c) => 2 * c.delay + c.fsync,
   },
   messageKinds: QUORUM_MESSAGE_KINDS,
   build: buildLeaderlessQuorum,

@@ -2,8 +2,8 @@
 import { RAFT_MESSAGE_KINDS } from '../../protocols/raft/message-kinds.js';
 import type { RaftOptions } from '../../scenario/scenario.js';
 import { leaderCapacity } from '../../metrics/capacity.js';
+import { ONE_ELECTED_GROUP, raftCommitLatency, raftLeaderEvents } from '../cost-model.js';
 import { defineKind } from '../kind.js';
-import { heartbeatRate } from '../message-rates.js';
 import { checkGroupMembers } from '../raft-members.js';
 import { buildRaftGroup } from './raft-group.js';
 
@@ -19,9 +19,11 @@ export const raftGroup = defineKind<RaftGroupSpec>()({
   check: (spec, report) => checkGroupMembers(spec, spec.nodes, report),
   leaderGroups: () => 1,
   cost: {
-    servingNodes: () => 1,
-    // the leader sends each write to N−1 followers and hears back from each
-    messageRates: (spec) => ({ perRequest: 2 * (spec.nodes - 1), perSecond: heartbeatRate(1, spec.nodes, spec.heartbeat) }),
+    // the leader serves every op (capacity_ops_s) and replicates it, batching with what its CPU leaves
+    nodeEvents: (spec, c, served) => raftLeaderEvents(spec.nodes, served, c, spec),
+    innerLatency: (spec, c) => raftCommitLatency(spec.nodes, c),
+    refusesOverload: (spec) => spec.maxPending > 0,
+    ...ONE_ELECTED_GROUP,
   },
   capacity: (spec, cpu) => leaderCapacity(spec.nodes, cpu.service, cpu.perMessage, cpu.perEntry, spec.heartbeat),
   messageKinds: RAFT_MESSAGE_KINDS,

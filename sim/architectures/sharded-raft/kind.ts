@@ -1,8 +1,8 @@
 // `sharded-raft`: S shards, each a Raft group of R replicas, spread over N nodes.
 import { RAFT_MESSAGE_KINDS } from '../../protocols/raft/message-kinds.js';
 import type { RaftOptions } from '../../scenario/scenario.js';
-import { defineKind, type CpuCosts } from '../kind.js';
-import { heartbeatRate } from '../message-rates.js';
+import { electionEvents, raftCommitLatency, raftGroupEvents } from '../cost-model.js';
+import { defineKind, type CpuCosts, type ModelCosts } from '../kind.js';
 import { checkGroupMembers } from '../raft-members.js';
 import { buildShardedRaft } from './sharded-raft.js';
 
@@ -29,12 +29,12 @@ export const shardedRaft = defineKind<ShardedRaftSpec>()({
   leaderGroups: (spec) => spec.shards,
   shards: (spec) => spec.shards,
   cost: {
-    servingNodes: (spec) => Math.min(spec.shards, spec.nodes),
-    messageRates: (spec) => ({
-      perRequest: 2 * (spec.replication - 1),
-      perSecond: heartbeatRate(spec.shards, spec.replication, spec.heartbeat),
-    }),
-    periodicKey: () => ['architecture', 'shards'],
+    nodeEvents: shardedEvents,
+    innerLatency: (spec, c) => raftCommitLatency(spec.replication, c),
+    refusesOverload: (spec) => spec.maxPending > 0,
+    startupEvents: (spec) => spec.shards * electionEvents(spec.replication),
+    // a node holds about shards × replication / nodes replicas, each of which may elect
+    faultEvents: (spec) => Math.max(1, (spec.shards * spec.replication) / spec.nodes) * electionEvents(spec.replication),
     replicas: (spec) => spec.shards * spec.replication,
   },
   capacity: shardedCapacity,
@@ -63,4 +63,17 @@ function shardedCapacity(spec: ShardedRaftSpec, c: CpuCosts): number {
     bound = Math.min(bound, Math.max(0, 1 - heartbeats) / (perWrite / 1e6));
   }
   return bound;
+}
+
+/** Events a second of every shard's group: node j leads about shards/nodes groups and follows
+ *  (replication − 1) times as many; its one CPU serves its share of the ops and every round of
+ *  all of them, so each group batches with what is left. */
+function shardedEvents(spec: ShardedRaftSpec, c: ModelCosts, served: number): number {
+  const led = spec.shards / spec.nodes;
+  const followers = spec.replication - 1;
+  const busy = (served / Math.min(spec.shards, spec.nodes)) * (c.service + followers * c.perEntry) * 1e-6;
+  const hearts = (4 * led * followers * c.perMessage) / Math.max(1, spec.heartbeat);
+  const free = Math.max(0, 1 - busy - hearts);
+  const cpuRounds = (free * 1e6) / Math.max(1e-9, 4 * Math.max(1, led) * followers * c.perMessage);
+  return spec.shards * raftGroupEvents(spec.replication, served / spec.shards, cpuRounds, c, spec);
 }

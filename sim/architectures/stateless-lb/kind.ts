@@ -1,5 +1,6 @@
 // `stateless-lb`: N stateless servers behind a load balancer with health checks. No leader.
 import type { BalancerPolicy, Micros } from '../../scenario/scenario.js';
+import { perSecond } from '../cost-model.js';
 import { defineKind } from '../kind.js';
 import { buildStatelessLb } from './stateless-lb.js';
 
@@ -24,10 +25,9 @@ export const statelessLb = defineKind<StatelessLbSpec>()({
   resolve: (parsed) => parsed,
   leaderGroups: () => 0,
   cost: {
-    servingNodes: (spec) => spec.nodes,
-    // the balancer asks every server, and hears back, once per interval
-    messageRates: (spec) => ({ perRequest: 0, perSecond: (2 * spec.nodes) / (spec.healthCheck.interval / 1e6) }),
-    periodicKey: () => ['architecture', 'healthCheck', 'interval'],
+    // every server serves; the balancer's health-check tick, once per interval
+    capacity: (spec, c) => spec.nodes * perSecond(c.service),
+    nodeEvents: (spec) => perSecond(spec.healthCheck.interval),
   },
   messageKinds: {},
   build: buildStatelessLb,
