@@ -41,10 +41,14 @@ export const electionEvents = (members: number) => 12 * members + 0.05 * members
 /** A crash or recovery where nothing is elected: clients time out and retry (a kind's default). */
 export const LEADERLESS_FAULT_EVENTS = 50;
 
+/** Until the boot's first election ends: about a mean election timeout (µs). */
+export const firstElection = (t: ElectionOptions) => (t.electionTimeout[0] + t.electionTimeout[1]) / 2;
+
 /** A kind that elects one leader among its `nodes`: an election at boot and one per crash or recovery. */
 export const ONE_ELECTED_GROUP = {
   startupEvents: (spec: { nodes: number }) => electionEvents(spec.nodes),
   faultEvents: (spec: { nodes: number }) => electionEvents(spec.nodes),
+  leaderlessAtBoot: firstElection,
 };
 
 interface RaftTiming extends ElectionOptions {

@@ -55,6 +55,9 @@ export interface KindCost<S> {
   refusesOverload?(spec: S): boolean;
   /** Engine events of the boot's elections (default 0: nothing is elected). */
   startupEvents?(spec: S): number;
+  /** How long clients find no leader at boot, in µs (default 0): a closed loop retries
+   *  meanwhile, as fast as its backoff lets it. */
+  leaderlessAtBoot?(spec: S): number;
   /** Engine events of one crash or recovery, the failover it sets off (default: clients time
    *  out and retry, LEADERLESS_FAULT_EVENTS). */
   faultEvents?(spec: S): number;

@@ -32,7 +32,7 @@ const DONE = 1 << 30;
 /** Redirects are cheap hops to the leader, not retries; this bounds a redirect loop. */
 const MAX_REDIRECTS = 5;
 /** A client's backoff after busy answers in a row stops doubling here (2^6 × backoff). */
-const MAX_BUSY_DOUBLINGS = 6;
+export const MAX_BUSY_DOUBLINGS = 6;
 
 export interface ClientDeps {
   queue: EventQueue;

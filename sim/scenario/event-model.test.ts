@@ -1,7 +1,8 @@
-// The event estimate against real runs, for the kinds without a replicated log (see
-// test/estimate-grid.ts; the Raft-based kinds are in event-model-leaders.test.ts, so that the
-// two halves run side by side).
+// The event estimate against real runs, for every kind without a Raft log, a kind added to the
+// registry included (see test/estimate-grid.ts; the Raft-based kinds are in
+// event-model-leaders.test.ts, so that the two halves run side by side).
 import { describe } from 'vitest';
-import { estimateGridTests } from '../../test/estimate-grid.js';
+import { KINDS } from '../architectures/registry.js';
+import { estimateGridTests, RAFT_BASED } from '../../test/estimate-grid.js';
 
-describe('the event estimate of the other kinds', () => estimateGridTests(['stateless-lb', 'active-passive', 'leaderless-quorum']));
+describe('the event estimate of the other kinds', () => estimateGridTests(KINDS.map((d) => d.kind).filter((k) => !RAFT_BASED.includes(k))));

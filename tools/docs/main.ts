@@ -10,6 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { parse as parseYaml } from 'yaml';
 
+import { KINDS } from '../../sim/architectures/registry.js';
+import { bandRows } from './estimate-grid.js';
 import { formatValue, rewrite, slotsOf, valueOf, type Row, type RunTables } from './quotes.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -18,6 +20,9 @@ const CONFIG = 'docs/quotes.yaml';
 interface Config {
   /** name → the `leadsim run` arguments (the scenario file first). */
   runs: Record<string, string[]>;
+  /** name → `grid`: the event estimate over the events runs process, a row per kind over the
+   *  estimate test's grid (tools/docs/estimate-grid.ts). */
+  estimates?: Record<string, 'grid'>;
   /** file → run name → templates. */
   quotes: Record<string, Record<string, string[]>>;
 }
@@ -36,20 +41,30 @@ function runTables(name: string, args: readonly string[], scratch: string): RunT
   return { summary: readCsv(join(out, 'summary.csv')), failovers: readCsv(join(out, 'failovers.csv')) };
 }
 
+/** The estimate grid's band per kind, as a table of one row per kind (every registered kind). */
+function estimateTables(name: string): RunTables {
+  process.stderr.write(`docs: ${name}: the event estimate over the events run, every kind × N × load\n`);
+  return { summary: bandRows(KINDS.map((d) => d.kind)), failovers: [] };
+}
+
 function main(argv: readonly string[]): number {
   const check = argv.includes('--check');
   const only = argv.filter((a) => !a.startsWith('--'));
   const config = parseYaml(readFileSync(join(ROOT, CONFIG), 'utf8')) as Config;
-  const unknown = only.filter((n) => !(n in config.runs));
+  const estimates = config.estimates ?? {};
+  const names = [...Object.keys(config.runs), ...Object.keys(estimates)];
+  const unknown = only.filter((n) => !names.includes(n));
   if (unknown.length > 0) {
-    process.stderr.write(`docs: no run named ${unknown.join(', ')} in ${CONFIG} (runs: ${Object.keys(config.runs).join(', ')})\n`);
+    process.stderr.write(`docs: no run named ${unknown.join(', ')} in ${CONFIG} (runs: ${names.join(', ')})\n`);
     return 2;
   }
-  const wanted = Object.keys(config.runs).filter((n) => only.length === 0 || only.includes(n));
+  const wanted = names.filter((n) => only.length === 0 || only.includes(n));
   const scratch = mkdtempSync(join(tmpdir(), 'leadsim-docs-'));
   const changed: string[] = [];
   try {
-    const tables = new Map(wanted.map((name) => [name, runTables(name, config.runs[name], scratch)]));
+    const tables = new Map(
+      wanted.map((name) => [name, name in estimates ? estimateTables(name) : runTables(name, config.runs[name], scratch)]),
+    );
     for (const [file, byRun] of Object.entries(config.quotes)) {
       const before = readFileSync(join(ROOT, file), 'utf8');
       let text = before;

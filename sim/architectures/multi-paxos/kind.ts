@@ -3,8 +3,8 @@
 import { PAXOS_MESSAGE_KINDS } from '../../protocols/paxos/messages.js';
 import type { PaxosOptions } from '../../protocols/paxos/options.js';
 import { leaderCapacity } from '../../metrics/capacity.js';
+import { ONE_ELECTED_GROUP, raftCommitLatency, raftLeaderEvents } from '../cost-model.js';
 import { defineKind } from '../kind.js';
-import { heartbeatRate } from '../message-rates.js';
 import { buildMultiPaxos } from './multi-paxos.js';
 
 export interface MultiPaxosSpec extends PaxosOptions {
@@ -49,9 +49,12 @@ export const multiPaxos = defineKind<MultiPaxosSpec>()({
   },
   leaderGroups: () => 1,
   cost: {
-    servingNodes: () => 1,
-    // the leader sends each slot to all N−1 acceptors and hears back from each
-    messageRates: (spec) => ({ perRequest: 2 * (spec.nodes - 1), perSecond: heartbeatRate(1, spec.nodes, spec.heartbeat) }),
+    // raft-group's model: the leader serves every op (capacity_ops_s) and sends each slot to all
+    // N−1 acceptors, batching with what its CPU leaves; a leader elected at boot and per failover
+    nodeEvents: (spec, c, served) => raftLeaderEvents(spec.nodes, served, c, spec),
+    innerLatency: (spec, c) => raftCommitLatency(spec.nodes, c),
+    refusesOverload: (spec) => spec.maxPending > 0,
+    ...ONE_ELECTED_GROUP,
   },
   // raft-group's bound: whatever the phase-2 quorum, the leader sends every slot to all N−1
   // acceptors, so the fan-out, not the quorum, sets the CPU cost

@@ -1,7 +1,7 @@
 // `sharded-raft`: S shards, each a Raft group of R replicas, spread over N nodes.
 import { RAFT_MESSAGE_KINDS } from '../../protocols/raft/message-kinds.js';
 import type { RaftOptions } from '../../scenario/scenario.js';
-import { electionEvents, raftCommitLatency, raftGroupEvents } from '../cost-model.js';
+import { electionEvents, firstElection, raftCommitLatency, raftGroupEvents } from '../cost-model.js';
 import { defineKind, type CpuCosts, type ModelCosts } from '../kind.js';
 import { checkGroupMembers } from '../raft-members.js';
 import { buildShardedRaft } from './sharded-raft.js';
@@ -33,6 +33,7 @@ export const shardedRaft = defineKind<ShardedRaftSpec>()({
     innerLatency: (spec, c) => raftCommitLatency(spec.replication, c),
     refusesOverload: (spec) => spec.maxPending > 0,
     startupEvents: (spec) => spec.shards * electionEvents(spec.replication),
+    leaderlessAtBoot: firstElection,
     // a node holds about shards × replication / nodes replicas, each of which may elect
     faultEvents: (spec) => Math.max(1, (spec.shards * spec.replication) / spec.nodes) * electionEvents(spec.replication),
     replicas: (spec) => spec.shards * spec.replication,
