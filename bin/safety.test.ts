@@ -140,6 +140,17 @@ describe('options name themselves', () => {
       /--set architecture\.constructor\.prototype=1: 'constructor' is not a scenario key/,
     ],
     [['--set', 'sweep.__proto__.x=[1]'], /'__proto__' is not a scenario key/],
+    ...['-1', 'abc', '1e400'].map((value): [string[], RegExp] => [
+      ['--max-events', value],
+      new RegExp(
+        `^leadsim: --max-events ${value}: expected a number of engine events from 1 to 9e15, e\\.g\\. 2e9 \\(the default is 5e8 per run\\)$`,
+        'm',
+      ),
+    ]),
+    [
+      ['--max-events', '100'],
+      /^leadsim: .*scenario\.yaml:\d+: duration: makes ~.* engine events per run .*the budget is 100 per run: raise it with --max-events /m,
+    ],
   ])('%j', (options, message) => {
     expectRefused(leadsim(['run', file(small), '--out', join(tmp(), 'o'), ...(options as string[])]), message);
   });

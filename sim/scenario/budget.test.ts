@@ -101,3 +101,12 @@ it("the event budget is the user's: --max-events lets through what the default r
   expect(refusal(text)).toMatch(/--max-events/);
   expect(() => parseScenarioText(text, 'x.yaml', {}, { maxEvents: 2e10 })).not.toThrow();
 });
+
+it('the headline case, one Raft group of 1000 nodes for 60 s at 2000 writes/s, fits the default budget', () => {
+  const text = lines(
+    'architecture: { kind: raft-group, nodes: 1000 }',
+    'duration: 60s',
+    'workload: { arrival: { kind: poisson, rate: 2000/s }, writes: 1 }',
+  );
+  expect(() => parseScenarioText(text, 'x.yaml')).not.toThrow();
+});
