@@ -1,8 +1,6 @@
 // The multi-paxos keys: majorities by default, any Flexible Paxos quorums that intersect, and a
 // one-line refusal of quorums that do not intersect or cannot be met.
 import { describe, expect, it } from 'vitest';
-import { runOnce } from '../../engine/run.js';
-import { costOf } from '../../scenario/budget.js';
 import { parseScenarioText } from '../../scenario/load.js';
 
 const FILE = 'scenarios/x.yaml';
@@ -40,18 +38,4 @@ describe('multi-paxos keys', () => {
       /^scenarios\/x\.yaml:4: architecture\.quorums\.phase3: /,
     );
   });
-});
-
-describe('multi-paxos cost', () => {
-  it.each(['{ phase1: 6, phase2: 6 }', '{ phase1: 8, phase2: 3 }'])(
-    'the budget estimate bounds the events a run has, and not loosely (quorums %s)',
-    (quorums) => {
-      const text = paxos(`  quorums: ${quorums}`) + 'duration: 1s\nwarmup: 100ms\nworkload: { arrival: { kind: poisson, rate: 2000/s } }\n';
-      const [run] = parseScenarioText(text, FILE).runs;
-      const { events } = runOnce(run, 0);
-      const estimate = costOf(run.scenario).events;
-      expect(estimate).toBeGreaterThanOrEqual(events);
-      expect(estimate).toBeLessThan(4 * events);
-    },
-  );
 });
