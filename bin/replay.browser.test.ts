@@ -64,7 +64,7 @@ describe.skipIf(executablePath === null)('replay pages in chromium', () => {
 
   const roles = (page: Page) => page.$$eval('[data-node]', (els) => els.map((e) => e.getAttribute('data-role')));
 
-  it.each(['stateless-lb', 'leaderless-quorum', 'sharded-raft', 'raft-group', 'active-passive', 'coordinator'])(
+  it.each(['stateless-lb', 'leaderless-quorum', 'sharded-raft', 'raft-group', 'active-passive', 'coordinator', 'multi-paxos'])(
     'replays %s: every node drawn, no page errors, playing moves time',
     async (variant) => {
       const file = join(report, `replay-${variant}.html`);
@@ -88,6 +88,9 @@ describe.skipIf(executablePath === null)('replay pages in chromium', () => {
       await page.waitForFunction(() => window.leadsimReplay.time() > 3001.05);
       await page.evaluate(() => window.leadsimReplay.pause());
       await page.screenshot({ path: join(shots, `${variant}.png`) });
+      // after the failover: a tally is shown only where the trace knows the quorum (never "votes: 1, 0 needed")
+      await page.evaluate((end) => window.leadsimReplay.seek(end), to);
+      expect(await page.locator('#cards').innerText()).not.toMatch(/\b0 needed/);
       expect(errors).toEqual([]);
       await page.close();
     },

@@ -67,7 +67,7 @@ export function replayMain(): void {
     const rows: string[] = [];
     for (let id = 0; id < trace.nodes && rows.length < 8; id++) {
       const v = model.node(id);
-      if (v.role === 'candidate' && v.votes >= 0)
+      if (v.role === 'candidate' && v.votes >= 0 && v.quorum > 0)
         rows.push(
           `<li data-candidate="${id}">node ${id}, term ${v.term}: <b>${v.votes}</b> vote${v.votes === 1 ? '' : 's'}, ${v.quorum} needed</li>`,
         );
@@ -87,7 +87,7 @@ export function replayMain(): void {
       : '';
     const lines = [
       `<b class="swatch ${v.role}"></b> <b>${v.role}</b>${trace.hasLeader && v.up ? `, term ${v.term}` : ''}`,
-      v.votes >= 0 ? `votes: ${v.votes}, ${v.quorum} needed` : '',
+      v.votes >= 0 && v.quorum > 0 ? `votes: ${v.votes}, ${v.quorum} needed` : '', // kinds whose votes the trace does not record show none
       v.leads.length > 0 && trace.groups > 1 ? `leads shard${v.leads.length > 1 ? 's' : ''} ${v.leads.join(', ')}` : '',
       trace.hasLeader && v.up ? `election timer: ${timer}` : '',
       trace.hasLog ? `log: ${v.last} entries, ${v.commit} committed <span class="strip">${boxes}</span>` : '',
