@@ -17,6 +17,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
 import { leadsimBin, runLeadsim, scratchDir } from '../test/cli.js';
 import { withTinyDisk } from '../test/tiny-disk.js';
@@ -244,6 +245,25 @@ describe('a folder given as --out', () => {
 });
 
 describe('report files', () => {
+  it("formula-like names stay text in CSV cells (a leading '), and check reads them back as written", () => {
+    const cwd = tmp();
+    const named = `${small}variants:\n  - { name: '=HYPERLINK("http://example.com","x")' }\n  - { name: '+1 node', architecture: { kind: stateless-lb, nodes: 3 } }\n`;
+    const scenario = file(named, cwd);
+    const out = join(cwd, 'report');
+    expect(leadsim(['run', scenario, '--out', out, '--quiet', '--format', 'csv'], cwd).code).toBe(0);
+    for (const name of ['summary.csv', 'timeseries.csv', 'failovers.csv']) {
+      const cells = (parse(readFileSync(join(out, name), 'utf8')) as string[][]).flat();
+      expect(cells.filter((cell) => /^[=+\-@\t\r]/.test(cell))).toEqual([]);
+    }
+    expect(readFileSync(join(out, 'summary.csv'), 'utf8')).toContain(`"'=HYPERLINK(""http://example.com"",""x"")"`);
+    expect(leadsim(['check', scenario, '--baseline', join(cwd, 'base'), '--update'], cwd).code).toBe(0);
+    const current = leadsim(['check', scenario, '--baseline', join(cwd, 'base'), '--current', out, '--json'], cwd);
+    expect(current.code).toBe(0);
+    const { scenarios } = JSON.parse(current.stdout) as { scenarios: { comparison: { results: { group: string }[] } }[] };
+    const variants = scenarios[0].comparison.results.map((r) => r.group);
+    expect(new Set(variants)).toEqual(new Set(['=HYPERLINK("http://example.com","x")', '+1 node']));
+  });
+
   it('variants "a b" and "a_b" get a replay page each, both linked', () => {
     const out = join(tmp(), 'report');
     const two = `${small}variants:\n  - { name: a b }\n  - { name: a_b }\n`;

@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { fromCsvCell } from '../../sim/report/csv.js';
 import { BadSummaryError, readSummaryCsv, type SummaryTable } from '../../sim/check/summary-table.js';
 import { dirsByName, MARKER_TEXT, prepareOutputDir, prepareOutputFile, REPORT_MARKER } from '../../sim/report/output-dir.js';
 import { SUMMARY_COLUMNS } from '../../sim/metrics/run-result.js';
@@ -46,7 +47,7 @@ export function readReport(dir: string, scenario: LoadedScenario): Report {
   if (!existsSync(failoversFile)) return { summary, failovers: [] };
   const text = readInputText(failoversFile, { what: FAILOVERS_FILE, maxBytes: MAX_CSV_BYTES });
   try {
-    return { summary, failovers: parse(text, { columns: true, skip_empty_lines: true }) as Record<string, string>[] };
+    return { summary, failovers: parse(text, { columns: true, skip_empty_lines: true, cast: fromCsvCell }) as Record<string, string>[] };
   } catch (error) {
     throw new UsageError(`bad report: ${failoversFile}: is not a CSV file: ${(error as Error).message}`);
   }

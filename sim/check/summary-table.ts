@@ -2,6 +2,7 @@
 // CSV, of another scenario or shape, or holds a value that is not a number is bad input (the
 // caller exits 2 with the reason), never something to compare against and pass.
 import { CsvError, parse } from 'csv-parse/sync';
+import { fromCsvCell } from '../report/csv.js';
 import { metricColumns } from './metrics.js';
 
 export type Row = Record<string, string>;
@@ -34,7 +35,7 @@ export function readSummaryCsv(text: string, file: string, expected: Expected): 
   if (text.trim() === '') throw fail('is empty; record a baseline with --update');
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, { info: true, skip_empty_lines: true, bom: true }) as unknown as typeof records;
+    records = parse(text, { info: true, skip_empty_lines: true, bom: true, cast: fromCsvCell }) as unknown as typeof records;
   } catch (error) {
     throw fail(`is not a CSV file: ${error instanceof CsvError ? error.message : String(error)}`);
   }

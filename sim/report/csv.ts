@@ -54,8 +54,22 @@ export function csvHeader(columns: readonly string[]): string {
  */
 export function csvRows(columns: readonly string[], rows: readonly Readonly<Record<string, Cell | boolean | undefined>>[]): string {
   if (rows.length === 0) return '';
-  const records = rows.map((row) => columns.map((column) => formatCell(row[column])));
+  const records = rows.map((row) => columns.map((column) => csvCell(row[column])));
   return stringify(records, { record_delimiter: '\n' });
+}
+
+// Text a spreadsheet would take for a formula (=HYPERLINK(…) as a scenario or variant name)
+// gets a leading ' so that it stays text (OWASP's advice on CSV injection); numbers never do,
+// being numbers here. Readers of leadsim's CSVs take the ' off again (fromCsvCell).
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+function csvCell(value: Cell | boolean | undefined): string {
+  return typeof value === 'string' && FORMULA_START.test(value) ? `'${value}` : formatCell(value);
+}
+
+/** A cell of a CSV leadsim wrote, as it was before csvCell kept it from being a formula. */
+export function fromCsvCell(text: string): string {
+  return text.startsWith("'") && FORMULA_START.test(text.slice(1)) ? text.slice(1) : text;
 }
 
 /** A whole CSV document: header plus rows. */
