@@ -7,6 +7,7 @@ import { repoRoot as root, runLeadsim, scratchDir, writeScenario } from '../test
 
 const tmp = () => scratchDir('cli');
 const leadsim = (...args: string[]) => runLeadsim(args);
+const leadsimIn = (cwd: string, ...args: string[]) => runLeadsim(args, { cwd });
 
 const small = `name: small-crash
 description: A small stateless fleet loses a server.
@@ -108,6 +109,24 @@ describe('leadsim list, schema and --version', () => {
     const r = leadsim('list');
     expect(r.code).toBe(0);
     for (const f of readdirSync(join(root, 'scenarios'))) expect(r.stdout).toContain(`scenarios/${f}`);
+  });
+  it('lists paths that open from any folder: relative under the package, absolute elsewhere', () => {
+    const elsewhere = tmp();
+    const paths = (cwd: string) =>
+      leadsimIn(cwd, 'list')
+        .stdout.trim()
+        .split('\n')
+        .map((line) => line.split(/\s+/)[0]);
+    for (const [cwd, path] of [
+      [root, (p: string) => join(root, p)],
+      [join(root, 'scenarios'), (p: string) => join(root, 'scenarios', p)],
+      [elsewhere, (p: string) => p],
+    ] as const) {
+      const listed = paths(cwd);
+      expect(listed).toHaveLength(readdirSync(join(root, 'scenarios')).length);
+      for (const p of listed) expect(existsSync(path(p)), `${p} from ${cwd}`).toBe(true);
+      if (cwd === elsewhere) for (const p of listed) expect(p.startsWith(join(root, 'scenarios'))).toBe(true);
+    }
   });
   it('prints a JSON Schema that knows the architecture kinds', () => {
     const r = leadsim('schema');
