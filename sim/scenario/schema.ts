@@ -182,5 +182,5 @@ export type ScenarioInput = Omit<z.input<typeof scenarioSchema>, 'architecture'>
 /** The JSON Schema of scenario files, as the file is written (durations are strings or numbers). */
 export function scenarioJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(scenarioFileSchema, { io: 'input', unrepresentable: 'any' });
-  return { ...schema, title: 'leadsim scenario', description: 'A leadsim scenario file (YAML or JSON); see SPEC.md.' };
+  return { ...schema, title: 'leadsim scenario', description: 'A leadsim scenario file (YAML or JSON).' };
 }
