@@ -19,8 +19,11 @@ const condition = () =>
 export const alertRuleSchema = z.strictObject({
   name: z
     .string({ error: expecting("a name for the alert, e.g. 'no-leader'") })
-    .regex(RULE_NAME, { error: "must be letters, digits, '.', '_' or '-' (it names the alert in alerts.csv)" }),
-  when: condition(),
+    .regex(RULE_NAME, { error: "must be letters, digits, '.', '_' or '-' (it names the alert in alerts.csv)" })
+    .describe('names the rule in alerts.csv and on the charts'),
+  when: condition().describe(
+    'one comparison, metric op value: leader == none, error_rate > 0.01, latency_p99_ms > 200, throughput_ops_s < 100',
+  ),
   for: duration('nonnegative').prefault('0s').describe('how long the condition must hold before the alert fires'),
   interval: duration().prefault('100ms').describe('how often the rule is evaluated'),
   window: duration().prefault('1s').describe('how far back error_rate, latency_* and throughput_ops_s look'),

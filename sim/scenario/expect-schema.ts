@@ -19,11 +19,13 @@ export type ExpectStat = (typeof EXPECT_STATS)[number];
 export const expectSchema = z.array(
   z
     .strictObject({
-      variant: z.string().min(1, { error: 'must name a variant' }).optional(),
-      metric: z.enum(EXPECTABLE_METRICS as [string, ...string[]]),
-      stat: z.enum(EXPECT_STATS).default('mean'),
-      min: z.number({ error: 'must be a number' }).optional(),
-      max: z.number({ error: 'must be a number' }).optional(),
+      variant: z.string().min(1, { error: 'must name a variant' }).optional().describe('the variant it is about; default: every variant'),
+      metric: z
+        .enum(EXPECTABLE_METRICS as [string, ...string[]])
+        .describe('a column of summary.csv, or of failovers.csv (pooled over every failover of every trial)'),
+      stat: z.enum(EXPECT_STATS).default('mean').describe('the statistic of the metric over trials (or failovers)'),
+      min: z.number({ error: 'must be a number' }).optional().describe('the lowest value it may take; at least one of min and max'),
+      max: z.number({ error: 'must be a number' }).optional().describe('the highest value it may take'),
     })
     .refine((e) => e.min !== undefined || e.max !== undefined, { error: 'needs a bound: min, max or both' })
     .refine((e) => e.min === undefined || e.max === undefined || e.min <= e.max, { error: 'min must not exceed max' }),

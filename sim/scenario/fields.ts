@@ -47,6 +47,19 @@ export const bool = () => z.boolean({ error: expecting('true or false') });
 
 type Sign = 'positive' | 'nonnegative' | 'nonzero';
 
+/** The title each kind of value carries in the JSON Schema: what it is and which values are
+ *  valid (tools/docs/format.ts turns it into the unit and valid-values columns of
+ *  docs/scenario-format.md). A key's own `.describe()` says what it means. */
+export const VALUE_TITLES = {
+  duration: { positive: 'duration > 0', nonnegative: 'duration ≥ 0', nonzero: 'duration ≠ 0 (either sign)' },
+  rate: 'rate > 0',
+  drift: 'drift from 0 to 10%',
+  crashTarget: 'a node id, leader, random, shard:K/leader or zone:NAME',
+  nodeId: 'a node id (0 is the first node)',
+  partitionMember: 'a node id or leader',
+  cutSide: 'a node id, leader, others, or a list of them',
+} as const;
+
 const DURATION_WHAT: Record<Sign, string> = {
   positive: 'a duration greater than 0, e.g. 150ms',
   nonnegative: 'a duration of 0 or more, e.g. 150ms',
@@ -56,9 +69,7 @@ const DURATION_WHAT: Record<Sign, string> = {
 /** A duration with a unit ("150ms"; a bare number means ms) → integer microseconds. */
 export function duration(sign: Sign = 'positive') {
   const what = DURATION_WHAT[sign];
-  const text = z
-    .union([z.string(), z.number()], { error: expecting(what) })
-    .describe('a duration: 250us, 150ms, 1.5s, 1m (a bare number means ms)');
+  const text = z.union([z.string(), z.number()], { error: expecting(what) }).meta({ title: VALUE_TITLES.duration[sign] });
   return text.transform((input, ctx) => {
     try {
       const micros = parseDuration(input);
@@ -75,9 +86,7 @@ export function duration(sign: Sign = 'positive') {
 /** A rate ("5000/s"; a bare number means per second) → events per second, greater than 0. */
 export function rate() {
   const what = 'a rate greater than 0, e.g. 5000/s';
-  const text = z
-    .union([z.string(), z.number()], { error: expecting(what) })
-    .describe('a rate: 5000/s or 300/m (a bare number means per second)');
+  const text = z.union([z.string(), z.number()], { error: expecting(what) }).meta({ title: VALUE_TITLES.rate });
   return text.transform((input, ctx) => {
     try {
       const perSecond = parseRate(input);
@@ -94,11 +103,12 @@ export function rate() {
 /** A node id; whether it exists depends on `architecture.nodes`, checked across fields. */
 export const nodeId = () => {
   const error = expecting('a node id (0 is the first node)');
-  return z.int({ error }).min(0, { error });
+  return z.int({ error }).min(0, { error }).meta({ title: VALUE_TITLES.nodeId });
 };
 
 /** A partition member: a node id, or `leader` (resolved when the partition starts). */
-export const partitionMember = () => z.union([nodeId(), z.literal('leader')], { error: expecting('a node id or leader') });
+export const partitionMember = () =>
+  z.union([nodeId(), z.literal('leader')], { error: expecting('a node id or leader') }).meta({ title: VALUE_TITLES.partitionMember });
 
 const TARGET_HINT = 'a node id, leader, random, shard:K/leader or zone:NAME';
 const SHARD_LEADER = /^shard:(\d+)\/leader$/;
@@ -106,7 +116,8 @@ const ZONE = /^zone:([A-Za-z0-9_]+)$/;
 
 /** Whom a crash hits: `3`, `leader`, `random`, `shard:K/leader` or `zone:a` → CrashTarget. */
 export function crashTarget() {
-  return z.union([z.number(), z.string()], { error: expecting(TARGET_HINT) }).transform((input, ctx): CrashTarget => {
+  const text = z.union([z.number(), z.string()], { error: expecting(TARGET_HINT) }).meta({ title: VALUE_TITLES.crashTarget });
+  return text.transform((input, ctx): CrashTarget => {
     if (typeof input === 'number' && Number.isInteger(input) && input >= 0) return input;
     if (input === 'leader' || input === 'random') return input;
     const shard = typeof input === 'string' ? SHARD_LEADER.exec(input) : null;
@@ -120,20 +131,41 @@ export function crashTarget() {
 
 /** Distributions of a duration (network delay, CPU service, fsync): every time parameter takes units. */
 export function durationDist() {
+  const dist = <N extends string>(name: N, what: string) => z.literal(name).describe(what);
   return z.discriminatedUnion('dist', [
-    z.strictObject({ dist: z.literal('constant'), value: duration('nonnegative') }),
-    z.strictObject({ dist: z.literal('uniform'), min: duration('nonnegative'), max: duration('nonnegative') }),
-    z.strictObject({ dist: z.literal('exponential'), mean: duration() }),
-    z.strictObject({ dist: z.literal('normal'), mean: duration('nonnegative'), sd: duration('nonnegative') }),
-    z.strictObject({ dist: z.literal('lognormal'), median: duration(), p99: duration() }),
-    z.strictObject({ dist: z.literal('pareto'), scale: duration(), shape: positiveNumber() }),
+    z.strictObject({
+      dist: dist('constant', 'always the same value'),
+      value: duration('nonnegative').describe('the value every draw takes'),
+    }),
+    z.strictObject({
+      dist: dist('uniform', 'any value from min to max, equally likely'),
+      min: duration('nonnegative').describe('the smallest value'),
+      max: duration('nonnegative').describe('the largest value (at least min)'),
+    }),
+    z.strictObject({ dist: dist('exponential', 'memoryless, as M/M/1 service'), mean: duration().describe('the mean') }),
+    z.strictObject({
+      dist: dist('normal', 'bell-shaped, negative draws taken as 0'),
+      mean: duration('nonnegative').describe('the mean'),
+      sd: duration('nonnegative').describe('the standard deviation'),
+    }),
+    z.strictObject({
+      dist: dist('lognormal', 'a long right tail, given as latency is quoted'),
+      median: duration().describe('the median (p50)'),
+      p99: duration().describe('the 99th percentile (at least the median)'),
+    }),
+    z.strictObject({
+      dist: dist('pareto', 'a heavy tail'),
+      scale: duration().describe('the smallest value'),
+      shape: positiveNumber().describe('the tail index α: smaller is heavier (the mean is infinite at α ≤ 1)'),
+    }),
   ]);
 }
 
 /** A clock's drift: "200ppm", "0.02%", or a bare number of ppm → a fraction (200ppm → 0.0002). */
 export function drift() {
   const what = 'a drift such as 200ppm or 0.02% (a bare number means ppm), at most 10%';
-  return z.union([z.string(), z.number()], { error: expecting(what) }).transform((input, ctx) => {
+  const text = z.union([z.string(), z.number()], { error: expecting(what) }).meta({ title: VALUE_TITLES.drift });
+  return text.transform((input, ctx) => {
     const m = /^\s*(\d+(?:\.\d*)?|\.\d+)\s*(ppm|%)?\s*$/.exec(String(input));
     const fraction = m ? Number(m[1]) / (m[2] === '%' ? 100 : 1e6) : NaN;
     if (Number.isFinite(fraction) && fraction <= 0.1) return fraction;
@@ -149,5 +181,6 @@ export function cutSide() {
     .union([member, z.array(member).min(1, { error: 'must name at least one node' })], {
       error: expecting('a node id, leader, others, or a list of them, e.g. [0, 1]'),
     })
+    .meta({ title: VALUE_TITLES.cutSide })
     .transform((side) => (Array.isArray(side) ? side : [side]));
 }

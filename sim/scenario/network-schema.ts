@@ -29,10 +29,13 @@ const pairMap = z.record(z.string().regex(PAIR, { error: 'a zone pair is written
 
 export const networkShape = {
   delay: durationDist().optional().describe('within a zone; default lognormal median 500us p99 2ms, or the preset'),
-  loss: probability().default(0),
+  loss: probability().default(0).describe('the chance that any one message is lost (client requests and replies too)'),
   zones: zonesField().optional(),
   between: z.union([durationDist(), pairMap]).optional().describe('delay between zones: one distribution, or one per pair { a-b: ... }'),
-  preset: z.enum(PRESET_NAMES as [string, ...string[]]).optional(),
+  preset: z
+    .enum(PRESET_NAMES as [string, ...string[]])
+    .optional()
+    .describe('measured delays to start from (zones and their delays); keys set in the file win'),
 };
 
 export const networkSchema = z.strictObject(networkShape);

@@ -20,19 +20,30 @@ export const DEFAULT_MAX_PENDING = 64;
 const election = {
   electionTimeout: z
     .tuple([duration(), duration()], { error: (iss) => `must be [min, max], e.g. [150ms, 300ms] (got ${JSON.stringify(iss.input)})` })
-    .prefault(WRITTEN_DEFAULTS['architecture.electionTimeout'] as [string, string]),
-  heartbeat: duration().prefault('50ms'),
+    .prefault(WRITTEN_DEFAULTS['architecture.electionTimeout'] as [string, string])
+    .describe('[min, max]: a follower that hears no leader for a time drawn uniformly from this range campaigns'),
+  heartbeat: duration().prefault('50ms').describe('how often a leader tells every follower it is alive'),
 };
 
 /** The keys of every kind that replicates client data through a Raft log. */
 const raft = {
   ...election,
-  preVote: bool().default(false),
-  checkQuorum: bool().default(false),
-  leaseReads: bool().default(false),
-  maxBatch: intIn(1, 100_000).default(BATCHING_DEFAULTS.maxBatch),
-  pipeline: intIn(1, 1000).default(BATCHING_DEFAULTS.pipeline),
-  maxPending: intIn(0, 10_000_000).default(DEFAULT_MAX_PENDING).describe('0: unbounded'),
+  preVote: bool()
+    .default(false)
+    .describe(
+      'a node first asks whether it could win, and raises its term only if a majority says yes (no disruption by a node that was cut off)',
+    ),
+  checkQuorum: bool().default(false).describe('a leader that has not heard from a majority for an election timeout steps down'),
+  leaseReads: bool()
+    .default(false)
+    .describe('the leader answers reads from a lease (a majority heard within the minimum election timeout) without a round trip'),
+  maxBatch: intIn(1, 100_000).default(BATCHING_DEFAULTS.maxBatch).describe('most log entries one AppendEntries message carries'),
+  pipeline: intIn(1, 1000)
+    .default(BATCHING_DEFAULTS.pipeline)
+    .describe('most AppendEntries in flight to one follower before the leader waits for a reply'),
+  maxPending: intIn(0, 10_000_000)
+    .default(DEFAULT_MAX_PENDING)
+    .describe('backpressure: a leader holding this many uncommitted proposals answers new requests busy at once; 0: unbounded'),
   learners: intIn(0, MAX_NODES - 1)
     .optional()
     .describe('members (the last of each group) that never vote nor campaign and do not count for commit; default 0'),

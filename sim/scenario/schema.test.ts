@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { VALUE_TITLES } from './fields.js';
 import type { Scenario } from './scenario.js';
 import { scenarioJsonSchema, scenarioSchema, type ScenarioInput } from './schema.js';
 
@@ -65,7 +66,30 @@ describe('scenarioJsonSchema', () => {
     expect(schema.properties?.workload.properties?.arrival.default).toEqual({ kind: 'poisson', rate: '1000/s' });
     expect(schema.properties?.variants.items?.required).toEqual(['name']);
   });
+
+  it('describes every key, wherever it sits (architecture kinds, faults, variants, distributions)', () => {
+    const keys = propertiesOf(schema);
+    expect(keys.length).toBeGreaterThan(350);
+    expect(keys.filter(([, p]) => typeof p.description !== 'string' || p.description.length < 8).map(([path]) => path)).toEqual([]);
+    // a value kind's title is one the format page knows how to print (tools/docs/format.ts)
+    const titles = new Set<string>(Object.values(VALUE_TITLES).flatMap((t) => (typeof t === 'string' ? [t] : Object.values(t))));
+    expect(keys.filter(([, p]) => p.title !== undefined && !titles.has(p.title)).map(([path]) => path)).toEqual([]);
+  });
 });
+
+/** Every property of every object in the schema, with its dotted path ([] for list items). */
+function propertiesOf(node: unknown, path = ''): [string, JsonSchema & { description?: string; title?: string }][] {
+  if (Array.isArray(node)) return node.flatMap((n) => propertiesOf(n, path));
+  if (node === null || typeof node !== 'object') return [];
+  return Object.entries(node).flatMap(([key, value]) =>
+    key === 'properties'
+      ? Object.entries(value as Record<string, JsonSchema>).flatMap(([name, p]): [string, JsonSchema][] => [
+          [`${path}.${name}`, p],
+          ...propertiesOf(p, `${path}.${name}`),
+        ])
+      : propertiesOf(value, key === 'items' ? `${path}[]` : path),
+  );
+}
 
 describe('scenarioSchema', () => {
   it('turns the input shape into the engine Scenario', () => {

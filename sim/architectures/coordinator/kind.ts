@@ -18,8 +18,11 @@ export interface CoordinatorSpec extends ElectionOptions {
 export const coordinator = defineKind<CoordinatorSpec>()({
   kind: 'coordinator',
   schema: (k) => ({
-    purpose: k.z.enum(['ids', 'rate-limit']).default('ids'),
-    batch: k.intIn(1, 1_000_000).default(1),
+    purpose: k.z
+      .enum(['ids', 'rate-limit'])
+      .default('ids')
+      .describe('what the coordinator hands out: unique IDs or global rate-limit tokens (the same mechanism)'),
+    batch: k.intIn(1, 1_000_000).default(1).describe('IDs (or tokens) a server leases per request to the coordinator'),
     ...k.election,
   }),
   resolve: (parsed) => parsed,

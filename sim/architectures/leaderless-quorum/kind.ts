@@ -18,10 +18,10 @@ const majority = (n: number) => Math.floor(n / 2) + 1;
 export const leaderlessQuorum = defineKind<LeaderlessQuorumSpec>()({
   kind: 'leaderless-quorum',
   schema: (k) => ({
-    replicas: k.intIn(1, k.MAX_NODES).optional().describe('default: 3, or nodes if fewer'),
-    writeQuorum: k.intIn(1, k.MAX_NODES).optional().describe('default: a majority of replicas'),
-    readQuorum: k.intIn(1, k.MAX_NODES).optional().describe('default: a majority of replicas'),
-    vnodes: k.intIn(1, 4096).default(16),
+    replicas: k.intIn(1, k.MAX_NODES).optional().describe('nodes each key is stored on; default: 3, or nodes if fewer'),
+    writeQuorum: k.intIn(1, k.MAX_NODES).optional().describe('W: acknowledgements a write waits for; default: a majority of replicas'),
+    readQuorum: k.intIn(1, k.MAX_NODES).optional().describe('R: answers a read waits for; default: a majority of replicas'),
+    vnodes: k.intIn(1, 4096).default(16).describe('points per node on the consistent-hash ring (more spread keys more evenly)'),
   }),
   resolve(parsed) {
     const replicas = parsed.replicas ?? Math.min(3, parsed.nodes);

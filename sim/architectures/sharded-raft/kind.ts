@@ -16,8 +16,8 @@ export interface ShardedRaftSpec extends RaftOptions {
 export const shardedRaft = defineKind<ShardedRaftSpec>()({
   kind: 'sharded-raft',
   schema: (k) => ({
-    shards: k.intIn(1, 100_000).optional().describe('default: one shard per node'),
-    replication: k.intIn(1, k.MAX_NODES).optional().describe('default: 3, or nodes if fewer'),
+    shards: k.intIn(1, 100_000).optional().describe('Raft groups the keys are hashed to; default: one shard per node'),
+    replication: k.intIn(1, k.MAX_NODES).optional().describe('replicas of each shard, on consecutive nodes; default: 3, or nodes if fewer'),
     ...k.raft,
   }),
   resolve: (parsed) => ({ ...parsed, shards: parsed.shards ?? parsed.nodes, replication: parsed.replication ?? Math.min(3, parsed.nodes) }),

@@ -14,13 +14,22 @@ export interface StatelessLbSpec {
 export const statelessLb = defineKind<StatelessLbSpec>()({
   kind: 'stateless-lb',
   schema: (k) => ({
-    policy: k.z.enum(['round-robin', 'random', 'least-outstanding', 'power-of-two']).default('round-robin'),
+    policy: k.z
+      .enum(['round-robin', 'random', 'least-outstanding', 'power-of-two'])
+      .default('round-robin')
+      .describe(
+        'how the balancer picks a server: in turn, at random, the one with fewest requests outstanding, or the less busy of two at random',
+      ),
     healthCheck: k.z
       .strictObject({
-        interval: k.duration().prefault(k.HEALTH_CHECK_DEFAULTS.interval),
-        unhealthyAfter: k.intIn(1, 1000).default(k.HEALTH_CHECK_DEFAULTS.unhealthyAfter),
+        interval: k.duration().prefault(k.HEALTH_CHECK_DEFAULTS.interval).describe('how often the balancer probes each server'),
+        unhealthyAfter: k
+          .intIn(1, 1000)
+          .default(k.HEALTH_CHECK_DEFAULTS.unhealthyAfter)
+          .describe('failed probes in a row before a server is taken out of rotation'),
       })
-      .prefault({}),
+      .prefault({})
+      .describe("the balancer's probes; they see only whether a server is up"),
   }),
   resolve: (parsed) => parsed,
   leaderGroups: () => 0,
