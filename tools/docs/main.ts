@@ -1,6 +1,7 @@
 // `npm run docs`: reruns every run docs/quotes.yaml names and rewrites each figure the docs
-// quote in place. `--check` writes nothing and exits 1 naming each figure that would change
-// (.ci/run). Names of runs as arguments limit it to the quotes of those runs.
+// quote in place, and rewrites the key tables of docs/scenario-format.md from the scenario
+// schema. `--check` writes nothing and exits 1 naming each figure or table line that would
+// change (.ci/run). Names of runs as arguments limit it to the quotes of those runs.
 
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,10 +13,13 @@ import { parse as parseYaml } from 'yaml';
 
 import { KINDS } from '../../sim/architectures/registry.js';
 import { bandRows } from './estimate-grid.js';
+import { scenarioJsonSchema } from '../../sim/scenario/schema.js';
+import { formatTables, rewriteFormatDoc } from './format.js';
 import { formatValue, rewrite, slotsOf, valueOf, type Row, type RunTables } from './quotes.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const CONFIG = 'docs/quotes.yaml';
+const FORMAT_DOC = 'docs/scenario-format.md';
 
 interface Config {
   /** name → the `leadsim run` arguments (the scenario file first). */
@@ -61,6 +65,12 @@ function main(argv: readonly string[]): number {
   const wanted = names.filter((n) => only.length === 0 || only.includes(n));
   const scratch = mkdtempSync(join(tmpdir(), 'leadsim-docs-'));
   const changed: string[] = [];
+  const format = readFileSync(join(ROOT, FORMAT_DOC), 'utf8');
+  const formatNow = rewriteFormatDoc(format, formatTables(scenarioJsonSchema()));
+  if (formatNow !== format) {
+    changed.push(...changedLines(FORMAT_DOC, format, formatNow));
+    if (!check) writeFileSync(join(ROOT, FORMAT_DOC), formatNow);
+  }
   try {
     const tables = new Map(
       wanted.map((name) => [name, name in estimates ? estimateTables(name) : runTables(name, config.runs[name], scratch)]),
