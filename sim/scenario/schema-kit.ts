@@ -37,10 +37,12 @@ const raft = {
   leaseReads: bool()
     .default(false)
     .describe('the leader answers reads from a lease (a majority heard within the minimum election timeout) without a round trip'),
-  maxBatch: intIn(1, 100_000).default(BATCHING_DEFAULTS.maxBatch).describe('most log entries one AppendEntries message carries'),
+  maxBatch: intIn(1, 100_000)
+    .default(BATCHING_DEFAULTS.maxBatch)
+    .describe('most log entries one replication message (AppendEntries; Paxos accept) carries'),
   pipeline: intIn(1, 1000)
     .default(BATCHING_DEFAULTS.pipeline)
-    .describe('most AppendEntries in flight to one follower before the leader waits for a reply'),
+    .describe('most replication messages in flight to one follower before the leader waits for a reply'),
   maxPending: intIn(0, 10_000_000)
     .default(DEFAULT_MAX_PENDING)
     .describe('backpressure: a leader holding this many uncommitted proposals answers new requests busy at once; 0: unbounded'),

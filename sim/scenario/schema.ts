@@ -56,6 +56,7 @@ const KIND_SUMMARIES: Record<ArchitectureSpec['kind'], string> = {
   coordinator: 'a stateless fleet behind a balancer; every request needs an ID (or token) leased from one elected coordinator',
   'raft-group': 'one Raft group of N nodes; every request goes through its leader',
   'sharded-raft': 'S shards, each a Raft group of R replicas, spread over the N nodes',
+  'multi-paxos': 'one group of N acceptors with a distinguished proposer (the leader) and Flexible Paxos quorums',
   'leaderless-quorum': 'a consistent-hash ring; each key on `replicas` nodes, written to W and read from R of them; no leader',
 };
 const kindKey = (d: KindDescriptor<ArchitectureSpec>) => z.literal(d.kind).describe(KIND_SUMMARIES[d.kind]);

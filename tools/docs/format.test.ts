@@ -27,7 +27,7 @@ describe('docs/scenario-format.md', () => {
       expect(rows.some((r) => r.startsWith(`| \`${key}\``))).toBe(true);
     for (const r of rows) expect(r.split(' | ')[1].length, r).toBeGreaterThan(5);
     expect(tables).toContain(
-      '| `architecture.electionTimeout` (kind: active-passive, coordinator, raft-group, sharded-raft) | [min, max]: a follower',
+      '| `architecture.electionTimeout` (kind: active-passive, coordinator, raft-group, multi-paxos, sharded-raft) | [min, max]: a follower',
     );
     expect(tables).toMatch(/\| `workload.arrival.rate` \(kind: poisson\) \| requests per second offered \| required \| rate \| > 0 \|/);
   });
