@@ -92,7 +92,12 @@ export class FaultInjector {
       case 'clockJump': {
         const [node] = this.resolve(action.node);
         if (node === undefined) return;
-        metrics.fault({ at_ms: now / 1000, until_ms: null, label: `${action.label}${action.node === 'leader' ? ` (node ${node})` : ''}` });
+        metrics.fault({
+          at_ms: now / 1000,
+          until_ms: null,
+          label: `${action.label}${action.node === 'leader' ? ` (node ${node})` : ''}`,
+          instant: true,
+        });
         return this.sim.clocks.jump(node, action.by);
       }
     }

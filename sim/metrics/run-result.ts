@@ -81,8 +81,11 @@ export type AlertRow = Record<(typeof ALERT_COLUMNS)[number], Cell>;
 /** A fault as drawn on charts. */
 export interface FaultMarker {
   at_ms: number;
+  /** When it ends (recovery, heal); null when it lasts to the end of the run. */
   until_ms: number | null;
   label: string;
+  /** Nothing to wait out (a clock jump): no downtime strip, even without an end. */
+  instant?: true;
   /** A partition's sides (nodes named in no group form one more side). */
   sides?: number[][];
 }

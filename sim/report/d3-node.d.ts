@@ -14,6 +14,8 @@ declare module 'd3-node' {
     data<E>(data: readonly E[]): JoinSelection<E>;
     call(fn: (sel: Selection<D>) => void): Selection<D>;
     remove(): Selection<D>;
+    /** Moves the element to the end of its parent (painted on top of its siblings). */
+    raise(): Selection<D>;
     node(): { outerHTML: string } | null;
   }
 

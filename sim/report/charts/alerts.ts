@@ -43,10 +43,12 @@ export function drawAlerts(
   rows: readonly AlertRow[],
   rules: readonly string[],
   endMs: number,
+  stripLanes = 1,
 ): void {
   if (rules.length === 0) return;
   const g = plot.append('g');
-  const rowTop = (lane: number) => size.height - STRIP_HEIGHT - 2 - lane * ROW_PITCH - ROW_HEIGHT;
+  // above the downtime strips (stacked when downtimes overlap)
+  const rowTop = (lane: number) => size.height - (STRIP_HEIGHT + 1) * stripLanes - 1 - lane * ROW_PITCH - ROW_HEIGHT;
   for (const row of rows) {
     const lane = rules.indexOf(String(row.alert));
     const from = num(row.fired_at_ms);

@@ -1,7 +1,8 @@
 // Fault markers shared by the time-based charts. The fault is an instant — a solid line with a
 // label placed in one of a few lanes so labels never overlap; what it leaves behind (a node
-// down, a partition) is a thin hatched strip along the bottom, so a five-second downtime never
-// reads as a five-second outage.
+// down, a partition) is a thin grey strip along the bottom, so a five-second downtime never
+// reads as a five-second outage. A crash without recovery (or a cut never healed) leaves its
+// strip to the end of the run; only an instant fault (a clock jump) has none.
 
 import type { Scale, Selection } from 'd3-node';
 
@@ -31,6 +32,16 @@ export function uniqueFaults(runs: readonly RunResult[]): FaultMarker[] {
 export interface FaultLayer {
   /** Faults drawn without a label (too many, or no free lane). */
   unlabeled: number;
+  /** The downtime strips (`data-fault="downtime"`): a chart that fills areas from zero raises
+   *  this group above its fills, so a strip never hides under them. */
+  strips: Selection;
+  /** How many strips stack at most (overlapping downtimes); alert rows sit above them. */
+  stripLanes: number;
+}
+
+/** Whether a fault leaves something to wait out (a node down, a cut) that gets a strip. */
+export function hasDowntime(f: FaultMarker): boolean {
+  return f.until_ms === null ? f.instant !== true : f.until_ms > f.at_ms;
 }
 
 /**
@@ -44,43 +55,61 @@ export function drawFaults(
   faults: readonly FaultMarker[],
   strips = true,
 ): FaultLayer {
+  const stripLayer = plot.append('g');
   const g = plot.append('g');
   const crowded = faults.length > MAX_FAULT_LABELS;
-  for (const f of faults) drawMarker(g, x, size, strips ? f : { ...f, until_ms: null }, crowded);
-  if (crowded) return { unlabeled: faults.length };
-  return { unlabeled: drawLabels(g, x, size.width, faults) };
+  // strips that overlap in time stack upwards (two nodes down show as two strips)
+  const laneEnds: number[] = [];
+  for (const f of faults) {
+    if (strips && hasDowntime(f)) {
+      const end = f.until_ms ?? Infinity;
+      let lane = laneEnds.findIndex((e) => e <= f.at_ms);
+      if (lane < 0 || crowded) lane = crowded ? 0 : laneEnds.length;
+      laneEnds[lane] = Math.max(laneEnds[lane] ?? -Infinity, end);
+      drawStrip(stripLayer, x, size, f, lane);
+    }
+    if (!crowded || !(strips && hasDowntime(f))) drawInstant(g, x, size, f, crowded);
+  }
+  const stripLanes = Math.max(1, laneEnds.length);
+  if (crowded) return { unlabeled: faults.length, strips: stripLayer, stripLanes };
+  return { unlabeled: drawLabels(g, x, size.width, faults), strips: stripLayer, stripLanes };
 }
 
 /** Legend entries for the fault marks, when there are faults. */
 export function faultLegend(faults: readonly FaultMarker[], note = '', strips = true): LegendItem[] {
   if (faults.length === 0) return [];
   const items: LegendItem[] = [{ label: 'fault (the instant)', color: FAULT_COLOR, detail: note || undefined }];
-  if (strips && faults.some((f) => f.until_ms !== null))
-    items.push({ label: 'node down / cut (strip)', color: DOWNTIME_COLOR, swatch: true });
+  if (strips && faults.some(hasDowntime)) items.push({ label: 'node down / cut (strip)', color: DOWNTIME_COLOR, swatch: true });
   return items;
 }
 
 /** Words for a caption when some fault labels were left out; empty when all are labelled. */
-export function faultNote(layer: FaultLayer, total: number): string {
+export function faultNote(layer: Pick<FaultLayer, 'unlabeled'>, total: number): string {
   if (layer.unlabeled === 0) return '';
   return layer.unlabeled === total ? `${total} faults, too many to label` : `${layer.unlabeled} of ${total} faults unlabelled`;
 }
 
-function drawMarker(g: Selection, x: Scale, size: { width: number; height: number }, f: FaultMarker, crowded: boolean): void {
+/** The strip along the bottom: from the fault to its end, or to the right edge when it has none. */
+function drawStrip(g: Selection, x: Scale, size: { width: number; height: number }, f: FaultMarker, lane: number): void {
   const x0 = clamp(x(f.at_ms), 0, size.width);
-  if (f.until_ms !== null && f.until_ms > f.at_ms) {
-    const x1 = clamp(x(f.until_ms), 0, size.width);
-    g.append('rect')
-      .attr('x', x0)
-      .attr('y', size.height - STRIP_HEIGHT)
-      .attr('width', Math.max(1, x1 - x0))
-      .attr('height', STRIP_HEIGHT)
-      .attr('fill', DOWNTIME_COLOR)
-      .attr('fill-opacity', 0.55)
-      .append('title')
-      .text(`${f.label}: ${formatTick(f.at_ms / 1000)}–${formatTick(f.until_ms / 1000)} s`);
-  }
-  if (crowded && f.until_ms !== null) return;
+  const x1 = f.until_ms === null ? size.width : clamp(x(f.until_ms), 0, size.width);
+  const until = f.until_ms === null ? 'the end of the run' : `${formatTick(f.until_ms / 1000)} s`;
+  g.append('rect')
+    .attr('data-fault', 'downtime')
+    .attr('x', x0)
+    .attr('y', size.height - (STRIP_HEIGHT + 1) * (lane + 1) + 1)
+    .attr('width', Math.max(1, x1 - x0))
+    .attr('height', STRIP_HEIGHT)
+    .attr('fill', DOWNTIME_COLOR)
+    // a white edge keeps the strip apart from a fill under it
+    .attr('stroke', '#fff')
+    .attr('stroke-width', 1)
+    .append('title')
+    .text(`${f.label}: ${formatTick(f.at_ms / 1000)} s – ${until}`);
+}
+
+function drawInstant(g: Selection, x: Scale, size: { width: number; height: number }, f: FaultMarker, crowded: boolean): void {
+  const x0 = clamp(x(f.at_ms), 0, size.width);
   g.append('line')
     .attr('x1', x0)
     .attr('x2', x0)

@@ -7,7 +7,8 @@ import { firstRunsNote, timeChart, type TimePanel } from './time-series.js';
 import { THROUGHPUT_FILE } from '../files.js';
 
 // Panels are labelled, so colour can say what a mark is (done or failed) rather than which
-// variant it belongs to: blue for completed, vermillion for failed, in every panel.
+// variant it belongs to: blue for completed, vermilion for failed, in every panel. The failed
+// fill is opaque, so it is the legend swatch's colour (≥ 3:1 against white) and not a pale orange.
 export const FAILED_COLOR = PALETTE[1];
 const COMPLETED = { color: PALETTE[0], dash: '' };
 

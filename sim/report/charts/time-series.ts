@@ -130,8 +130,12 @@ export function timeChart(canvas: SvgCanvas, spec: TimeChartSpec): ChartSvg {
       );
       if (spec.panels.length > 1) panelTitle(root, box, panel.label, 7);
       const panelRuns = [...new Set(panel.lines.map((l) => l.run))];
-      unlabeled += drawFaults(plot, x.scale, box, uniqueFaults(panelRuns)).unlabeled;
-      drawLines(plot, d3, x, panelY, panel.lines, points[i]);
+      const faults = drawFaults(plot, x.scale, box, uniqueFaults(panelRuns));
+      unlabeled += faults.unlabeled;
+      // filled areas, then the downtime strips over them (never hidden), then the lines on top
+      drawLines(plot, d3, x, panelY, panel.lines, points[i], 'areas');
+      faults.strips.raise();
+      drawLines(plot, d3, x, panelY, panel.lines, points[i], 'lines');
       drawAlerts(
         plot,
         x.scale,
@@ -139,6 +143,7 @@ export function timeChart(canvas: SvgCanvas, spec: TimeChartSpec): ChartSvg {
         panelRuns.flatMap((r) => r.alerts ?? []),
         rules,
         x.scale.domain()[1],
+        faults.stripLanes,
       );
     });
     if (spec.panels.length > 1) sharedYLabel(root, boxes, spec.yLabel);
@@ -150,7 +155,15 @@ export function timeChart(canvas: SvgCanvas, spec: TimeChartSpec): ChartSvg {
   return { file: spec.file, title: spec.title, svg };
 }
 
-function drawLines(plot: Selection, d3: D3, x: FittedScale, y: FittedScale, lines: readonly TimeLine[], points: Point[][]): void {
+function drawLines(
+  plot: Selection,
+  d3: D3,
+  x: FittedScale,
+  y: FittedScale,
+  lines: readonly TimeLine[],
+  points: Point[][],
+  which: 'areas' | 'lines',
+): void {
   const defined = (p: Point) => p.v !== null && (!y.log || p.v > 0);
   const line = d3
     .line<Point>()
@@ -166,6 +179,7 @@ function drawLines(plot: Selection, d3: D3, x: FittedScale, y: FittedScale, line
     .y1((p) => y.scale(p.v ?? 0))
     .curve(d3.curveStepAfter);
   lines.forEach((l, i) => {
+    if ((which === 'areas') !== (l.area === true)) return;
     if (!l.area) return void seriesPath(plot, line(points[i]), l.style, l.series, l.width)?.attr('data-measure', l.column);
     const d = area(points[i]);
     if (d)
@@ -175,7 +189,6 @@ function drawLines(plot: Selection, d3: D3, x: FittedScale, y: FittedScale, line
         .attr('data-measure', l.column)
         .attr('d', d)
         .attr('fill', l.style.color)
-        .attr('fill-opacity', 0.55)
         .attr('stroke', 'none');
   });
 }
