@@ -57,7 +57,7 @@ describe('failover zoom', () => {
 describe('scaling', () => {
   const swept = () => syntheticInput({ nodes: [3, 31, 1000] });
 
-  it('stacks the leader CPU by purpose and dashes the capacity bound once those columns exist', () => {
+  it('stacks the leader CPU by purpose and draws the capacity bound once those columns exist', () => {
     const plain = chart(swept().results, 'scaling.svg', ['architecture.nodes'])?.svg ?? '';
     expect(plain).toContain('>Busiest leader CPU<');
     expect(plain).not.toContain('capacity bound');
@@ -73,7 +73,7 @@ describe('scaling', () => {
       });
     }
     const svg = chart(input.results, 'scaling.svg', input.sweepKeys)?.svg ?? '';
-    expect(svg).toContain('>Throughput (dashed: capacity bound)<');
+    expect(svg).toContain('>Throughput (pale band: capacity bound)<');
     expect(svg).toContain('>Leader CPU by purpose — raft<');
     expect(svg).not.toContain('>Leader CPU by purpose — stateless<');
     expect(svg).not.toContain('>Busiest leader CPU<');

@@ -149,6 +149,8 @@ export interface LegendItem {
   dash?: string;
   /** A filled square (categories) instead of a line sample (series). */
   swatch?: boolean;
+  /** A wide pale line sample (an analytic bound, set apart from every dash pattern). */
+  band?: boolean;
   /** Smaller grey lines under the label (counts, medians), separated by newlines. */
   detail?: string;
 }
@@ -197,15 +199,20 @@ function legendSample(g: Selection, item: LegendItem, iy: number): void {
       .attr('fill', item.color);
     return;
   }
-  g.append('line')
-    .attr('x1', 0)
-    .attr('x2', 22)
+  const sample = g
+    .append('line')
+    .attr('x1', item.band ? 4 : 0)
+    .attr('x2', item.band ? 18 : 22)
     .attr('y1', iy)
     .attr('y2', iy)
     .attr('stroke', item.color)
-    .attr('stroke-width', 2.5)
+    .attr('stroke-width', item.band ? BAND.width : 2.5)
     .attr('stroke-dasharray', item.dash || null);
+  if (item.band) sample.attr('stroke-opacity', BAND.opacity).attr('stroke-linecap', 'round');
 }
+
+/** How a bound is drawn: wide, pale, solid — unlike any series' dash pattern. */
+export const BAND = { width: 7, opacity: 0.3 };
 
 /**
  * A series' name in `data-series`: its variant, and its sweep point when the chart shows one

@@ -1,13 +1,15 @@
 // How each architecture scales along a numeric sweep key (usually the node count): small
-// multiples — throughput (with the analytic capacity bound of leader kinds dashed), p99
+// multiples — throughput (with the analytic capacity bound of leader kinds as a wide pale line,
+// clipped to the axis the measured points set), p99
 // latency, failover, and per leader kind what its CPU is spent on, stacked — each point the mean
 // over trials. A panel whose metric has no value for any variant is left out, not drawn empty.
 
-import type { D3, Selection } from 'd3-node';
+import type { D3, Scale, Selection } from 'd3-node';
 
 import type { Cell, RunResult } from '../../metrics/run-result.js';
 import { failoverMean, groupBy, mean, num, numericSweepKey, sweepNumber, variantsOf } from '../aggregate.js';
 import {
+  BAND,
   MUTED,
   PALETTE,
   drawAxes,
@@ -22,6 +24,7 @@ import {
   type Box,
   type ChartInput,
   type ChartSvg,
+  type FittedScale,
   type LegendItem,
   type SvgCanvas,
   panelTitle,
@@ -49,7 +52,7 @@ interface LineMetric {
   format?: (v: number) => string;
   logAbove?: number;
   domain?: [number, number];
-  /** A second, dashed line per variant: an analytic bound drawn against the measured one. */
+  /** A second, wide pale line per variant: an analytic bound drawn against the measured one. */
   bound?: (runs: readonly RunResult[]) => number | null;
 }
 
@@ -62,7 +65,7 @@ export const CPU_PARTS = [
 
 const THROUGHPUT: LineMetric = {
   name: 'throughput_ops_s',
-  title: 'Throughput (dashed: capacity bound)',
+  title: 'Throughput (pale band: capacity bound)',
   label: 'Throughput (ops/s)',
   aggregate: meanColumn('throughput_ops_s'),
   logAbove: 100,
@@ -188,10 +191,12 @@ export function scalingChart(canvas: SvgCanvas, input: ChartInput): ChartSvg | n
       else cpuPanel(root, d3, box, p.variant, xAxis);
     });
     const items: LegendItem[] = series.map((s) => ({ label: s.variant, ...seriesStyle(s.index) }));
+    if (panels.some((p) => p.kind === 'lines' && p.metric.bound && hasValues(series, p.metric.bound)))
+      items.push({ label: 'capacity bound (analytic)', color: MUTED, band: true, detail: 'pale band in the variant colour' });
     legend(root, items, GRID_WIDTH + 8, 100, 'Variant');
     if (panels.some((p) => p.kind === 'cpu')) {
       const parts = CPU_PARTS.map((part) => ({ label: part.label, color: part.color, swatch: true }));
-      const top = 130 + items.length * 20;
+      const top = 130 + items.length * 20 + items.filter((item) => item.detail).length * 14;
       legend(root, parts, GRID_WIDTH + 8, top, 'Leader CPU spent on');
       // beside the panels, not inside them: a saturated leader's stack reaches the top
       root
@@ -209,10 +214,12 @@ export function scalingChart(canvas: SvgCanvas, input: ChartInput): ChartSvg | n
 function linePanel(root: Selection, d3: D3, box: Box, metric: LineMetric, series: readonly VariantRuns[], xAxis: AxisSpec): void {
   const measured = series.map((v) => pointsOf(v, metric.aggregate));
   const bounds = series.map((v) => (metric.bound ? pointsOf(v, metric.bound) : []));
-  const values = [...measured, ...bounds].flat().flatMap((p) => (p.y === null ? [] : [p.y]));
+  // the measured points set the axis; a bound far above them is cut off, not allowed to squash them
+  const valuesOf = (lines: Point[][]) => lines.flat().flatMap((p) => (p.y === null ? [] : [p.y]));
+  const values = valuesOf(measured).length > 0 ? valuesOf(measured) : valuesOf(bounds);
   const y = fitScale(d3, { values, range: [box.height, 0], logAbove: metric.logAbove, zero: true, domain: metric.domain });
   const hasBound = bounds.some((b) => b.some((p) => p.y !== null));
-  panelTitle(root, box, hasBound ? metric.title : metric.title.replace(/ \(dashed.*\)$/, ''), 12);
+  panelTitle(root, box, hasBound ? metric.title : metric.title.replace(/ \(pale band.*\)$/, ''), 12);
   const plot = drawAxes(root, d3, box, xAxis, { fitted: y, label: metric.label, format: metric.format, ticks: 5 }, metric.name);
   const xs = xAxis.fitted.scale;
   const line = d3
@@ -223,9 +230,7 @@ function linePanel(root: Selection, d3: D3, box: Box, metric: LineMetric, series
     .curve(d3.curveLinear);
   series.forEach((s, i) => {
     const style = seriesStyle(s.index);
-    seriesPath(plot, line(bounds[i]), { color: style.color, dash: '5 4' }, s.variant, 1.5)
-      ?.attr('data-measure', 'capacity_ops_s')
-      .attr('stroke-opacity', 0.8);
+    drawBound(plot, bounds[i], xs, y, box, s.variant, style.color);
     seriesPath(plot, line(measured[i]), style, s.variant)?.attr('data-measure', metric.name);
     const dots = measured[i].filter((p) => p.y !== null && (!y.log || p.y > 0));
     plot
@@ -239,6 +244,73 @@ function linePanel(root: Selection, d3: D3, box: Box, metric: LineMetric, series
       .attr('cy', (p) => y.scale(p.y ?? 0))
       .attr('r', 3);
   });
+}
+
+/**
+ * The bound as a wide pale line, cut where it leaves the plot (above the axis the measured
+ * points set), with a note where it is cut.
+ */
+function drawBound(plot: Selection, points: readonly Point[], xs: Scale, y: FittedScale, box: Box, variant: string, color: string): void {
+  const screen = points.flatMap((p) => (p.y === null || (y.log && p.y <= 0) ? [] : [[xs(p.x), y.scale(p.y)] as const]));
+  if (screen.length === 0) return;
+  const pieces = clipVertical(screen, 0, box.height);
+  const d = pieces.map((piece) => piece.map(([px, py], j) => `${j === 0 ? 'M' : 'L'}${round(px)},${round(py)}`).join('')).join('');
+  if (d)
+    plot
+      .append('path')
+      .attr('data-series', variant)
+      .attr('data-measure', 'capacity_ops_s')
+      .attr('d', d)
+      .attr('fill', 'none')
+      .attr('stroke', color)
+      .attr('stroke-width', BAND.width)
+      .attr('stroke-opacity', BAND.opacity)
+      .attr('stroke-linecap', 'butt')
+      .attr('stroke-linejoin', 'round');
+  const above = screen.find(([, py]) => py < 0);
+  if (above)
+    plot
+      .append('text')
+      .attr('data-series', variant)
+      .attr('data-measure', 'capacity_ops_s')
+      .attr('x', Math.max(4, above[0] + 4))
+      .attr('y', 12)
+      .attr('font-size', 10)
+      .attr('fill', MUTED)
+      .text('↑ bound above the axis');
+}
+
+/** A polyline clipped to top ≤ y ≤ bottom: the pieces inside, with the crossing points added. */
+export function clipVertical(points: readonly (readonly [number, number])[], top: number, bottom: number): [number, number][][] {
+  const inside = ([, py]: readonly [number, number]) => py >= top && py <= bottom;
+  const pieces: [number, number][][] = [];
+  let current: [number, number][] = [];
+  const flush = () => {
+    if (current.length > 1) pieces.push(current);
+    current = [];
+  };
+  for (let i = 0; i < points.length; i++) {
+    const p = points[i];
+    if (i > 0) {
+      const q = points[i - 1];
+      // where the segment q→p crosses each edge, in the order it meets them
+      const crossings = [top, bottom]
+        .map((edge) => (edge - q[1]) / (p[1] - q[1]))
+        .filter((t) => Number.isFinite(t) && t > 0 && t < 1)
+        .sort((a, b) => a - b);
+      for (const t of crossings) {
+        const at: [number, number] = [q[0] + t * (p[0] - q[0]), q[1] + t * (p[1] - q[1])];
+        if (current.length > 0) {
+          current.push(at);
+          flush();
+        } else current.push(at);
+      }
+    }
+    if (inside(p)) current.push([p[0], p[1]]);
+    else flush();
+  }
+  flush();
+  return pieces;
 }
 
 /** Stacked areas: what fraction of its time in office the leader spends on each kind of work. */

@@ -1,4 +1,5 @@
-// Completed requests per second over simulated time, one panel per variant (shared axes), with
+// Completed requests per second over simulated time, one panel per variant (shared axes, unless
+// the peaks differ more than tenfold: then each panel has its own y axis), with
 // the requests that failed drawn under the line and the faults that caused the dips.
 
 import { panelRuns, pointKey } from '../aggregate.js';
@@ -35,6 +36,7 @@ export function throughputChart(canvas: SvgCanvas, input: ChartInput): ChartSvg 
     legend: items,
     legendHeading: runs.length > 1 ? 'One panel per variant' : 'Requests',
     zero: true,
+    ownAxesAbove: 10,
   });
 }
 

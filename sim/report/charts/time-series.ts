@@ -61,6 +61,9 @@ export interface TimeChartSpec {
   /** Switch to a log y-axis when the data spans more than this ratio. */
   logAbove?: number;
   zero?: boolean;
+  /** Give each panel its own y axis when the panels' peaks differ by more than this ratio
+   *  (3 nodes beside 1000 would be flat at zero on a shared 0–1M axis). */
+  ownAxesAbove?: number;
 }
 
 interface Point {
@@ -107,19 +110,24 @@ export function timeChart(canvas: SvgCanvas, spec: TimeChartSpec): ChartSvg {
   const rules = firingRules(allRuns);
   const points = spec.panels.map((panel) => panel.lines.map((l) => seriesPoints(l.run.timeseries, l.column, l.perSecond)));
   const x = fitScale(d3, { values: [], domain: [0, timeExtentMs(allRuns)], range: [0, boxes[0].width] });
-  const y = fitScale(d3, {
-    values: points.flat(2).flatMap((p) => (p.v === null ? [] : [p.v])),
-    range: [boxes[0].height, 0],
-    logAbove: spec.logAbove,
-    zero: spec.zero,
-    headroom: allFaults.length > 0 ? 0.15 : 0,
-  });
+  const valuesOf = (panel: Point[][]) => panel.flat().flatMap((p) => (p.v === null ? [] : [p.v]));
+  const fit = (values: number[]) =>
+    fitScale(d3, {
+      values,
+      range: [boxes[0].height, 0],
+      logAbove: spec.logAbove,
+      zero: spec.zero,
+      headroom: allFaults.length > 0 ? 0.15 : 0,
+    });
+  const own = ownAxes(points.map(valuesOf), spec.ownAxesAbove);
+  const shared = fit(points.flatMap(valuesOf));
+  const ys = points.map((panel) => (own ? fit(valuesOf(panel)) : shared));
   const svg = canvas.draw(CHART_WIDTH, height, spec.title, (root) => {
     let unlabeled = 0;
     spec.panels.forEach((panel, i) => {
       const box = boxes[i];
       const last = i === spec.panels.length - 1;
-      const panelY = { ...y, scale: y.scale.copy().range([box.height, 0]) };
+      const panelY = { ...ys[i], scale: ys[i].scale.copy().range([box.height, 0]) };
       const plot = drawAxes(
         root,
         d3,
@@ -146,7 +154,7 @@ export function timeChart(canvas: SvgCanvas, spec: TimeChartSpec): ChartSvg {
         faults.stripLanes,
       );
     });
-    if (spec.panels.length > 1) sharedYLabel(root, boxes, spec.yLabel);
+    if (spec.panels.length > 1) sharedYLabel(root, boxes, spec.yLabel, own);
     const note = faultNote({ unlabeled }, allFaults.length * spec.panels.length);
     header(root, spec.title, spec.subtitle);
     const at = legendOrigin(boxes[0]);
@@ -194,7 +202,7 @@ function drawLines(
 }
 
 /** One y-axis title for a column of panels, centred on the whole stack. */
-function sharedYLabel(root: Selection, boxes: readonly Box[], text: string): void {
+function sharedYLabel(root: Selection, boxes: readonly Box[], text: string, own: boolean): void {
   const top = boxes[0].top;
   const bottom = boxes[boxes.length - 1].top + boxes[boxes.length - 1].height;
   root
@@ -202,7 +210,15 @@ function sharedYLabel(root: Selection, boxes: readonly Box[], text: string): voi
     .attr('transform', `translate(${boxes[0].left - 56},${(top + bottom) / 2}) rotate(-90)`)
     .attr('text-anchor', 'middle')
     .attr('fill', INK)
-    .text(`${text} — same scale in every panel`);
+    .text(`${text} — ${own ? 'each panel on its own scale' : 'same scale in every panel'}`);
+}
+
+/** Whether the panels' peaks differ by more than `ratio` (then each gets its own y axis). */
+export function ownAxes(panels: readonly (readonly number[])[], ratio: number | undefined): boolean {
+  if (ratio === undefined || panels.length < 2) return false;
+  const peaks = panels.map((values) => values.reduce((a, b) => (b > a ? b : a), 0)).filter((peak) => peak > 0);
+  if (peaks.length < 2) return false;
+  return Math.max(...peaks) / Math.min(...peaks) > ratio;
 }
 
 /** What the time charts show, in words: which trial, and which sweep point if any. */
