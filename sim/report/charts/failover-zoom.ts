@@ -7,7 +7,7 @@ import type { D3, Selection } from 'd3-node';
 
 import type { Cell, FailoverRow, RunResult } from '../../metrics/run-result.js';
 import { firstTrialRuns, num, pointKey, variantsOf } from '../aggregate.js';
-import { FAULT_COLOR } from './faults.js';
+import { FAULT_COLOR, faultWords } from './faults.js';
 import {
   CHART_WIDTH,
   INK,
@@ -36,10 +36,29 @@ const FAILED_COLOR = PALETTE[1];
 
 /** Marks from a failovers.csv row, in the order they happen. */
 const MARKS = [
-  { column: 'detected_at_ms', label: 'fault detected', detail: 'election starts / node ejected', color: PALETTE[4], dash: '2 3' },
-  { column: 'elected_at_ms', label: 'new leader elected', detail: '', color: PALETTE[2], dash: '6 3' },
-  { column: 'first_commit_at_ms', label: 'failover ends', detail: 'first write committed / served', color: PALETTE[3], dash: '' },
+  {
+    column: 'detected_at_ms',
+    label: 'fault detected',
+    short: 'detected',
+    detail: 'election starts / node ejected',
+    color: PALETTE[4],
+    dash: '2 3',
+  },
+  { column: 'elected_at_ms', label: 'new leader elected', short: 'elected', detail: '', color: PALETTE[2], dash: '6 3' },
+  {
+    column: 'first_commit_at_ms',
+    label: 'failover ends',
+    short: 'ended',
+    detail: 'first write committed / served',
+    color: PALETTE[3],
+    dash: '',
+  },
 ] as const;
+/** A mark's label takes about this many px per character at 10 px (labels closer than that move down a lane). */
+const MARK_CHAR = 5.6;
+const MARK_LANE = 12;
+/** At most this many requests in a panel's ±1 s: each is drawn as a 4-px square, not 2 px. */
+const SPARSE_REQUESTS = 2000;
 
 interface Panel {
   run: RunResult;
@@ -53,7 +72,10 @@ function panelsOf(runs: readonly RunResult[], sweepKeys: readonly string[]): Pan
   return runs.map((run) => {
     const series = seriesName(run.variant, pointKey(run.sweepPoint, sweepKeys));
     const starts = [...new Set(run.faults.map((f) => f.at_ms))].sort((a, b) => a - b).slice(0, MAX_FAULT_COLUMNS);
-    return starts.map((at) => ({ run, series, faultAt: at, label: run.faults.find((f) => f.at_ms === at)?.label ?? 'fault' }));
+    return starts.map((at) => {
+      const fault = run.faults.find((f) => f.at_ms === at);
+      return { run, series, faultAt: at, label: fault ? faultWords(fault, run) : 'fault' };
+    });
   });
 }
 
@@ -132,17 +154,58 @@ function drawPanel(root: Selection, d3: D3, box: Box, panel: Panel, x: FittedSca
   drawRequests(plot, panel, x, y, box);
   const failover = panel.run.failovers.find((f) => Math.abs((num(f.fault_at_ms) ?? -1e12) - panel.faultAt) < 1e-6);
   mark(plot, x.scale(0), box.height, FAULT_COLOR, '', 1.6);
-  if (failover) for (const m of MARKS) markFromRow(plot, failover, m, panel.faultAt, x, box);
+  if (failover)
+    markLabels(
+      plot,
+      MARKS.flatMap((m) => markFromRow(plot, failover, m, panel.faultAt, x, box)),
+    );
 }
 
-function markFromRow(plot: Selection, row: FailoverRow, m: (typeof MARKS)[number], faultAt: number, x: FittedScale, box: Box): void {
+interface Placed {
+  px: number;
+  text: string;
+  color: string;
+  mark: string;
+}
+
+function markFromRow(plot: Selection, row: FailoverRow, m: (typeof MARKS)[number], faultAt: number, x: FittedScale, box: Box): Placed[] {
   const at = num((row as Record<string, Cell | undefined>)[m.column]);
-  if (at === null || Math.abs(at - faultAt) > HALF_WINDOW_MS) return;
-  mark(plot, x.scale(at - faultAt), box.height, m.color, m.dash, 1.6);
+  if (at === null || Math.abs(at - faultAt) > HALF_WINDOW_MS) return [];
+  const px = x.scale(at - faultAt);
+  mark(plot, px, box.height, m.color, m.dash, 1.6).attr('data-mark', m.column);
+  return [{ px, text: m.short, color: m.color, mark: m.column }];
 }
 
-function mark(plot: Selection, px: number, height: number, color: string, dash: string, width: number): void {
-  plot
+/**
+ * Each mark named at the top of the plot, right of its line; marks a few ms apart (detected,
+ * elected and ended often are) would print over each other, so a label that would touch the
+ * one before it moves down a lane.
+ */
+function markLabels(plot: Selection, placed: readonly Placed[]): void {
+  const laneEnds: number[] = [];
+  for (const p of [...placed].sort((a, b) => a.px - b.px)) {
+    const start = p.px + 3;
+    let lane = laneEnds.findIndex((end) => start > end + 4);
+    if (lane < 0) lane = laneEnds.length;
+    laneEnds[lane] = start + p.text.length * MARK_CHAR;
+    plot
+      .append('text')
+      .attr('data-mark', p.mark)
+      .attr('x', round(start))
+      .attr('y', 10 + lane * MARK_LANE)
+      .attr('font-size', 10)
+      .attr('fill', INK)
+      .attr('stroke', '#fff')
+      .attr('stroke-width', 2.5)
+      .attr('paint-order', 'stroke')
+      .text(p.text);
+  }
+}
+
+const round = (v: number) => Math.round(v * 100) / 100;
+
+function mark(plot: Selection, px: number, height: number, color: string, dash: string, width: number): Selection {
+  return plot
     .append('line')
     .attr('x1', px)
     .attr('x2', px)
@@ -163,16 +226,21 @@ function drawRequests(plot: Selection, panel: Panel, x: FittedScale, y: FittedSc
   const seen = new Set<number>();
   const ok: string[] = [];
   const failed: string[] = [];
+  const inWindow = (i: number) => Math.abs(data.sent_ms[i] - panel.faultAt) <= HALF_WINDOW_MS;
+  let count = 0;
+  for (let i = 0; i < data.sent_ms.length; i++) if (inWindow(i)) count++;
+  // a sparse panel (50 requests/s) gets squares big enough to see; a busy one keeps 2 px
+  const size = count <= SPARSE_REQUESTS ? 4 : 2;
   for (let i = 0; i < data.sent_ms.length; i++) {
+    if (!inWindow(i)) continue;
     const rel = data.sent_ms[i] - panel.faultAt;
-    if (rel < -HALF_WINDOW_MS || rel > HALF_WINDOW_MS) continue;
     // snapped to a 2-px grid: a 2-px square per cell looks the same and keeps busy runs small
     const px = 2 * Math.round(x.scale(rel) / 2);
     const py = 2 * Math.round(y.scale(Math.max(0.1, data.done_ms[i] - data.sent_ms[i])) / 2);
     const key = (py * 4096 + px) * 2 + (data.ok[i] ? 0 : 1);
     if (seen.has(key) || py < 0 || py > box.height) continue;
     seen.add(key);
-    if (data.ok[i]) ok.push(`M${px - 1} ${py - 1}h2v2h-2z`);
+    if (data.ok[i]) ok.push(`M${px - size / 2} ${py - size / 2}h${size}v${size}h${-size}z`);
     else failed.push(`M${px - 3} ${py - 3}l6 6m0 -6l-6 6`);
   }
   const dots = (measure: string) => plot.append('path').attr('data-series', panel.series).attr('data-measure', measure);

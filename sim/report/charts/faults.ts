@@ -6,7 +6,7 @@
 
 import type { Scale, Selection } from 'd3-node';
 
-import type { FaultMarker, RunResult } from '../../metrics/run-result.js';
+import type { FaultMarker, RoleSegment, RunResult } from '../../metrics/run-result.js';
 import type { LegendItem } from './frame.js';
 import { formatTick } from './scales.js';
 
@@ -73,6 +73,37 @@ export function drawFaults(
   const stripLanes = Math.max(1, laneEnds.length);
   if (crowded) return { unlabeled: faults.length, strips: stripLayer, stripLanes };
   return { unlabeled: drawLabels(g, x, size.width, faults), strips: stripLayer, stripLanes };
+}
+
+/**
+ * A fault in words: a partition that isolates one node reads "leader 0 cut off from 1, 2" (or
+ * "node 3 …" when it did not lead then), a wider one "split 0, 1 | 2, 3, 4"; a one-way cut
+ * "0 cannot reach 1, 2"; every other fault keeps its label ("crash leader (node 0)").
+ */
+export function faultWords(f: FaultMarker, run: Pick<RunResult, 'nodes' | 'timeline'>): string {
+  const list = (nodes: readonly number[]) => (nodes.length > 6 ? `${nodes.length} nodes` : nodes.join(', '));
+  if (f.sides && f.sides.length > 0) {
+    const named = new Set(f.sides.flat());
+    const rest = Array.from({ length: run.nodes }, (_, n) => n).filter((n) => !named.has(n));
+    const sides = rest.length > 0 ? [...f.sides, rest] : f.sides;
+    if (sides.length === 2 && f.sides[0].length === 1) {
+      const node = f.sides[0][0];
+      const who = ledAt(run.timeline[node] ?? [], f.at_ms) ? 'leader' : 'node';
+      return `${who} ${node} cut off from ${rest.length > 6 ? `the other ${rest.length}` : list(sides[1])}`;
+    }
+    return `split ${sides.map(list).join(' | ')}`;
+  }
+  const cut = /^cut (\[[\d, ]*\]) → (\[[\d, ]*\])$/.exec(f.label);
+  if (cut) {
+    const [from, to] = [cut[1], cut[2]].map((side) => JSON.parse(side) as number[]);
+    return `${list(from)} cannot reach ${list(to)} (one way)`;
+  }
+  return f.label;
+}
+
+/** Whether a node led just before `at` (a partition's instant). */
+function ledAt(segments: readonly RoleSegment[], at: number): boolean {
+  return segments.some((s) => s.from_ms < at && at <= s.to_ms && s.role === 'leader');
 }
 
 /** Legend entries for the fault marks, when there are faults. */
