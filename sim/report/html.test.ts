@@ -81,6 +81,15 @@ describe('renderIndexHtml', () => {
   });
 });
 
+describe('the comparison table header', () => {
+  it('lets a swept dotted key wrap at its dots instead of being cut ("workload.arri")', () => {
+    const input = syntheticInput({ nodes: [3, 5] });
+    const html = renderIndexHtml(input, renderCharts(input));
+    const header = /<table class="comparison">[\s\S]*?<\/thead>/.exec(html)?.[0] ?? '';
+    expect(header).toContain('<th>architecture.<wbr>nodes</th>');
+  });
+});
+
 describe('escapeHtml', () => {
   it('escapes the five special characters', () => {
     expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&#60;a href=&#34;x&#34;&#62;&#39;&#38;&#39;&#60;/a&#62;');

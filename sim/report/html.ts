@@ -41,7 +41,9 @@ function cell(text: string, numeric: boolean): string {
 }
 
 function table(headers: readonly string[], rows: readonly (readonly { text: string; numeric: boolean }[])[], className = ''): string {
-  const head = `<tr>${headers.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr>`;
+  // a dotted key ("workload.arrival.rate") may break after each dot, so a narrow header column
+  // wraps it instead of cutting it off
+  const head = `<tr>${headers.map((h) => `<th>${escapeHtml(h).replace(/\.(?=\S)/g, '.<wbr>')}</th>`).join('')}</tr>`;
   const body = rows.map((r) => `<tr>${r.map((c) => cell(c.text, c.numeric)).join('')}</tr>`).join('\n');
   const cls = className ? ` class="${className}"` : '';
   return `<div class="scroll"><table${cls}>\n<thead>${head}</thead>\n<tbody>\n${body}\n</tbody></table></div>`;
