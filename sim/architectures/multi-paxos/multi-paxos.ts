@@ -3,7 +3,8 @@
 // failover ends when the new leader's first client write is chosen: it notes that itself,
 // because the ballot a chosen slot is held in changes as later leaders accept it again.
 import { chosenWrites } from '../../protocols/paxos/chosen-writes.js';
-import { ballotRound, paxosNodes } from '../../protocols/paxos/paxos-node.js';
+import { ballotRound } from '../../protocols/paxos/ballot.js';
+import { paxosNodes } from '../../protocols/paxos/paxos-node.js';
 import { defineArchitecture, oneGroup, type Architecture, type BuildContext } from '../architecture.js';
 import { leaderRouting } from '../leader-hint.js';
 import type { MultiPaxosSpec as Spec } from './kind.js';

@@ -20,13 +20,6 @@ import { dispatch } from './dispatch.js';
 import { campaign, checkPhase1, sendPendingPromise, type Phase1 } from './phase1.js';
 import { heartbeat, onSelfDurable, propose, ready, startBallot, Proposer } from './proposer.js';
 
-/** Node `id`'s ballot (of `n`) in the round after the one `seen` belongs to: ballots never
- *  collide, and every campaign starts a new round, as every Raft election starts a new term. */
-export const nextBallot = (seen: number, id: number, n: number): number => (Math.floor(seen / n) + 1) * n + id;
-
-/** The election round of a ballot (how many rounds of phase 1 lie between two ballots). */
-export const ballotRound = (ballot: number, n: number): number => Math.floor(ballot / n);
-
 export class PaxosNode implements ProtocolNode {
   readonly id: number;
   readonly n: number;

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import type { Cluster } from '../../../test/raft/cluster.js';
 import type { TestClients } from '../../../test/raft/clients.js';
 import { paxosWorld } from '../../../test/paxos/protocol.js';
-import { ballotRound, nextBallot, type PaxosNode } from './paxos-node.js';
+import { ballotRound, nextBallot } from './ballot.js';
+import type { PaxosNode } from './paxos-node.js';
 
 const S = 1_000_000;
 

@@ -5,7 +5,8 @@
 import { EntryKind, type LogEntry } from '../raft/log.js';
 import type { Outbox } from '../node.js';
 import { prepare, promise, type Prepare, type Promise } from './messages.js';
-import { nextBallot, type PaxosNode } from './paxos-node.js';
+import { nextBallot } from './ballot.js';
+import type { PaxosNode } from './paxos-node.js';
 import { Proposer } from './proposer.js';
 import { State } from '../raft/state.js';
 

@@ -13,7 +13,7 @@ import { EntryKind, type LogEntry } from './log.js';
 import type { AppendEntries, AppendResponse, HeartbeatResponse } from './messages.js';
 import { answerReadIndex } from './follower-reads.js';
 import type { RaftReplica } from './raft-replica.js';
-import { leaseHolds } from './service.js';
+import { leaseHolds } from './lease.js';
 import { TIMER_HEARTBEAT, TIMER_READY } from './state.js';
 
 /**

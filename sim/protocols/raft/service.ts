@@ -5,11 +5,9 @@
 import { ReplyStatus, type ClientRequest, type Outbox } from '../node.js';
 import type { LeaderState } from './leader-state.js';
 import { EntryKind, type RaftLog } from './log.js';
+import { leaseHolds } from './lease.js';
 import type { RaftReplica } from './raft-replica.js';
 import { leaderAppend } from './replication.js';
-
-/** Lease reads stop this long before the lease ends: the usual allowance for clock drift. */
-export const LEASE_MARGIN_FRACTION = 0.1;
 
 export function serve(r: RaftReplica, req: ClientRequest, out: Outbox): void {
   const l = r.lead;
@@ -30,13 +28,6 @@ export function serve(r: RaftReplica, req: ClientRequest, out: Outbox): void {
  */
 function leaseValid(r: RaftReplica, l: LeaderState): boolean {
   return r.opts.leaseReads && leaseHolds(r, l);
-}
-
-/** The lease itself (lease reads on the leader, and the index its heartbeats carry for lease follower reads). */
-export function leaseHolds(r: RaftReplica, l: LeaderState): boolean {
-  if (r.commitIndex < l.termStart) return false;
-  const min = r.opts.electionTimeout[0];
-  return r.now < l.quorumHeardAt + min - min * LEASE_MARGIN_FRACTION;
 }
 
 /** Applies entries up to commitIndex: one commit note for them all, and on a leader the client
