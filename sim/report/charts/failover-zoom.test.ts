@@ -1,5 +1,6 @@
 // The failover zoom as a reader meets it (issue 21): marks a few ms apart keep their labels
-// apart, a quiet run's requests are big enough to see, and a partition is said in words.
+// apart, a quiet run's requests are big enough to see, and a partition is said in words (there
+// and in the time charts).
 import { describe, expect, it } from 'vitest';
 
 import type { RunResult } from '../../metrics/run-result.js';
@@ -62,5 +63,12 @@ describe('failover zoom', () => {
     run3.timeline = [leader, follower, follower];
     run3.nodes = 3;
     expect(zoom([run3])).toContain('leader 0 cut off from 1, 2 at');
+    // the time charts and the timeline name it in the same words
+    const charts = renderCharts({ scenario: 's', results: [run3], sweepKeys: [] });
+    for (const file of ['throughput.svg', 'latency.svg']) {
+      const svg = charts.find((c) => c.file === file)?.svg ?? '';
+      expect(svg, file).toContain('leader 0 cut off from 1, 2');
+      expect(svg, file).not.toContain('partition [[0]]');
+    }
   });
 });

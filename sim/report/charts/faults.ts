@@ -20,11 +20,14 @@ const CHAR_WIDTH = 6.2; // at 11px, close enough to keep labels apart without me
 /** Beyond this many faults (random MTBF schedules) labels and dashed lines would be noise: only bands are drawn. */
 export const MAX_FAULT_LABELS = 12;
 
-/** Faults of several runs, duplicates removed, in time order. */
+/** Faults of several runs, duplicates removed, in time order, each labelled in words (faultWords). */
 export function uniqueFaults(runs: readonly RunResult[]): FaultMarker[] {
   const seen = new Map<string, FaultMarker>();
   for (const r of runs) {
-    for (const f of r.faults) seen.set(`${f.at_ms}|${f.until_ms ?? ''}|${f.label}`, f);
+    for (const f of r.faults) {
+      const key = `${f.at_ms}|${f.until_ms ?? ''}|${f.label}`;
+      if (!seen.has(key)) seen.set(key, { ...f, label: faultWords(f, r) });
+    }
   }
   return [...seen.values()].sort((a, b) => a.at_ms - b.at_ms || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
 }
