@@ -39,6 +39,8 @@ interface Case {
   faults: FaultSpec[];
   /** The last nodes that never vote (absent: all vote). */
   learners?: number;
+  /** Followers reached through this many relays (absent: none). */
+  relays?: number;
 }
 
 const at = fc.integer({ min: 300 * MS, max: 3 * S });
@@ -90,6 +92,7 @@ function scenarioOf(c: Case): RunSpec {
     pipeline: c.pipeline,
     maxPending: c.maxPending,
     ...(c.learners === undefined ? {} : { learners: c.learners }),
+    ...(c.relays === undefined ? {} : { relays: c.relays }),
   };
   return makeRun({
     seed: c.seed,
@@ -163,6 +166,26 @@ describe('raft-group with learners keeps its invariants under random fault sched
           },
         ),
         { numRuns: Math.ceil(RUNS_PER_SIZE / 2), seed: FC_SEED + 100 + nodes },
+      );
+    });
+  }
+});
+
+describe('raft-group with relays keeps its invariants under random fault schedules (relays crash too)', () => {
+  for (const [nodes, relays, learners] of [
+    [7, 2, 0],
+    [9, 3, 4],
+  ]) {
+    it(`${nodes} nodes, ${relays} relay groups, ${learners} learners: no violation, no acknowledged write lost, no stale read`, () => {
+      fc.assert(
+        fc.property(
+          cases(nodes).map((c) => ({ ...c, relays, ...(learners > 0 ? { learners } : {}) })),
+          (c) => {
+            const found = checkSafe(c);
+            expect(found, `${describeCase(c)}\n${found.join('\n')}`).toEqual([]);
+          },
+        ),
+        { numRuns: Math.ceil(RUNS_PER_SIZE / 2), seed: FC_SEED + 200 + nodes },
       );
     });
   }

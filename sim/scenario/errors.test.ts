@@ -155,7 +155,7 @@ describe('scenario errors name the file, the line and the key', () => {
     expect(errorOf(lines('architecture:', '  kind: raft-group', '  nodes: 5', '  learners: 5')).message).toBe(
       'scenarios/x.yaml:4: architecture.learners: must be fewer than the 5 members of a group: a group needs at least one voter (got 5)',
     );
-    expect(errorOf(lines('architecture: { kind: sharded-raft, nodes: 9, replication: 3, relays: 3 }')).message).toBe(
+    expect(errorOf(lines('architecture: { kind: raft-group, nodes: 3, relays: 3 }')).message).toBe(
       'scenarios/x.yaml:1: architecture.relays: must be at most the 2 other members of a group: each relay group needs a member (got 3)',
     );
     expect(errorOf(lines('architecture: { kind: raft-group, nodes: 5, followerReads: lazy }')).message).toMatch(

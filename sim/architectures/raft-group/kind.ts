@@ -25,7 +25,10 @@ export const raftGroup = defineKind<RaftGroupSpec>()({
     refusesOverload: (spec) => spec.maxPending > 0,
     ...ONE_ELECTED_GROUP,
   },
-  capacity: (spec, cpu) => leaderCapacity(spec.nodes, cpu.service, cpu.perMessage, cpu.perEntry, spec.heartbeat),
+  // With `relays: G` the leader sends one envelope to and hears one aggregate from each group, as
+  // if it had G followers; what the relays forward is theirs to pay: G in place of N−1.
+  capacity: (spec, cpu) =>
+    leaderCapacity(spec.relays === undefined ? spec.nodes : spec.relays + 1, cpu.service, cpu.perMessage, cpu.perEntry, spec.heartbeat),
   messageKinds: RAFT_MESSAGE_KINDS,
   build: (spec, ctx) => buildRaftGroup(spec, ctx),
 });

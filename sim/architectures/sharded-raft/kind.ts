@@ -24,6 +24,11 @@ export const shardedRaft = defineKind<ShardedRaftSpec>()({
   check(spec, report) {
     if (spec.replication > spec.nodes)
       report('replication', `must be at most nodes (${spec.nodes}): a shard keeps each replica on its own node (got ${spec.replication})`);
+    if (spec.relays !== undefined)
+      report(
+        'relays',
+        `relays are built for raft-group only: a sharded-raft group of ${spec.replication} has few followers to relay to (got ${spec.relays})`,
+      );
     checkGroupMembers(spec, spec.replication, report);
   },
   leaderGroups: (spec) => spec.shards,

@@ -5,6 +5,7 @@ import type { Outbox } from '../node.js';
 import type { AppendEntries, Heartbeat } from './messages.js';
 import { appendResponse, heartbeatResponse } from './messages.js';
 import type { RaftReplica } from './raft-replica.js';
+import { sendToLeader } from './relays.js';
 import { State } from './state.js';
 
 /** Accepts `from` as this term's leader and resets the election clock (lazily). */
@@ -21,7 +22,7 @@ export function onAppend(r: RaftReplica, from: number, m: AppendEntries, out: Ou
   const log = r.log;
   if (m.prevIndex > log.lastIndex || log.term(m.prevIndex) !== m.prevTerm) {
     const hint = log.conflictHint(m.prevIndex, m.prevTerm);
-    out.send(from, appendResponse(r.group, r.term, false, hint, m.prevIndex, log.term(hint)));
+    sendToLeader(r, from, appendResponse(r.group, r.term, false, hint, m.prevIndex, log.term(hint)), out);
     return;
   }
   appendBatch(r, m.prevIndex, m);
@@ -66,5 +67,5 @@ export function onHeartbeat(r: RaftReplica, from: number, m: Heartbeat, out: Out
   r.reads?.onHeartbeat(r, m, out);
   // Report what we hold durably of this leader's log: it replaces an acknowledgement the
   // network may have lost, so a quiet leader still learns our match (and tells us the commit).
-  out.send(from, heartbeatResponse(r.group, r.term, m.round, r.acks.durableFor(from, r.term, r.disk)));
+  sendToLeader(r, from, heartbeatResponse(r.group, r.term, m.round, r.acks.durableFor(from, r.term, r.disk)), out);
 }

@@ -4,6 +4,7 @@ import { RecordFifo } from '../../core/record-fifo.js';
 import { AckCounter } from './ack-counter.js';
 import type { AppendEntries, Heartbeat } from './messages.js';
 import { Progress } from './progress.js';
+import type { RelayPlan } from './relays.js';
 
 /** Heartbeat rounds remembered for the lease: older answers are too late to matter. */
 const ROUNDS = 16;
@@ -38,6 +39,8 @@ export class LeaderState {
   /** Last AppendEntries / Heartbeat built, reused while the next one would be identical. */
   lastAppend: AppendEntries | null = null;
   lastHeartbeat: Heartbeat | null = null;
+  /** relays: this round's relays and the envelopes being filled; null without relays. */
+  relays: RelayPlan | null = null;
 
   constructor(
     peers: number,

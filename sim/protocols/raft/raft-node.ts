@@ -4,6 +4,7 @@
 import type { RaftOptions } from '../../scenario/scenario.js';
 import type { ClientRequest, Message, Outbox, ProtocolNode, Role } from '../node.js';
 import type { RaftMessage } from './messages.js';
+import type { RelayMessage } from './relays.js';
 import { RaftReplica } from './raft-replica.js';
 
 export interface RaftNodeStatus {
@@ -31,7 +32,7 @@ export class RaftGroupNode implements ProtocolNode {
     return this.replica.admit(write);
   }
   message(now: number, from: number, msg: Message, out: Outbox): void {
-    this.replica.message(now, from, msg as RaftMessage, out);
+    this.replica.message(now, from, msg as RaftMessage | RelayMessage, out);
   }
   timer(now: number, id: number, out: Outbox): void {
     this.replica.timer(now, id, out);

@@ -14,13 +14,14 @@ import { ReplyStatus, type ClientRequest, type Outbox, type Role } from '../node
 import { AcksOwed } from './acks-owed.js';
 import { Durability } from './durability.js';
 import { WaitingReads } from './follower-reads.js';
+import { Aggregation, collect, onRelayEnvelope, pickRelays, RelayPlan, relayTimer, sendToLeader, type RelayMessage } from './relays.js';
 import { campaign, checkElected } from './election.js';
 import { LeaderState } from './leader-state.js';
 import { RaftLog } from './log.js';
 import { appendResponse, voteResponse, type RaftMessage } from './messages.js';
 import { onSelfDurable, ready, sendHeartbeats, startTerm } from './replication.js';
 import { applyCommitted, serve } from './service.js';
-import { State, TIMER_ELECTION, TIMER_HEARTBEAT, TIMER_READY } from './state.js';
+import { State, TIMER_ELECTION, TIMER_HEARTBEAT, TIMER_READY, TIMER_RELAY } from './state.js';
 import { dispatch, stepTerm } from './step.js';
 
 export { LEASE_MARGIN_FRACTION } from './lease.js';
@@ -82,6 +83,10 @@ export class RaftReplica {
   readonly acks = new AcksOwed();
   /** Reads served here while not leading (followerReads), or null: reads go to the leader. */
   readonly reads: WaitingReads | null;
+  /** relays: the member the leader's latest message came through (answers go back that way), or -1. */
+  relayVia = -1;
+  /** relays: what this member, as a relay, collects for the leader. */
+  readonly relaying = new Aggregation();
   /** Client requests admitted and not yet handled (they wait for the CPU). */
   private queued = 0;
   /** Persistent state changed since the last persist request. */
@@ -136,6 +141,9 @@ export class RaftReplica {
     this.queued = 0; // the engine drops what was queued
     this.acks.clear();
     this.reads?.crash();
+    this.relayVia = -1;
+    this.relaying.reset(-1, -1);
+    this.relaying.timerSet = false;
     this.dirty = false;
     this.notedRole = null;
   }
@@ -162,11 +170,34 @@ export class RaftReplica {
     this.flush(out);
   }
 
-  message(now: number, from: number, msg: RaftMessage, out: Outbox): void {
+  message(now: number, from: number, msg: RaftMessage | RelayMessage, out: Outbox): void {
     if (this.state === State.Down || msg.group !== this.group) return;
     this.now = now;
-    if (stepTerm(this, from, msg, out)) dispatch(this, from, msg, out);
+    if (this.opts.relays === undefined) {
+      const m = msg as RaftMessage;
+      if (stepTerm(this, from, m, out)) dispatch(this, from, m, out);
+    } else this.receive(from, msg, out);
     this.flush(out);
+  }
+
+  /** With relays: unwraps what came through a relay, as if it came from the leader itself. */
+  private receive(from: number, msg: RaftMessage | RelayMessage, out: Outbox, via = -1): void {
+    switch (msg.type) {
+      case 'Forward':
+        return this.receive(msg.leader, msg.inner, out, from);
+      case 'Relay':
+        return onRelayEnvelope(this, from, msg, out, (inner) => this.receive(from, inner, out, this.id));
+      case 'RelayReply':
+        return collect(this, from, msg.inner, out);
+      case 'RelayAggregate':
+        for (let i = 0; i < msg.origins.length; i++) this.receive(msg.origins[i], msg.answers[i], out);
+        return;
+      default:
+        // answers go back the way the leader's message came: through `via`, or straight
+        if (msg.type === 'AppendEntries' || msg.type === 'Heartbeat') this.relayVia = via;
+        else if (via < 0) this.leading?.relays?.heard(this.peerIndex(from), this.now); // an answer, alone or aggregated
+        if (stepTerm(this, from, msg, out)) dispatch(this, from, msg, out);
+    }
   }
 
   timer(now: number, id: number, out: Outbox): void {
@@ -176,6 +207,7 @@ export class RaftReplica {
     if (k === TIMER_ELECTION) this.electionTimer(out);
     else if (k === TIMER_HEARTBEAT && this.leading !== null) sendHeartbeats(this, this.leading, out);
     else if (k === TIMER_READY && this.leading !== null) ready(this, this.leading, out);
+    else if (k === TIMER_RELAY) relayTimer(this, out);
     this.flush(out);
   }
 
@@ -281,6 +313,10 @@ export class RaftReplica {
     out.cancelTimer(this.timerBase + TIMER_ELECTION);
     const l = new LeaderState(this.peers.length, this.opts.pipeline, this.log.lastIndex, this.commitIndex, this.now);
     this.leading = l;
+    if (this.opts.relays !== undefined) {
+      l.relays = new RelayPlan(this.opts.relays, this.peers, this.now);
+      pickRelays(this, l);
+    }
     this.reads?.dropWaiting(out);
     startTerm(this, l, out);
   }
@@ -338,7 +374,7 @@ export class RaftReplica {
   /** Acknowledges the durable part of what was accepted; the rest stays owed. */
   sendPendingAck(out: Outbox): void {
     const durable = this.acks.take(this.term, this.disk);
-    if (durable >= 0) out.send(this.acks.leader, appendResponse(this.group, this.term, true, durable));
+    if (durable >= 0) sendToLeader(this, this.acks.leader, appendResponse(this.group, this.term, true, durable), out);
   }
 
   truncateLog(lastKept: number): void {

@@ -12,6 +12,7 @@ import type { LeaderState } from './leader-state.js';
 import { EntryKind, type LogEntry } from './log.js';
 import type { AppendEntries, AppendResponse, HeartbeatResponse } from './messages.js';
 import { answerReadIndex } from './follower-reads.js';
+import { pickRelays } from './relays.js';
 import type { RaftReplica } from './raft-replica.js';
 import { leaseHolds } from './lease.js';
 import { TIMER_HEARTBEAT, TIMER_READY } from './state.js';
@@ -60,14 +61,20 @@ const FOLLOWERS_PER_STEP = 8;
  *  windows allow), until FOLLOWERS_PER_STEP got a message or a whole round found nothing. */
 export function ready(r: RaftReplica, l: LeaderState, out: Outbox): void {
   const n = r.peers.length;
+  // Through relays a step costs the leader one envelope per group: it serves every follower.
+  const perStep = l.relays === null ? FOLLOWERS_PER_STEP : n;
   let served = 0;
   for (let seen = 0; seen < n; seen++) {
     const p = l.readyCursor;
     l.readyCursor = p + 1 === n ? 0 : p + 1;
     if (!hasToSend(r, l, p)) continue;
     sendIfAllowed(r, l, p, out);
-    if (++served === FOLLOWERS_PER_STEP) return out.deferTimer(r.timerBase + TIMER_READY);
+    if (++served === perStep) {
+      l.relays?.flush(r, out);
+      return out.deferTimer(r.timerBase + TIMER_READY);
+    }
   }
+  l.relays?.flush(r, out);
   l.readyQueued = false;
 }
 
@@ -119,7 +126,8 @@ function sendAppend(r: RaftReplica, l: LeaderState, p: number, from: number, to:
     l.lastAppend = m;
   }
   l.progress.sent(p, to);
-  out.send(r.peers[p], m as AppendEntries);
+  if (l.relays !== null && !l.relays.isDirect(p)) l.relays.add(p, m);
+  else out.send(r.peers[p], m as AppendEntries);
 }
 
 export function onAppendResponse(r: RaftReplica, l: LeaderState, from: number, m: AppendResponse, out: Outbox): void {
@@ -156,6 +164,7 @@ export function sendHeartbeats(r: RaftReplica, l: LeaderState, out: Outbox): voi
     return;
   }
   const round = l.startRound(r.now, r.quorum);
+  pickRelays(r, l);
   if (l.readAsks.length > 0) answerReadIndex(r, l, out);
   const lease = r.opts.followerReads === 'lease' ? { readIndex: leaseHolds(r, l) ? r.commitIndex : -1, sentAt: r.now } : null;
   const pr = l.progress;
@@ -168,8 +177,10 @@ export function sendHeartbeats(r: RaftReplica, l: LeaderState, out: Outbox): voi
       if (lease !== null) m = { ...m, ...lease };
       l.lastHeartbeat = m;
     }
-    out.send(r.peers[p], m);
+    if (l.relays !== null && !l.relays.isDirect(p)) l.relays.add(p, m);
+    else out.send(r.peers[p], m);
   }
+  l.relays?.flush(r, out);
   out.setTimer(r.timerBase + TIMER_HEARTBEAT, r.opts.heartbeat);
 }
 
