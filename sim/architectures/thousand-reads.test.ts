@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runOnce } from '../engine/run.js';
-import { loadScenarioFile } from '../scenario/load.js';
+import { loadScenarioFile } from '../scenario/load-file.js';
 
 const file = join(import.meta.dirname, '..', '..', 'scenarios', 'thousand-servers-mostly-reads.yaml');
 
