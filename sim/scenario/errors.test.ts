@@ -158,6 +158,24 @@ describe('scenario errors name the file, the line and the key', () => {
     expect(errorOf(lines('architecture: { kind: raft-group, nodes: 3, relays: 3 }')).message).toBe(
       'scenarios/x.yaml:1: architecture.relays: must be at most the 2 other members of a group: each relay group needs a member (got 3)',
     );
+    expect(errorOf(lines('architecture: { kind: raft-group, nodes: 5, voters: 6 }')).message).toBe(
+      'scenarios/x.yaml:1: architecture.voters: must be at most the 5 members of a group (got 6)',
+    );
+    expect(errorOf(lines('architecture: { kind: raft-group, nodes: 9, voters: 5, learners: 3 }')).message).toBe(
+      'scenarios/x.yaml:1: architecture.voters: give voters or learners, not both: 5 voters of 9 members leave 4 learners, not 3',
+    );
+    // voters: V is learners: members − V, at every point of a sweep over nodes, and per shard
+    const learnersOf = (text: string) =>
+      parseScenarioText(text, FILE, {}).runs.map((r) => (r.scenario.architecture as { learners?: number }).learners);
+    expect(
+      learnersOf(lines('architecture: { kind: raft-group, nodes: 9, voters: 5 }', 'sweep: { architecture.nodes: [5, 30, 1000] }')),
+    ).toEqual([0, 25, 995]);
+    expect(learnersOf(lines('architecture: { kind: sharded-raft, nodes: 9, replication: 5, voters: 3 }'))).toEqual([2]);
+    expect(learnersOf(lines('architecture: { kind: raft-group, nodes: 9, voters: 5, learners: 4 }'))).toEqual([4]);
+    expect(learnersOf(lines(RAFT5))).toEqual([undefined]);
+    expect(errorOf(lines('architecture: { kind: sharded-raft, nodes: 9, replication: 3, relays: 1 }')).message).toBe(
+      'scenarios/x.yaml:1: architecture.relays: relays are built for raft-group only: a sharded-raft group of 3 has few followers to relay to (got 1)',
+    );
     expect(errorOf(lines('architecture: { kind: raft-group, nodes: 5, followerReads: lazy }')).message).toMatch(
       /^scenarios\/x\.yaml:1: architecture\.followerReads: .*read-index.*lease.*stale/,
     );

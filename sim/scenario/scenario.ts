@@ -36,6 +36,9 @@ export interface RaftOptions extends ElectionOptions {
   /** The last `learners` members of each group never vote nor campaign and do not count for
    *  commit (Raft's non-voting members). Absent: every member votes. */
   learners?: number;
+  /** The first `voters` members of each group vote, the rest are learners: another way to say
+   *  `learners: members − voters` (a sweep over nodes keeps the voters). Absent: see learners. */
+  voters?: number;
   /** Reads go to any member, served by this rule. Absent: reads go to the leader. */
   followerReads?: FollowerReads;
   /** Followers in this many groups, each reached through one relay per round (PigPaxos). */

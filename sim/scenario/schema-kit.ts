@@ -49,6 +49,7 @@ const raft = {
   learners: intIn(0, MAX_NODES - 1)
     .optional()
     .describe('members (the last of each group) that never vote nor campaign and do not count for commit; default 0'),
+  voters: intIn(1, MAX_NODES).optional().describe('instead of learners: the first V members of each group vote, the others are learners'),
   followerReads: z
     .enum(['read-index', 'lease', 'stale'])
     .optional()

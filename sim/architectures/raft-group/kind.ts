@@ -4,7 +4,7 @@ import type { RaftOptions } from '../../scenario/scenario.js';
 import { leaderCapacity } from '../../metrics/capacity.js';
 import { ONE_ELECTED_GROUP, raftCommitLatency, raftLeaderEvents } from '../cost-model.js';
 import { defineKind } from '../kind.js';
-import { checkGroupMembers } from '../raft-members.js';
+import { checkGroupMembers, withVoters } from '../raft-members.js';
 import { buildRaftGroup } from './raft-group.js';
 
 export interface RaftGroupSpec extends RaftOptions {
@@ -15,7 +15,7 @@ export interface RaftGroupSpec extends RaftOptions {
 export const raftGroup = defineKind<RaftGroupSpec>()({
   kind: 'raft-group',
   schema: (k) => ({ ...k.raft }),
-  resolve: (parsed) => parsed,
+  resolve: (parsed) => withVoters(parsed, parsed.nodes),
   check: (spec, report) => checkGroupMembers(spec, spec.nodes, report),
   leaderGroups: () => 1,
   cost: {

@@ -3,7 +3,7 @@ import { RAFT_MESSAGE_KINDS } from '../../protocols/raft/message-kinds.js';
 import type { RaftOptions } from '../../scenario/scenario.js';
 import { electionEvents, firstElection, raftCommitLatency, raftGroupEvents } from '../cost-model.js';
 import { defineKind, type CpuCosts, type ModelCosts } from '../kind.js';
-import { checkGroupMembers } from '../raft-members.js';
+import { checkGroupMembers, withVoters } from '../raft-members.js';
 import { buildShardedRaft } from './sharded-raft.js';
 
 export interface ShardedRaftSpec extends RaftOptions {
@@ -20,7 +20,10 @@ export const shardedRaft = defineKind<ShardedRaftSpec>()({
     replication: k.intIn(1, k.MAX_NODES).optional().describe('replicas of each shard, on consecutive nodes; default: 3, or nodes if fewer'),
     ...k.raft,
   }),
-  resolve: (parsed) => ({ ...parsed, shards: parsed.shards ?? parsed.nodes, replication: parsed.replication ?? Math.min(3, parsed.nodes) }),
+  resolve: (parsed) => {
+    const replication = parsed.replication ?? Math.min(3, parsed.nodes);
+    return withVoters({ ...parsed, shards: parsed.shards ?? parsed.nodes, replication }, replication);
+  },
   check(spec, report) {
     if (spec.replication > spec.nodes)
       report('replication', `must be at most nodes (${spec.nodes}): a shard keeps each replica on its own node (got ${spec.replication})`);
