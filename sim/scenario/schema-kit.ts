@@ -56,7 +56,7 @@ const raft = {
     .describe('reads go to any member, served by this rule; default: reads go to the leader'),
   relays: intIn(1, MAX_NODES - 1)
     .optional()
-    .describe('groups of followers, each reached through one relay picked per round; default: none'),
+    .describe('raft-group only: groups of followers, each reached through one relay picked per round; default: none'),
 };
 
 // Only the zod functions kinds use, named one by one: holding the whole namespace as a value
