@@ -3,7 +3,7 @@
 // a few MB of JSON. Times are integer microseconds of simulated time.
 
 /** What a message is, for drawing: one colour per kind. */
-export const MSG_KINDS = ['vote', 'append', 'heartbeat', 'request', 'reply', 'qwrite', 'qread', 'lease', 'other'] as const;
+export const MSG_KINDS = ['vote', 'append', 'heartbeat', 'request', 'reply', 'qwrite', 'qread', 'lease', 'other', 'relay'] as const;
 export type MsgKind = (typeof MSG_KINDS)[number];
 
 /** Role words of the timeline, by index (roles in the trace are indices into this list). */

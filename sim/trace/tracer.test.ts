@@ -109,4 +109,15 @@ describe('traced re-run', () => {
     expect(trace.roleNames).not.toContain('learner');
     expect(replayPage(trace)).not.toContain('learner');
   });
+
+  it("colours a relay's envelope, forwards and aggregates as `relay`, listed in the page's legend", () => {
+    const t = traceRun(crashRun(raft(9, { relays: 2 })), 0, { from: 500_000, to: 1_500_000 });
+    const kindOf = (type: string) => t.msgKinds[t.typeKind[t.msgTypes.indexOf(type)]];
+    expect(['Relay', 'Forward', 'RelayReply', 'RelayAggregate'].map(kindOf)).toEqual(['relay', 'relay', 'relay', 'relay']);
+    let relayed = 0;
+    for (let i = 0; i < t.msgs.length; i += REC.msg) if (t.msgKinds[t.typeKind[t.msgs[i + 4]]] === 'relay') relayed++;
+    expect(relayed).toBeGreaterThan(0);
+    expect(replayPage(t)).toContain('<b class="dot relay"></b>relay');
+    expect(replayPage(trace)).not.toContain('dot relay"></b>');
+  });
 });

@@ -1,5 +1,5 @@
 // `raft-group`: one Raft group of N nodes; every request goes through its leader.
-import { RAFT_MESSAGE_KINDS } from '../../protocols/raft/message-kinds.js';
+import { RAFT_MESSAGE_KINDS, RELAY_MESSAGE_KINDS } from '../../protocols/raft/message-kinds.js';
 import type { RaftOptions } from '../../scenario/scenario.js';
 import { leaderCapacity } from '../../metrics/capacity.js';
 import {
@@ -41,7 +41,7 @@ export const raftGroup = defineKind<RaftGroupSpec>()({
   // if it had G followers; what the relays forward is theirs to pay: G in place of N−1.
   capacity: (spec, cpu) =>
     leaderCapacity(spec.relays === undefined ? spec.nodes : spec.relays + 1, cpu.service, cpu.perMessage, cpu.perEntry, spec.heartbeat),
-  messageKinds: RAFT_MESSAGE_KINDS,
+  messageKinds: { ...RAFT_MESSAGE_KINDS, ...RELAY_MESSAGE_KINDS },
   build: (spec, ctx) => buildRaftGroup(spec, ctx),
 });
 

@@ -2,6 +2,7 @@
 // response alike. Every message type must be listed (the record's type says so).
 import type { MsgKind } from '../../trace/trace.js';
 import type { RaftMessage } from './messages.js';
+import type { RelayMessage } from './relays.js';
 
 export const RAFT_MESSAGE_KINDS: Readonly<Record<RaftMessage['type'], MsgKind>> = {
   RequestVote: 'vote',
@@ -14,4 +15,13 @@ export const RAFT_MESSAGE_KINDS: Readonly<Record<RaftMessage['type'], MsgKind>> 
   HeartbeatResp: 'heartbeat',
   ReadIndex: 'other',
   ReadIndexResp: 'other',
+};
+
+/** A relay's envelope, its forwards, the members' answers and its aggregate: one colour, so a
+ *  class sees the leader's fan-out move to the relays. */
+export const RELAY_MESSAGE_KINDS: Readonly<Record<RelayMessage['type'], MsgKind>> = {
+  Relay: 'relay',
+  Forward: 'relay',
+  RelayReply: 'relay',
+  RelayAggregate: 'relay',
 };

@@ -6,7 +6,7 @@
 export const REPLAY_CSS = `
 :root { --leader: #0072B2; --candidate: #E69F00; --follower: #eef3f7; --down: #8c8c8c; --serving: #e3f6ee; --serving-edge: #007a5a; --idle: #dddddd;
   --vote: #D55E00; --append: #0072B2; --heartbeat: #56B4E9; --request: #BD5C95; --reply: #1d2733; --qwrite: #0072B2;
-  --qread: #D55E00; --lease: #E69F00; --other: #555; --ink: #1d2733; }
+  --qread: #D55E00; --lease: #E69F00; --other: #555; --relay: #6A3D9A; --ink: #1d2733; }
 * { box-sizing: border-box; }
 body { margin: 0; font: 16px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); background: #fafbfc;
   display: grid; grid-template-rows: auto 1fr auto; height: 100vh; }
@@ -30,7 +30,7 @@ aside h3 { margin: 12px 0 4px; font-size: 15px; }
 .swatch.down { background: var(--down); } .swatch.serving { background: var(--serving); border-color: var(--serving-edge); } .swatch.idle { background: var(--idle); }
 .dot.vote { background: var(--vote); } .dot.append { background: var(--append); } .dot.heartbeat { background: var(--heartbeat); }
 .dot.request { background: var(--request); } .dot.reply { background: var(--reply); } .dot.qwrite { background: var(--qwrite); } .dot.qread { background: var(--qread); }
-.dot.lease { background: var(--lease); } .dot.other { background: var(--other); }
+.dot.lease { background: var(--lease); } .dot.other { background: var(--other); } .dot.relay { background: var(--relay); }
 .strip { display: inline-flex; gap: 2px; vertical-align: middle; margin-left: 6px; }
 .strip i { width: 10px; height: 12px; border: 1px solid #55606d; } .strip i.committed { background: #2b8a3e; } .strip i.empty { border-color: transparent; }
 footer { border-top: 1px solid #dde3ea; background: #fff; padding: 8px 20px 12px; }
@@ -60,7 +60,7 @@ button:hover { background: #eef3f7; } #play { min-width: 96px; font-weight: 600;
 .msg { stroke: #fff; stroke-width: 1; } .msg.answer { stroke: none; opacity: 0.85; } .msg.lost { opacity: 0.35; }
 .msg.vote { fill: var(--vote); } .msg.append { fill: var(--append); } .msg.heartbeat { fill: var(--heartbeat); }
 .msg.request { fill: var(--request); } .msg.reply { fill: var(--reply); } .msg.qwrite { fill: var(--qwrite); } .msg.qread { fill: var(--qread); }
-.msg.lease { fill: var(--lease); } .msg.other { fill: var(--other); }
+.msg.lease { fill: var(--lease); } .msg.other { fill: var(--other); } .msg.relay { fill: var(--relay); }
 `;
 
 /** Only pages of runs with learners carry this (every other page stays as it was). */
