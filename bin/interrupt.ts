@@ -4,6 +4,7 @@
 // that install it run simulations in worker threads or, a single run, here in slices of events
 // (execute's `isolate`); a synchronous write in progress finishes (or fails) first, and its
 // temporary path is removed either way.
+import { writeSync } from 'node:fs';
 import { removeTemporaries } from '../sim/report/output-dir.js';
 import { EXIT_INTERRUPTED } from './cli-errors.js';
 
@@ -16,7 +17,9 @@ export function exitCleanlyOnInterrupt(): void {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {
       removeTemporaries();
-      process.stderr.write(`\nleadsim: interrupted (${signal}); temporary files removed, earlier reports left as they were\n`);
+      // written synchronously: the process stops here (the work it interrupts must not go on), and
+      // process.exit() would drop a message still queued for a pipe
+      writeSync(2, `\nleadsim: interrupted (${signal}); temporary files removed, earlier reports left as they were\n`);
       process.exit(EXIT_INTERRUPTED);
     });
   }

@@ -5,26 +5,15 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runLeadsim, scratchDir } from '../test/cli.js';
+import { runLeadsim, scratchDir, freshDirs, TINY_SCENARIO } from '../test/cli.js';
 
 const work = scratchDir('safety');
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-let made = 0;
-const tmp = () => {
-  const dir = join(work, `t${made++}`);
-  mkdirSync(dir);
-  return dir;
-};
+const tmp = freshDirs(work);
 
 const leadsim = (args: string[], cwd = work) => runLeadsim(args, { cwd, timeout: 60_000 });
 
-const small = `name: tiny
-seed: 5
-duration: 1s
-warmup: 200ms
-architecture: { kind: stateless-lb, nodes: 2 }
-workload: { arrival: { kind: poisson, rate: 200/s } }
-`;
+const small = TINY_SCENARIO;
 
 function file(text: string, name = 'scenario.yaml'): string {
   const path = join(tmp(), name);

@@ -19,26 +19,15 @@ import {
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
-import { leadsimBin, runLeadsim, scratchDir } from '../test/cli.js';
+import { leadsimBin, runLeadsim, scratchDir, freshDirs, TINY_SCENARIO } from '../test/cli.js';
 import { withTinyDisk } from '../test/tiny-disk.js';
 
 const work = scratchDir('touch');
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-let made = 0;
-const tmp = () => {
-  const dir = join(work, `t${made++}`);
-  mkdirSync(dir);
-  return dir;
-};
+const tmp = freshDirs(work);
 const leadsim = (args: string[], cwd = work) => runLeadsim(args, { cwd, timeout: 120_000 });
 
-const small = `name: tiny
-seed: 5
-duration: 1s
-warmup: 200ms
-architecture: { kind: stateless-lb, nodes: 2 }
-workload: { arrival: { kind: poisson, rate: 200/s } }
-`;
+const small = TINY_SCENARIO;
 // minutes of simulation: still running when it is killed
 const long = small.replace('duration: 1s', 'duration: 3000s').replace('200/s', '2000/s');
 

@@ -1,7 +1,7 @@
 // The built CLI as the tests run it: one way to spawn `dist/bin/leadsim.js` (npm test builds
 // first) and to make a scratch folder, so every CLI test runs the binary the same way.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -41,3 +41,22 @@ export function writeScenario(text: string, label = 'scenario'): string {
   writeFileSync(file, text);
   return file;
 }
+
+/** Numbered fresh folders (t0, t1, …) under `root`, one per call. */
+export function freshDirs(root: string): () => string {
+  let made = 0;
+  return () => {
+    const dir = join(root, `t${made++}`);
+    mkdirSync(dir);
+    return dir;
+  };
+}
+
+/** A scenario that runs in a fraction of a second: two stateless servers for one second. */
+export const TINY_SCENARIO = `name: tiny
+seed: 5
+duration: 1s
+warmup: 200ms
+architecture: { kind: stateless-lb, nodes: 2 }
+workload: { arrival: { kind: poisson, rate: 200/s } }
+`;

@@ -1,6 +1,6 @@
 // Samplers for the scenario's distributions. Each sampler is bound to one random stream and
 // returns plain numbers in the unit of its parameters (microseconds for durations).
-// Lognormal is given as SPEC.md writes it — by median and p99 — because that is how latency
+// Lognormal is given as a scenario writes it (docs/scenario-format.md) — by median and p99 — because that is how latency
 // is measured in practice: mu = ln(median), sigma = ln(p99 / median) / z(0.99).
 import type { DistSpec } from '../scenario/scenario.js';
 import type { Random } from './rng.js';

@@ -2,7 +2,7 @@
 // ('node/3/election', 'net/delay', 'workload/arrivals'). Streams are seeded from (seed, label),
 // not drawn from one shared sequence, so adding a node or a fault does not change what any
 // other component draws. Built on seedrandom's alea generator: as fast as a hand-written sfc32
-// and several times faster than seedrandom's default ARC4 (DESIGN.md).
+// and several times faster than seedrandom's default ARC4.
 import seedrandom from 'seedrandom';
 
 /** A uniform source in [0, 1). */

@@ -1,4 +1,4 @@
-// Failover as SPEC.md defines it, measured from events through the real engine:
+// Failover as the README's failovers.csv columns define it, measured from events through the real engine:
 // - the outage comes from request outcomes, so the time-series bucket does not move it;
 // - a Raft group's election_ms is the time to elect (the paper's measure): a follower's
 //   timeout of 150–300 ms after the last heartbeat, less than the failover to the first write;

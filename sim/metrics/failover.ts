@@ -1,4 +1,5 @@
-// Failover measurement (SPEC.md "Definitions"), as one observer of the run's events. For every
+// Failover measurement (the failovers.csv columns; README "A quick tour" and "Leader
+// election"), as one observer of the run's events. For every
 // fault that takes away the leader of a group (or, without leaders, a serving node):
 // - detected: the first election started after the fault (for stateless kinds, the ejection);
 // - elected: when the leader that goes on to serve won (election_ms = elected − fault);

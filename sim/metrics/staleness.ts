@@ -1,4 +1,4 @@
-// Stale reads (SPEC.md): a read is stale when it returned a version older than the latest write
+// Stale reads (the stale_reads column; README "Leader election"): a read is stale when it returned a version older than the latest write
 // to its key that was acknowledged before the read began. Per key we keep the last few
 // acknowledged (time, version) pairs; reads are short, so the write that matters is recent.
 // When every kept ack is newer than the read's start we cannot tell, and count it fresh.

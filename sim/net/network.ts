@@ -2,7 +2,7 @@
 // scenario's distribution, independent loss, and partitions. A partition assigns each node a
 // side; messages between nodes on different sides are dropped (checked at send and again at
 // delivery, so a cut that forms while a message is in flight still stops it). Clients reach
-// every live node whatever the partition (SPEC.md), with the same delay distribution and loss.
+// every live node whatever the partition (a partition cuts node-to-node links only), with the same delay distribution and loss.
 // Each kind of hop draws from its own streams: node-to-node messages from `net/delay` and
 // `net/loss`, client requests from `net/clients/requests/…` and replies from
 // `net/clients/replies/…`. So a protocol that sends more or fewer messages leaves the clients'

@@ -1,4 +1,5 @@
-// A load balancer in front of stateless servers: the policies of SPEC.md and health checks.
+// A load balancer in front of stateless servers: the policies a scenario may pick
+// (architecture.policy) and health checks.
 // It routes only among servers in rotation; a server that fails `unhealthyAfter` checks in a
 // row is ejected, and readmitted at the first check it passes. Between the crash and the
 // ejection the balancer keeps sending traffic to a dead server — the failover gap of a
