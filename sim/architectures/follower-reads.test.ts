@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { runOnce } from '../engine/run.js';
 import type { RunResult } from '../metrics/run-result.js';
 import type { FaultSpec, FollowerReads } from '../scenario/scenario.js';
-import { LAN, makeRun, raft } from '../../test/fixtures/scenario.js';
+import { LAN, load, makeRun, raft } from '../../test/fixtures/scenario.js';
 
 const S = 1_000_000;
 const LEARNERS = [5, 6, 7, 8, 9, 10, 11, 12, 13, 14];
@@ -32,14 +32,7 @@ function readRun(rule: FollowerReads | undefined, faults: FaultSpec[], trial = 0
       network: LAN,
       duration: 4.5 * S,
       faults,
-      workload: {
-        arrival: { kind: 'poisson', ratePerSecond: 1500 },
-        writes: 0.3,
-        keys: { dist: 'uniform', count: 20 },
-        timeout: 200_000,
-        retries: { max: 10, backoff: 10_000 },
-        sessions: 50,
-      },
+      workload: load({ rate: 1500, writes: 0.3, keys: 20, timeout: 200_000, retries: 10, backoff: 10_000, sessions: 50 }),
     }),
     trial,
   ).result;

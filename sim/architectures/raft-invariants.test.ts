@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { runOnce } from '../engine/run.js';
 import type { RunResult } from '../metrics/run-result.js';
 import type { ArchitectureSpec, CrashTarget, FaultSpec, PartitionMember, RunSpec } from '../scenario/scenario.js';
-import { makeRun } from '../../test/fixtures/scenario.js';
+import { load, makeRun } from '../../test/fixtures/scenario.js';
 import { buildRaftGroup } from './raft-group/raft-group.js';
 
 const MS = 1000;
@@ -102,13 +102,7 @@ function scenarioOf(c: Case): RunSpec {
     architecture,
     network: { delay: { dist: 'lognormal', median: 500, p99: 2 * MS }, loss: c.loss },
     disk: c.disk ? { fsync: { dist: 'lognormal', median: 500, p99: 2 * MS } } : undefined,
-    workload: {
-      arrival: { kind: 'poisson', ratePerSecond: 300 },
-      writes: c.writes,
-      keys: { dist: 'uniform', count: 50 },
-      timeout: 100 * MS,
-      retries: { max: 3, backoff: 20 * MS },
-    },
+    workload: load({ rate: 300, writes: c.writes, keys: 50, timeout: 100 * MS, retries: 3, backoff: 20 * MS }),
     faults: c.faults,
   });
 }

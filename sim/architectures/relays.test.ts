@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { runOnce } from '../engine/run.js';
 import { capacityOpsPerSecond } from './registry.js';
 import type { FaultSpec } from '../scenario/scenario.js';
-import { LAN, makeRun, raft } from '../../test/fixtures/scenario.js';
+import { LAN, load, makeRun, raft } from '../../test/fixtures/scenario.js';
 
 const S = 1_000_000;
 
@@ -16,13 +16,7 @@ function writeRun(nodes: number, relays: number | undefined, faults: FaultSpec[]
     duration,
     warmup: 1 * S,
     faults,
-    workload: {
-      arrival: { kind: 'poisson', ratePerSecond: rate },
-      writes: 1,
-      keys: { dist: 'uniform', count: 1000 },
-      timeout: 500_000,
-      retries: { max: 2, backoff: 50_000 },
-    },
+    workload: load({ rate: rate, writes: 1, keys: 1000, timeout: 500_000, retries: 2, backoff: 50_000 }),
   });
   return { summary: runOnce(run, 0).result.summary, bound: capacityOpsPerSecond(run.scenario) as number };
 }

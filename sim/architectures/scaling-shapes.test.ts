@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { runOnce } from '../engine/run.js';
 import type { ArchitectureSpec } from '../scenario/scenario.js';
-import { LAN, lb, makeRun, raft } from '../../test/fixtures/scenario.js';
+import { LAN, lb, load, makeRun, raft } from '../../test/fixtures/scenario.js';
 
 function throughput(architecture: ArchitectureSpec): number {
   const run = makeRun({
@@ -14,13 +14,15 @@ function throughput(architecture: ArchitectureSpec): number {
     warmup: 1_000_000,
     network: LAN,
     cpu: { service: { dist: 'exponential', mean: 1000 }, perMessage: 10, perEntry: 2 },
-    workload: {
-      arrival: { kind: 'closed', clients: 40 * architecture.nodes, think: 0 },
+    workload: load({
+      clients: 40 * architecture.nodes,
+      think: 0,
       writes: 0.5,
-      keys: { dist: 'uniform', count: 10_000 },
+      keys: 10_000,
       timeout: 30_000_000,
-      retries: { max: 0, backoff: 50_000 }, // a client turned away (busy) waits this long
-    },
+      retries: 0,
+      backoff: 50_000, // a client turned away (busy) waits this long
+    }),
   });
   const { result } = runOnce(run, 0);
   expect(result.violations).toEqual([]);

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { stream } from '../core/rng.js';
 import type { RunResult } from '../metrics/run-result.js';
 import type { FaultSpec, Scenario } from '../scenario/scenario.js';
-import { LAN, makeRun, makeScenario, raft } from '../../test/fixtures/scenario.js';
+import { LAN, load, makeRun, makeScenario, raft } from '../../test/fixtures/scenario.js';
 import { NodeClocks } from './clocks.js';
 import { runOnce } from './run.js';
 
@@ -27,14 +27,7 @@ function leaseRun(faults: FaultSpec[], clocks?: Scenario['clocks'], trial = 0, s
       duration: 5_000_000,
       faults,
       ...(clocks ? { clocks } : {}),
-      workload: {
-        arrival: { kind: 'poisson', ratePerSecond: 1000 },
-        writes: 0.3,
-        keys: { dist: 'uniform', count: 20 },
-        timeout: 100_000,
-        retries: { max: 10, backoff: 10_000 },
-        sessions,
-      },
+      workload: load({ rate: 1000, writes: 0.3, keys: 20, timeout: 100_000, retries: 10, backoff: 10_000, sessions }),
     }),
     trial,
   ).result;

@@ -6,7 +6,7 @@
 //   failed check of 1 s: 2 to 3 s after the crash), while clients hardly notice: its
 //   retries are no outage.
 import { describe, expect, it } from 'vitest';
-import { LAN, lb, makeRun, noiseGapMs, raft } from '../../test/fixtures/scenario.js';
+import { LAN, lb, load, makeRun, noiseGapMs, raft } from '../../test/fixtures/scenario.js';
 import type { ArchitectureSpec } from '../scenario/scenario.js';
 import { runOnce } from './run.js';
 
@@ -23,13 +23,7 @@ function crashRun(architecture: ArchitectureSpec, bucket: number, trial = 0) {
     warmup: 1 * S,
     bucket,
     network: LAN,
-    workload: {
-      arrival: { kind: 'poisson', ratePerSecond: 2000 },
-      writes: 0.5,
-      keys: { dist: 'uniform', count: 100 },
-      timeout: 200_000,
-      retries: { max: 5, backoff: 10_000 },
-    },
+    workload: load({ rate: 2000, writes: 0.5, keys: 100, timeout: 200_000, retries: 5, backoff: 10_000 }),
     faults: [{ type: 'crash', at: 2 * S, target: architecture.kind === 'raft-group' ? 'leader' : 1 }],
   });
   return runOnce(run, trial).result;
@@ -63,13 +57,7 @@ describe('failover measured from events', () => {
       duration: 5 * S,
       warmup: 1 * S,
       network: LAN,
-      workload: {
-        arrival: { kind: 'poisson', ratePerSecond: 1000 },
-        writes: 1,
-        keys: { dist: 'uniform', count: 100 },
-        timeout: 100_000,
-        retries: { max: 2, backoff: 10_000 },
-      },
+      workload: load({ rate: 1000, writes: 1, keys: 100, timeout: 100_000, retries: 2, backoff: 10_000 }),
       faults: [
         { type: 'crash', at: 2 * S, target: FOLLOWERS[0] },
         { type: 'crash', at: 2 * S, target: FOLLOWERS[1] },

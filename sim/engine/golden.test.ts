@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { FAILOVER_COLUMNS, type RunResult } from '../metrics/run-result.js';
 import { toCsv } from '../report/csv.js';
 import { summaryCsv } from '../report/write-reports.js';
-import { LAN, lb, makeRun, raft } from '../../test/fixtures/scenario.js';
+import { LAN, lb, load, makeRun, raft } from '../../test/fixtures/scenario.js';
 import { runOnce } from './run.js';
 
 const dir = join(import.meta.dirname, 'testdata');
@@ -29,13 +29,7 @@ function golden(name: string, result: RunResult): void {
   expect(text).toBe(readFileSync(file, 'utf8'));
 }
 
-const workload = {
-  arrival: { kind: 'poisson' as const, ratePerSecond: 500 },
-  writes: 0.5,
-  keys: { dist: 'uniform' as const, count: 100 },
-  timeout: 100_000,
-  retries: { max: 5, backoff: 10_000 },
-};
+const workload = load({ rate: 500, writes: 0.5, keys: 100, timeout: 100_000, retries: 5, backoff: 10_000 });
 
 describe('golden traces', () => {
   it('a stateless fleet loses a server', () => {

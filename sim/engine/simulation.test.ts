@@ -1,6 +1,6 @@
 // Engine mechanics with deterministic inputs, where the answer is exact.
 import { describe, expect, it } from 'vitest';
-import { LAN, lb, makeRun, NO_DELAY, raft } from '../../test/fixtures/scenario.js';
+import { LAN, lb, load, makeRun, NO_DELAY, raft } from '../../test/fixtures/scenario.js';
 import type { RunSpec } from '../scenario/scenario.js';
 import { runOnce } from './run.js';
 import type { TraceHooks } from './trace-hooks.js';
@@ -13,13 +13,7 @@ function closedLoop(clients: number, nodes: number, serviceUs: number) {
       warmup: 1_000_000,
       network: NO_DELAY,
       cpu: { service: { dist: 'constant', value: serviceUs }, perMessage: 0, perEntry: 0 },
-      workload: {
-        arrival: { kind: 'closed', clients, think: 0 },
-        writes: 0,
-        keys: { dist: 'uniform', count: 10 },
-        timeout: 1_000_000,
-        retries: { max: 0, backoff: 1000 },
-      },
+      workload: load({ clients, think: 0, writes: 0, keys: 10, timeout: 1_000_000, retries: 0, backoff: 1000 }),
     }),
     0,
   ).result.summary;
@@ -76,7 +70,7 @@ describe('time stays whole microseconds', () => {
         warmup: 500_000,
         network: LAN,
         cpu: { service: { dist: 'exponential', mean: 100 }, perMessage: 7, perEntry: 3 },
-        workload: { arrival: { kind: 'poisson', ratePerSecond: 500 } },
+        workload: load({ rate: 500 }),
         faults: [0, 1, 2].map((node) => ({ type: 'slow' as const, at: 500_000, node, factor: 1.37 })),
       }),
       {
@@ -98,7 +92,7 @@ describe('clients draw their network delays from their own streams', () => {
         architecture: raft(3, { heartbeat }),
         duration: 2_000_000,
         network: LAN,
-        workload: { arrival: { kind: 'poisson', ratePerSecond: 200 } },
+        workload: load({ rate: 200 }),
       }),
       { clientRequest: (departAt, arriveAt) => void (arriveAt < 1_000_000 && hops.push(`${departAt}+${arriveAt - departAt}`)) },
     );

@@ -1,7 +1,7 @@
 // Fault targets resolve through the engine's view of the cluster, and a partition opens a
 // failover only for the groups whose leader it cuts off from a majority of their members.
 import { describe, expect, it } from 'vitest';
-import { LAN, makeRun, raft } from '../../test/fixtures/scenario.js';
+import { LAN, load, makeRun, raft } from '../../test/fixtures/scenario.js';
 import type { ArchitectureSpec } from '../scenario/scenario.js';
 import { ClusterState } from './cluster.js';
 import { runOnce } from './run.js';
@@ -57,13 +57,7 @@ describe('a partition strands a leader only when it cuts it off from its groupâ€
       duration: 2_500_000,
       warmup: 500_000,
       network: LAN,
-      workload: {
-        arrival: { kind: 'poisson', ratePerSecond: 500 },
-        writes: 0.5,
-        keys: { dist: 'uniform', count: 1000 },
-        timeout: 100_000,
-        retries: { max: 5, backoff: 10_000 },
-      },
+      workload: load({ rate: 500, writes: 0.5, keys: 1000, timeout: 100_000, retries: 5, backoff: 10_000 }),
       faults: [{ type: 'partition', at: 1_500_000, groups: [[0, 1, 2]] }],
     });
     const r = runOnce(run, 0).result;

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { runOnce } from '../engine/run.js';
 import type { RunResult } from '../metrics/run-result.js';
 import type { ArchitectureSpec } from '../scenario/scenario.js';
-import { makeRun, makeScenario, raft } from '../../test/fixtures/scenario.js';
+import { load, makeRun, makeScenario, raft } from '../../test/fixtures/scenario.js';
 import { planFaults } from './fault-plan.js';
 
 const MTBF = 60_000_000;
@@ -68,13 +68,7 @@ function measure(architecture: ArchitectureSpec): { clients: number; nodes: numb
       bucket: 1_000_000,
       network: { delay: { dist: 'lognormal', median: 500, p99: 2000 }, loss: 0 },
       faults: [{ type: 'random', mtbf: MTBF, mttr: MTTR }],
-      workload: {
-        arrival: { kind: 'poisson', ratePerSecond: 20 },
-        writes: 0.5,
-        keys: { dist: 'uniform', count: 100 },
-        timeout: 200_000,
-        retries: { max: 1, backoff: 50_000 },
-      },
+      workload: load({ rate: 20, writes: 0.5, keys: 100, timeout: 200_000, retries: 1, backoff: 50_000 }),
     }),
     0,
   ).result;

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { runOnce } from '../engine/run.js';
 import type { RunResult } from '../metrics/run-result.js';
 import type { CutMember } from '../scenario/scenario.js';
-import { LAN, makeRun, makeScenario, raft } from '../../test/fixtures/scenario.js';
+import { LAN, load, makeRun, makeScenario, raft } from '../../test/fixtures/scenario.js';
 import { Network } from './network.js';
 
 const RATE = 500;
@@ -20,13 +20,7 @@ function cutRun(from: CutMember[], to: CutMember[], checkQuorum: boolean): RunRe
       network: LAN,
       duration: 6_000_000,
       faults: [{ type: 'cut', at: 2_000_000, from, to, healAfter: 3_000_000 }],
-      workload: {
-        arrival: { kind: 'poisson', ratePerSecond: RATE },
-        writes: 0.5,
-        keys: { dist: 'uniform', count: 100 },
-        timeout: 100_000,
-        retries: { max: 10, backoff: 10_000 },
-      },
+      workload: load({ rate: RATE, writes: 0.5, keys: 100, timeout: 100_000, retries: 10, backoff: 10_000 }),
     }),
     0,
   ).result;

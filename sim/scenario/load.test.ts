@@ -6,6 +6,7 @@ import { ScenarioError } from './errors.js';
 import { loadScenarioFile } from './load-file.js';
 import { applyOverrides, parseScenarioText } from './load.js';
 import type { Scenario } from './scenario.js';
+import { load } from '../../test/fixtures/scenario.js';
 
 const lines = (...rows: string[]) => rows.join('\n') + '\n';
 const only = (text: string): Scenario => {
@@ -67,13 +68,14 @@ describe('normalized scenarios', () => {
       network: { delay: { dist: 'lognormal', median: 1000, p99: 5000 }, loss: 0 },
       cpu: { service: { dist: 'exponential', mean: 100 }, perMessage: 10, perEntry: 2 },
       disk: { fsync: { dist: 'constant', value: 2000 } },
-      workload: {
-        arrival: { kind: 'poisson', ratePerSecond: 2000 },
+      workload: load({
+        rate: 2000,
         writes: 0.5,
         keys: { dist: 'zipf', count: 100_000, s: 0.99 },
         timeout: 500_000,
-        retries: { max: 3, backoff: 50_000 },
-      },
+        retries: 3,
+        backoff: 50_000,
+      }),
       faults: [
         { type: 'crash', at: 10_000_000, target: 'leader', recoverAfter: 5_000_000 },
         {
@@ -103,13 +105,7 @@ describe('normalized scenarios', () => {
       architecture: { kind: 'raft-group', nodes: 5, ...RAFT_DEFAULTS },
       network: { delay: { dist: 'lognormal', median: 500, p99: 2000 }, loss: 0 },
       cpu: { service: { dist: 'exponential', mean: 100 }, perMessage: 10, perEntry: 2 },
-      workload: {
-        arrival: { kind: 'poisson', ratePerSecond: 1000 },
-        writes: 0.5,
-        keys: { dist: 'uniform', count: 1000 },
-        timeout: 500_000,
-        retries: { max: 2, backoff: 50_000 },
-      },
+      workload: load({ rate: 1000, writes: 0.5, keys: 1000, timeout: 500_000, retries: 2, backoff: 50_000 }),
       faults: [],
     });
   });

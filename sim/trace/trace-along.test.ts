@@ -2,7 +2,7 @@
 // trace must be the re-run's to the byte, and the run's result what it is untraced.
 import { describe, expect, it } from 'vitest';
 import { runOnce, runOnceInSlices } from '../engine/run.js';
-import { LAN, makeRun, raft } from '../../test/fixtures/scenario.js';
+import { LAN, load, makeRun, raft } from '../../test/fixtures/scenario.js';
 import { traceAlong, traceRun, windowOf } from './trace-run.js';
 
 // 5 s: longer than the 3 s window, so the tracer detaches mid-run
@@ -11,13 +11,7 @@ const run = makeRun({
   duration: 5_000_000,
   warmup: 500_000,
   network: LAN,
-  workload: {
-    arrival: { kind: 'poisson', ratePerSecond: 400 },
-    writes: 0.5,
-    keys: { dist: 'uniform', count: 100 },
-    timeout: 200_000,
-    retries: { max: 3, backoff: 20_000 },
-  },
+  workload: load({ rate: 400, writes: 0.5, keys: 100, timeout: 200_000, retries: 3, backoff: 20_000 }),
 });
 
 describe('tracing along a run without faults', () => {

@@ -6,7 +6,7 @@ import { runOnce } from '../engine/run.js';
 import { replayModel } from '../report/replay/player-model.js';
 import { replayPage } from '../report/replay/page.js';
 import { windowOf } from '../report/replay/replays.js';
-import { LAN, makeRun, raft } from '../../test/fixtures/scenario.js';
+import { LAN, load, makeRun, raft } from '../../test/fixtures/scenario.js';
 import type { ArchitectureSpec } from '../scenario/scenario.js';
 import { tracedRun, traceRun } from './trace-run.js';
 import { REC } from './trace.js';
@@ -18,13 +18,7 @@ const crashRun = (architecture: ArchitectureSpec, target: 'leader' | number = 'l
     network: LAN,
     duration: 3_000_000,
     warmup: 200_000,
-    workload: {
-      arrival: { kind: 'poisson', ratePerSecond: 500 },
-      writes: 0.5,
-      keys: { dist: 'uniform', count: 1000 },
-      timeout: 200_000,
-      retries: { max: 3, backoff: 20_000 },
-    },
+    workload: load({ rate: 500, writes: 0.5, keys: 1000, timeout: 200_000, retries: 3, backoff: 20_000 }),
     faults: [{ type: 'crash', at: 1_000_000, target }],
   });
 

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { runOnce } from '../../engine/run.js';
 import { Ring } from '../../protocols/quorum/ring.js';
 import type { ArchitectureSpec, FaultSpec } from '../../scenario/scenario.js';
-import { makeRun } from '../../../test/fixtures/scenario.js';
+import { load, makeRun } from '../../../test/fixtures/scenario.js';
 import { buildLeaderlessQuorum } from './leaderless-quorum.js';
 
 type Spec = Extract<ArchitectureSpec, { kind: 'leaderless-quorum' }>;
@@ -32,13 +32,14 @@ function chaos(r: number, w: number, seed = 1) {
     architecture: quorum(5, r, w),
     network: JITTER,
     faults: CRASH,
-    workload: {
-      arrival: { kind: 'poisson', ratePerSecond: 8000 },
+    workload: load({
+      rate: 8000,
       writes: 0.5,
       keys: { dist: 'zipf', count: 1000, s: 0.99 },
       timeout: 100_000,
-      retries: { max: 3, backoff: 10_000 },
-    },
+      retries: 3,
+      backoff: 10_000,
+    }),
   });
 }
 
@@ -83,13 +84,7 @@ function loaded(nodes: number, rho: number) {
   const run = makeRun({
     duration: 6_000_000,
     architecture: quorum(nodes, 2, 2),
-    workload: {
-      arrival: { kind: 'poisson', ratePerSecond: (rho * nodes * 1e6) / OP_COST_US },
-      writes: 0.5,
-      keys: { dist: 'uniform', count: 10_000 },
-      timeout: 1_000_000,
-      retries: { max: 0, backoff: 10_000 },
-    },
+    workload: load({ rate: (rho * nodes * 1e6) / OP_COST_US, writes: 0.5, keys: 10_000, timeout: 1_000_000, retries: 0, backoff: 10_000 }),
   });
   return runOnce(run, 0).result.summary;
 }
@@ -117,13 +112,7 @@ describe('leaderless-quorum: availability with a node down', () => {
       duration: 6_000_000,
       architecture: quorum(5, r, w),
       faults: [{ type: 'crash', at: 500_000, target: 1 }],
-      workload: {
-        arrival: { kind: 'poisson', ratePerSecond: 4000 },
-        writes: 0.5,
-        keys: { dist: 'uniform', count: KEYS },
-        timeout: 100_000,
-        retries: { max: 2, backoff: 10_000 },
-      },
+      workload: load({ rate: 4000, writes: 0.5, keys: KEYS, timeout: 100_000, retries: 2, backoff: 10_000 }),
     });
     return runOnce(run, 0).result.summary;
   }

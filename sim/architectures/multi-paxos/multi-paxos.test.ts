@@ -15,7 +15,7 @@ import type { RunResult } from '../../metrics/run-result.js';
 import { loadScenarioFile } from '../../scenario/load-file.js';
 import type { ArchitectureSpec } from '../../scenario/scenario.js';
 import { architectureSchema } from '../../scenario/schema.js';
-import { LAN, makeRun } from '../../../test/fixtures/scenario.js';
+import { LAN, load, makeRun } from '../../../test/fixtures/scenario.js';
 
 const scenarios = join(import.meta.dirname, '..', '..', '..', 'scenarios');
 const S = 1_000_000;
@@ -72,7 +72,7 @@ describe('multi-paxos against raft-group', () => {
         network: LAN,
         disk: { fsync: { dist: 'lognormal', median: 500, p99: 2000 } },
         faults: [{ type: 'crash', at: 1 * S, target: 'leader' }],
-        workload: { arrival: { kind: 'poisson', ratePerSecond: 300 }, writes: 0.5, timeout: 100_000, retries: { max: 8, backoff: 10_000 } },
+        workload: load({ rate: 300, writes: 0.5, timeout: 100_000, retries: 8, backoff: 10_000 }),
       });
     const measure = (architecture: ArchitectureSpec) => {
       const rows = Array.from({ length: 100 }, (_, trial) => runOnce(crashed(architecture), trial).result.failovers[0]);

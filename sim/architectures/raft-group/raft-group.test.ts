@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { runOnce } from '../../engine/run.js';
 import type { FailoverRow, RunResult } from '../../metrics/run-result.js';
 import type { FaultSpec, RunSpec } from '../../scenario/scenario.js';
-import { makeRun, raft } from '../../../test/fixtures/scenario.js';
+import { load, makeRun, raft } from '../../../test/fixtures/scenario.js';
 
 const MS = 1000;
 const S = 1_000_000;
@@ -48,13 +48,7 @@ function paperRun(electionTimeout: [number, number]): RunSpec {
     architecture: raft(5, { electionTimeout }),
     network: { delay: { dist: 'lognormal', median: 500, p99: 2 * MS }, loss: 0 },
     disk: { fsync: { dist: 'lognormal', median: 300, p99: 1 * MS } },
-    workload: {
-      arrival: { kind: 'poisson', ratePerSecond: 200 },
-      writes: 1,
-      keys: { dist: 'uniform', count: 1000 },
-      timeout: 100 * MS,
-      retries: { max: 100, backoff: 10 * MS },
-    },
+    workload: load({ rate: 200, writes: 1, keys: 1000, timeout: 100 * MS, retries: 100, backoff: 10 * MS }),
     faults: [{ type: 'crash', at: CRASH_AT, target: 'leader' }],
   });
 }
@@ -201,13 +195,7 @@ describe('raft-group: the leader saturates as the group grows', () => {
       architecture: raft(nodes),
       network: { delay: { dist: 'lognormal', median: 500, p99: 2 * MS }, loss: 0 },
       cpu: { service: { dist: 'exponential', mean: SERVICE }, perMessage: PER_MESSAGE, perEntry: PER_ENTRY },
-      workload: {
-        arrival: { kind: 'poisson', ratePerSecond: RATE },
-        writes: 1,
-        keys: { dist: 'uniform', count: 1000 },
-        timeout: 1 * S,
-        retries: { max: 0, backoff: 10 * MS },
-      },
+      workload: load({ rate: RATE, writes: 1, keys: 1000, timeout: 1 * S, retries: 0, backoff: 10 * MS }),
     });
     const r = runOnce(run, 0).result;
     expectSafe(r);
@@ -262,13 +250,7 @@ describe('raft-group: what each group size tolerates', () => {
       bucket: 100 * MS,
       architecture: raft(nodes),
       network: { delay: { dist: 'lognormal', median: 500, p99: 2 * MS }, loss: 0 },
-      workload: {
-        arrival: { kind: 'poisson', ratePerSecond: LOAD },
-        writes: 1,
-        keys: { dist: 'uniform', count: 1000 },
-        timeout: 100 * MS,
-        retries: { max: 3, backoff: 20 * MS },
-      },
+      workload: load({ rate: LOAD, writes: 1, keys: 1000, timeout: 100 * MS, retries: 3, backoff: 20 * MS }),
       faults,
     });
   }

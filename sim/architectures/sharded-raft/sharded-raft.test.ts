@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runOnce } from '../../engine/run.js';
 import type { ArchitectureSpec, FaultSpec } from '../../scenario/scenario.js';
-import { LAN, makeRun, noiseGapMs, raft } from '../../../test/fixtures/scenario.js';
+import { LAN, load, makeRun, noiseGapMs, raft } from '../../../test/fixtures/scenario.js';
 import { placement, shardOfKey } from './sharded-raft.js';
 
 const sharded = (nodes: number, shards: number): ArchitectureSpec => ({ ...raft(nodes), kind: 'sharded-raft', shards, replication: 3 });
@@ -18,13 +18,7 @@ function run(nodes: number, shards: number, faults: FaultSpec[], seed = 1) {
       warmup: 500_000,
       network: LAN,
       disk: { fsync: { dist: 'lognormal', median: 300, p99: 1000 } },
-      workload: {
-        arrival: { kind: 'poisson', ratePerSecond: 1500 },
-        writes: 0.7,
-        keys: { dist: 'uniform', count: 5000 },
-        timeout: 150_000,
-        retries: { max: 6, backoff: 10_000 },
-      },
+      workload: load({ rate: 1500, writes: 0.7, keys: 5000, timeout: 150_000, retries: 6, backoff: 10_000 }),
       faults,
     }),
     0,

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { runOnce } from '../../engine/run.js';
 import type { BalancerPolicy } from '../../scenario/scenario.js';
-import { lb, makeRun, NO_DELAY } from '../../../test/fixtures/scenario.js';
+import { lb, load, makeRun, NO_DELAY } from '../../../test/fixtures/scenario.js';
 
 /** Runs N servers of mean service `serviceUs` at utilization rho; latencies in ms. */
 function fleet(nodes: number, policy: BalancerPolicy, rho: number, serviceUs: number, seconds: number, seed = 1) {
@@ -15,13 +15,7 @@ function fleet(nodes: number, policy: BalancerPolicy, rho: number, serviceUs: nu
     warmup: 1e6,
     network: NO_DELAY,
     cpu: { service: { dist: 'exponential', mean: serviceUs }, perMessage: 0, perEntry: 0 },
-    workload: {
-      arrival: { kind: 'poisson', ratePerSecond: (rho * nodes * 1e6) / serviceUs },
-      writes: 0.5,
-      keys: { dist: 'uniform', count: 100 },
-      timeout: 1e9,
-      retries: { max: 0, backoff: 1000 },
-    },
+    workload: load({ rate: (rho * nodes * 1e6) / serviceUs, writes: 0.5, keys: 100, timeout: 1e9, retries: 0, backoff: 1000 }),
   });
   return runOnce(run, 0).result.summary;
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { runOnce } from '../../engine/run.js';
 import { parseCondition } from '../../scenario/alert-condition.js';
 import type { AlertRule, FaultSpec } from '../../scenario/scenario.js';
-import { LAN, makeRun, raft } from '../../../test/fixtures/scenario.js';
+import { LAN, load, makeRun, raft } from '../../../test/fixtures/scenario.js';
 import { AlertMonitor } from './monitor.js';
 
 const ms = 1000;
@@ -90,13 +90,7 @@ describe('alerts on a running Raft group', () => {
         network: LAN,
         duration: 6_000_000,
         faults,
-        workload: {
-          arrival: { kind: 'poisson', ratePerSecond: 300 },
-          writes: 0.5,
-          keys: { dist: 'uniform', count: 100 },
-          timeout: 200_000,
-          retries: { max: 2, backoff: 50_000 },
-        },
+        workload: load({ rate: 300, writes: 0.5, keys: 100, timeout: 200_000, retries: 2, backoff: 50_000 }),
         ...(alerts ? { alerts } : {}),
       }),
       0,
