@@ -11,6 +11,8 @@
 // Float64Array stores at the same site and V8 makes it polymorphic — it was ~9% of an M/M/1 run.
 // Each class here keeps its own monomorphic push; only the making of room is shared.
 
+import { grownFloat64, grownInt32 } from './grow.js';
+
 interface Store<T> {
   data: T;
   /** Row number of data[0]. */
@@ -18,16 +20,19 @@ interface Store<T> {
 }
 
 /** Room for one more row: compacts when half the storage is forgotten, else doubles it. */
-function roomFor<T extends Int32Array | Float64Array>(s: Store<T>, length: number, forgotten: number, make: (n: number) => T): void {
+function roomFor<T extends Int32Array | Float64Array>(
+  s: Store<T>,
+  length: number,
+  forgotten: number,
+  grown: (old: T, n: number) => T,
+): void {
   const size = s.data.length;
   if (forgotten - s.first >= size / 2) {
     s.data.copyWithin(0, forgotten - s.first, length - s.first);
     s.first = forgotten;
     return;
   }
-  const bigger = make(size * 2);
-  bigger.set(s.data);
-  s.data = bigger;
+  s.data = grown(s.data, size * 2);
 }
 
 export class IntColumn implements Store<Int32Array> {
@@ -43,7 +48,7 @@ export class IntColumn implements Store<Int32Array> {
   }
 
   push(value: number): number {
-    if (this.length - this.first === this.data.length) roomFor(this, this.length, this.forgotten, (n) => new Int32Array(n));
+    if (this.length - this.first === this.data.length) roomFor(this, this.length, this.forgotten, grownInt32);
     this.data[this.length - this.first] = value;
     return this.length++;
   }
@@ -70,7 +75,7 @@ export class FloatColumn implements Store<Float64Array> {
   }
 
   push(value: number): number {
-    if (this.length - this.first === this.data.length) roomFor(this, this.length, this.forgotten, (n) => new Float64Array(n));
+    if (this.length - this.first === this.data.length) roomFor(this, this.length, this.forgotten, grownFloat64);
     this.data[this.length - this.first] = value;
     return this.length++;
   }

@@ -19,6 +19,7 @@
 //   lane; an event that would break the lane's order goes to the heap, so correctness never rests
 //   on the caller's promise. With a thousand nodes' timers in lanes the heap holds only messages.
 import { FifoLane } from './fifo-lane.js';
+import { grownFloat64, grownInt32 } from './grow.js';
 
 export class EventQueue {
   private cap: number;
@@ -235,20 +236,14 @@ export class EventQueue {
   private grow(): void {
     const old = this.cap;
     this.cap *= 2;
-    this.keys = widen(this.keys, 2 * this.cap);
-    this.slotAt = widen(this.slotAt, this.cap);
-    this.kindOf = widen(this.kindOf, this.cap);
-    this.argA = widen(this.argA, this.cap);
-    this.argB = widen(this.argB, this.cap);
-    this.argC = widen(this.argC, this.cap);
+    this.keys = grownFloat64(this.keys, 2 * this.cap);
+    this.slotAt = grownInt32(this.slotAt, this.cap);
+    this.kindOf = grownInt32(this.kindOf, this.cap);
+    this.argA = grownInt32(this.argA, this.cap);
+    this.argB = grownInt32(this.argB, this.cap);
+    this.argC = grownFloat64(this.argC, this.cap);
     // every slot was in use (the heap was full): the new ones are all the free ones
     this.free = new Int32Array(this.cap);
     for (let slot = this.cap - 1; slot >= old; slot--) this.free[this.freeTop++] = slot;
   }
-}
-
-function widen<T extends Float64Array | Int32Array>(old: T, cap: number): T {
-  const bigger = new (old.constructor as new (n: number) => T)(cap);
-  bigger.set(old);
-  return bigger;
 }

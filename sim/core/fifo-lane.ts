@@ -2,6 +2,8 @@
 // stays sorted with no heap work. Periodic timers fill one: a timer set a fixed interval after
 // "now" is never earlier than the one set before it.
 
+import { grownFloat64, grownInt32 } from './grow.js';
+
 export class FifoLane {
   private cap: number;
   private mask: number;
@@ -58,17 +60,13 @@ export class FifoLane {
 
   private grow(): void {
     const cap = this.cap * 2;
-    const unroll = <T extends Float64Array | Int32Array>(old: T): T => {
-      const next = new (old.constructor as new (n: number) => T)(cap);
-      for (let k = 0; k < this.length; k++) next[k] = old[(this.head + k) & this.mask];
-      return next;
-    };
-    this.time = unroll(this.time);
-    this.seq = unroll(this.seq);
-    this.kind = unroll(this.kind);
-    this.argA = unroll(this.argA);
-    this.argB = unroll(this.argB);
-    this.argC = unroll(this.argC);
+    const { head, length } = this;
+    this.time = grownFloat64(this.time, cap, head, length);
+    this.seq = grownFloat64(this.seq, cap, head, length);
+    this.kind = grownInt32(this.kind, cap, head, length);
+    this.argA = grownInt32(this.argA, cap, head, length);
+    this.argB = grownInt32(this.argB, cap, head, length);
+    this.argC = grownFloat64(this.argC, cap, head, length);
     this.head = 0;
     this.cap = cap;
     this.mask = cap - 1;

@@ -4,6 +4,8 @@
 // the backing store and makes the next push allocate it again (2.6 % of the 1000-node
 // sharded-raft sweep point). Float64 holds every value those arrays held exactly.
 
+import { grownFloat64 } from './grow.js';
+
 export class RecordFifo {
   /** The fields, record after record, from `head` to `end`. Replaced when it grows: re-read it after `push`. */
   data: Float64Array;
@@ -56,9 +58,7 @@ export class RecordFifo {
   private makeRoom(): void {
     const live = this.end - this.head;
     if (2 * (live + this.stride) > this.data.length) {
-      const bigger = new Float64Array(2 * this.data.length);
-      bigger.set(this.data.subarray(this.head, this.end));
-      this.data = bigger;
+      this.data = grownFloat64(this.data, 2 * this.data.length, this.head, live);
     } else this.data.copyWithin(0, this.head, this.end);
     this.head = 0;
     this.end = live;

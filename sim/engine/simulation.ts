@@ -20,6 +20,7 @@ import { FaultInjector } from './fault-injector.js';
 import type { Observers } from './observers.js';
 import type { TraceHooks } from './trace-hooks.js';
 import { EngineOutbox, type NodeEffects } from './outbox.js';
+import { grownInt32 } from '../core/grow.js';
 
 const BOOT_SPREAD: Micros = 10_000;
 const TIMER_LANES = 2;
@@ -334,11 +335,7 @@ export class Simulation implements NodeEffects {
 
   setTimer(node: number, id: number, at: Micros): void {
     let gens = this.timerGen[node];
-    if (id >= gens.length) {
-      const bigger = new Int32Array(Math.max(id + 1, gens.length * 2));
-      bigger.set(gens);
-      this.timerGen[node] = gens = bigger;
-    }
+    if (id >= gens.length) this.timerGen[node] = gens = grownInt32(gens, Math.max(id + 1, gens.length * 2));
     // A timer id is usually one kind of timer with one interval (a heartbeat): its own lane of the
     // queue keeps such timers in order without heap work (others fall back to the heap).
     this.queue.pushInLane(id < TIMER_LANES ? id : TIMER_LANES - 1, at, Ev.Timer, node, id, ++gens[id]);

@@ -5,6 +5,7 @@
 // A violation keeps the first event that broke it; the run then fails with exit 1.
 import type { CommittedLog } from '../protocols/node.js';
 import type { InvariantViolation } from './run-result.js';
+import { grownInt32 } from '../core/grow.js';
 
 const MAX_KEPT = 20;
 
@@ -72,11 +73,7 @@ class CommittedEntries {
     return this.data[2 * index + 1];
   }
   set(index: number, term: number, op: number): void {
-    if (2 * index >= this.data.length) {
-      const grown = new Int32Array(Math.max(this.data.length * 2, 2 * index + 2));
-      grown.set(this.data);
-      this.data = grown;
-    }
+    if (2 * index >= this.data.length) this.data = grownInt32(this.data, Math.max(this.data.length * 2, 2 * index + 2));
     this.data[2 * index] = term + 1;
     this.data[2 * index + 1] = op;
   }

@@ -13,6 +13,8 @@
 // `subBucketCount`) has its own slot; above it, each power of two is split into `half` equal
 // slots, so a slot is never wider than 1 part in 10^d of the values it holds.
 
+import { grownFloat64 } from '../core/grow.js';
+
 export class LatencyHistogram {
   /** log2 of half the slots of the first power-of-two range. */
   private readonly halfMagnitude: number;
@@ -51,9 +53,7 @@ export class LatencyHistogram {
   private grow(slot: number): void {
     let length = this.counts.length;
     while (length <= slot) length *= 2;
-    const bigger = new Float64Array(length);
-    bigger.set(this.counts);
-    this.counts = bigger;
+    this.counts = grownFloat64(this.counts, length);
   }
 
   meanMicros(): number | null {

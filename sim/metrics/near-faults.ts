@@ -3,6 +3,7 @@
 // second of outcomes is kept until a fault makes a window worth keeping, so a long run without
 // faults costs a second's worth of memory.
 import type { RequestsNearFaults } from './run-result.js';
+import { grownFloat64, grownUint8 } from '../core/grow.js';
 
 /** How far before and after each fault requests are kept (µs). */
 export const NEAR_FAULT_WINDOW = 1_000_000;
@@ -69,12 +70,8 @@ export class NearFaultRequests {
 
   private grow(): void {
     const size = this.sent.length * 2;
-    const sent = new Float64Array(size);
-    const ended = new Float64Array(size);
-    const ok = new Uint8Array(size);
-    sent.set(this.sent);
-    ended.set(this.ended);
-    ok.set(this.ok);
-    [this.sent, this.ended, this.ok] = [sent, ended, ok];
+    this.sent = grownFloat64(this.sent, size);
+    this.ended = grownFloat64(this.ended, size);
+    this.ok = grownUint8(this.ok, size);
   }
 }

@@ -7,6 +7,7 @@
 // election that ends as the client timeout fires is still an outage).
 import type { SimObserver } from '../engine/observers.js';
 import type { Micros } from '../scenario/scenario.js';
+import { grownFloat64 } from '../core/grow.js';
 
 /** An outage: [from, to). */
 export interface Outage {
@@ -42,9 +43,7 @@ export class OutageLog implements SimObserver {
   }
 
   private growRecent(): void {
-    const bigger = new Float64Array(Math.min(this.recent.length * 2, RECENT_CAP));
-    bigger.set(this.recent);
-    this.recent = bigger;
+    this.recent = grownFloat64(this.recent, Math.min(this.recent.length * 2, RECENT_CAP));
   }
 
   /** A request sent at `sentAt` failed at `now` (timed out or was refused). */

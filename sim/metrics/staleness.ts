@@ -7,6 +7,8 @@
 // seen gets a slot of KEPT cells in two flat typed arrays, written round-robin (which of the
 // kept pairs is oldest does not matter: a read takes the maximum over all of them).
 
+import { grownFloat64, grownUint8 } from '../core/grow.js';
+
 const KEPT = 8;
 
 export class StaleReadCounter {
@@ -44,15 +46,9 @@ export class StaleReadCounter {
 
   private grow(): void {
     const slots = this.kept.length * 2;
-    this.ackTimes = widen(this.ackTimes, slots * KEPT);
-    this.ackVersions = widen(this.ackVersions, slots * KEPT);
-    this.kept = widen(this.kept, slots);
-    this.next = widen(this.next, slots);
+    this.ackTimes = grownFloat64(this.ackTimes, slots * KEPT);
+    this.ackVersions = grownFloat64(this.ackVersions, slots * KEPT);
+    this.kept = grownUint8(this.kept, slots);
+    this.next = grownUint8(this.next, slots);
   }
-}
-
-function widen<T extends Float64Array | Uint8Array>(old: T, length: number): T {
-  const bigger = new (old.constructor as new (n: number) => T)(length);
-  bigger.set(old);
-  return bigger;
 }

@@ -5,6 +5,8 @@
 // This queue is what makes a leader the bottleneck: its followers' acknowledgements and its
 // own sends grow with N while a follower's work does not.
 
+import { grownFloat64, grownInt32, grownUint8 } from '../core/grow.js';
+
 /** What CPU time is spent on: every job and every send is charged to one of these (the
  *  leader_cpu_* columns split the leader's time in office by them). Messages name theirs
  *  (`Message.use`); a client request, or its refusal, is Requests. Timers, deferred steps and
@@ -89,15 +91,12 @@ export class JobQueue {
 
   private grow(): void {
     const cap = this.cap * 2;
-    const reorder = <T extends Int32Array | Float64Array | Uint8Array>(old: T, bigger: T): T => {
-      for (let k = 0; k < this.count; k++) bigger[k] = old[(this.head + k) & (this.cap - 1)];
-      return bigger;
-    };
-    this.type = reorder(this.type, new Int32Array(cap));
-    this.arg1 = reorder(this.arg1, new Int32Array(cap));
-    this.arg2 = reorder(this.arg2, new Int32Array(cap));
-    this.cost = reorder(this.cost, new Float64Array(cap));
-    this.use = reorder(this.use, new Uint8Array(cap));
+    const { head, count } = this;
+    this.type = grownInt32(this.type, cap, head, count);
+    this.arg1 = grownInt32(this.arg1, cap, head, count);
+    this.arg2 = grownInt32(this.arg2, cap, head, count);
+    this.cost = grownFloat64(this.cost, cap, head, count);
+    this.use = grownUint8(this.use, cap, head, count);
     this.head = 0;
     this.cap = cap;
   }

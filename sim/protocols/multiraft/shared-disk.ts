@@ -5,6 +5,7 @@
 // shared by all groups does in multi-Raft systems.
 
 import { RecordFifo } from '../../core/record-fifo.js';
+import { grownFloat64, grownInt32 } from '../../core/grow.js';
 
 export class SharedDisk {
   private next = 0;
@@ -51,14 +52,8 @@ export class SharedDisk {
 
   private grow(replica: number): void {
     const length = Math.max(replica + 1, this.highest.length * 2);
-    const highest = new Float64Array(length);
-    highest.set(this.highest);
-    const seenAt = new Float64Array(length);
-    seenAt.set(this.seenAt);
-    this.highest = highest;
-    this.seenAt = seenAt;
-    const covered = new Int32Array(length);
-    covered.set(this.covered);
-    this.covered = covered;
+    this.highest = grownFloat64(this.highest, length);
+    this.seenAt = grownFloat64(this.seenAt, length);
+    this.covered = grownInt32(this.covered, length);
   }
 }

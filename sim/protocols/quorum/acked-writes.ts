@@ -8,6 +8,7 @@
 // version: a client only sees the reply of its last attempt, and attempts are stamped in order.
 // Ops are dense integers, so two growable typed arrays indexed by op hold this compactly.
 import type { Ring } from './ring.js';
+import { grownFloat64, grownInt32 } from '../../core/grow.js';
 
 export interface DurableReplicas {
   /** What `node` has on disk for `key` (0: nothing). */
@@ -53,11 +54,7 @@ export class AckedWrites {
 
   private grow(op: number): void {
     const capacity = Math.max(op + 1, this.versions.length * 2);
-    const versions = new Float64Array(capacity);
-    versions.set(this.versions);
-    const keys = new Int32Array(capacity);
-    keys.set(this.keys);
-    this.versions = versions;
-    this.keys = keys;
+    this.versions = grownFloat64(this.versions, capacity);
+    this.keys = grownInt32(this.keys, capacity);
   }
 }

@@ -8,6 +8,7 @@
 // tables are typed arrays of the size of the node's share of the keys.
 
 import { RecordFifo } from '../../core/record-fifo.js';
+import { grownFloat64 } from '../../core/grow.js';
 
 /** Fields per pending write in the FIFO: token, slot, version, ack-to node, request id. */
 const STRIDE = 5;
@@ -63,11 +64,7 @@ export class ReplicaStore {
   /** Both tables grow together, so a slot in `pending` always has a durable cell. */
   private grow(slot: number): void {
     const capacity = Math.max(slot + 1, this.memory.length * 2);
-    const memory = new Float64Array(capacity);
-    memory.set(this.memory);
-    const durable = new Float64Array(capacity);
-    durable.set(this.durable);
-    this.memory = memory;
-    this.durable = durable;
+    this.memory = grownFloat64(this.memory, capacity);
+    this.durable = grownFloat64(this.durable, capacity);
   }
 }

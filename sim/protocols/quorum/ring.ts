@@ -10,6 +10,8 @@
 // numbers the keys each node holds, 0, 1, 2… in order of first use: a replica keeps its
 // versions in a typed array indexed by that slot, not in a Map keyed by a sparse key.
 
+import { grownInt32, grownUint8 } from '../../core/grow.js';
+
 /** murmur3's 32-bit finalizer: a bijection that spreads every input bit over the output. */
 export function mix32(x: number): number {
   x ^= x >>> 16;
@@ -143,14 +145,8 @@ export class Ring {
 
   private grow(key: number): void {
     const capacity = Math.max(key + 1, this.cached.length * 2);
-    const cached = new Uint8Array(capacity);
-    cached.set(this.cached);
-    const cache = new Int32Array(capacity * this.replicas);
-    cache.set(this.cache);
-    const slots = new Int32Array(capacity * this.replicas);
-    slots.set(this.slots);
-    this.cached = cached;
-    this.cache = cache;
-    this.slots = slots;
+    this.cached = grownUint8(this.cached, capacity);
+    this.cache = grownInt32(this.cache, capacity * this.replicas);
+    this.slots = grownInt32(this.slots, capacity * this.replicas);
   }
 }

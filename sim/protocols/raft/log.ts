@@ -4,6 +4,8 @@
 // bytes) plus a pointer per replica cost ~80 bytes an entry where the packed form costs 48.
 // Messages still carry small entry objects; a receiver copies their fields in.
 
+import { grownInt32 } from '../../core/grow.js';
+
 export const enum EntryKind {
   /** The no-op a new leader appends to commit its predecessors' entries (§5.4.2). */
   Noop = 0,
@@ -80,11 +82,7 @@ export class RaftLog {
   }
 
   append(entry: LogEntry): number {
-    if (this.length * STRIDE === this.fields.length) {
-      const grown = new Int32Array(this.fields.length * 2);
-      grown.set(this.fields);
-      this.fields = grown;
-    }
+    if (this.length * STRIDE === this.fields.length) this.fields = grownInt32(this.fields, this.fields.length * 2);
     const at = this.length * STRIDE;
     this.fields[at + TERM] = entry.term;
     this.fields[at + OP] = entry.op;
