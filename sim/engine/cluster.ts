@@ -4,6 +4,12 @@
 // `shard:K/leader`). Metrics may read it; they never write it.
 import type { Role } from '../protocols/node.js';
 
+/** What readers of the engine's view (fault targets, metrics) may see of it: no writes. */
+export type ClusterView = Pick<
+  ClusterState,
+  'groups' | 'nodes' | 'isUp' | 'leader' | 'leaderOf' | 'termOf' | 'ledGroups' | 'groupsLedBy' | 'liveNodes'
+>;
+
 export class ClusterState {
   private readonly up: Uint8Array;
   /** `groups[g]`: the members of replication group g (none for leaderless architectures). */

@@ -1,13 +1,37 @@
 // Fires the fault plan into the running simulation: crashes and recoveries, partitions and
 // heals, slow nodes, clock jumps. Targets resolve through the engine's view of the cluster when the fault
 // fires, and a fault that takes away what clients depend on (a group's leader, or — without
-// leaders — a serving node) is published as a loss, for whoever measures failovers.
+// leaders — a serving node) is published as a loss, for whoever measures failovers. The injector
+// sees the cluster through `FaultControl` only: what a fault may do to it, and what it may read.
 import { stream, type Random } from '../core/rng.js';
 import { planFaults, type FaultAction } from '../faults/fault-plan.js';
+import type { FaultMarker } from '../metrics/run-result.js';
+import type { Network } from '../net/network.js';
 import type { CutMember, Micros, Scenario } from '../scenario/scenario.js';
-import { Ev } from './events.js';
-import type { Simulation } from './simulation.js';
+import type { ClusterView } from './cluster.js';
+import type { Loss } from './observers.js';
 import { resolveSides, resolveTarget, type Target, type TargetContext } from './targets.js';
+
+/** What a fault may do to the cluster (and read of it to aim); the engine implements it. */
+export interface FaultControl {
+  /** Who is up and who leads, when the fault fires. */
+  readonly cluster: ClusterView;
+  /** The links: a fault cuts and heals them, and reads which are up to tell a stranded leader. */
+  readonly links: Pick<Network, 'connected' | 'partition' | 'heal' | 'cut'>;
+  zoneMembers(zone: string): number[];
+  /** Schedules action `index` of the plan to fire at `at`. */
+  fireAt(at: Micros, index: number): void;
+  crash(now: Micros, node: number): void;
+  recover(now: Micros, node: number): void;
+  recoverAt(at: Micros, node: number): void;
+  /** Every job and send of `node` takes `factor` times as long (1: normal again). */
+  slow(node: number, factor: number): void;
+  jumpClock(node: number, by: Micros): void;
+  /** Publishes the fault for the charts. */
+  marked(marker: FaultMarker): void;
+  /** Publishes a loss of what clients depend on, for the failover measurement. */
+  lost(now: Micros, loss: Loss): void;
+}
 
 export class FaultInjector {
   private readonly actions: FaultAction[];
@@ -18,87 +42,88 @@ export class FaultInjector {
   private readonly ctx: TargetContext;
 
   constructor(
-    private readonly sim: Simulation,
+    private readonly control: FaultControl,
     scenario: Scenario,
     seed: number,
   ) {
-    this.actions = planFaults(scenario, sim.cluster.nodes, seed);
+    this.actions = planFaults(scenario, control.cluster.nodes, seed);
     this.targets = stream(seed, 'faults/targets');
-    this.ctx = { cluster: sim.cluster, random: this.targets, zoneMembers: (zone) => sim.network.zoneMembers(scenario, zone) };
+    this.ctx = { cluster: control.cluster, random: this.targets, zoneMembers: (zone) => control.zoneMembers(zone) };
   }
 
   start(): void {
-    this.actions.forEach((action, i) => this.sim.queue.push(action.at, Ev.Fault, i, 0, 0));
+    this.actions.forEach((action, i) => this.control.fireAt(action.at, i));
   }
 
   fire(now: Micros, index: number): void {
     const action = this.actions[index];
-    const { cluster, metrics, network } = this.sim;
+    const control = this.control;
+    const { cluster, links } = control;
     switch (action.type) {
       case 'crash': {
         const nodes = this.resolve(action.target).filter((node) => cluster.isUp(node));
         if (nodes.length === 0) return;
         const until = action.recoverAfter === undefined ? null : now + action.recoverAfter;
         const named = typeof action.target === 'number' ? '' : ` (node${nodes.length > 1 ? 's' : ''} ${nodes.join(', ')})`;
-        metrics.fault({ at_ms: now / 1000, until_ms: ms(until), label: `${action.label}${named}` });
+        control.marked({ at_ms: now / 1000, until_ms: ms(until), label: `${action.label}${named}` });
         for (const node of nodes) this.crashLosses(now, node);
         for (const node of nodes) {
-          this.sim.crash(now, node);
-          if (until !== null) this.sim.queue.push(until, Ev.Recover, node, 0, 0);
+          control.crash(now, node);
+          if (until !== null) control.recoverAt(until, node);
         }
         return;
       }
       case 'recover':
-        return this.sim.recover(now, action.node);
+        return control.recover(now, action.node);
       case 'partition': {
         const sides = resolveSides(action.groups, this.ctx);
         const until = this.untilOf(index, 'heal');
-        metrics.fault({ at_ms: now / 1000, until_ms: ms(until), label: `partition ${JSON.stringify(sides)}`, sides });
-        network.partition(sides);
+        control.marked({ at_ms: now / 1000, until_ms: ms(until), label: `partition ${JSON.stringify(sides)}`, sides });
+        links.partition(sides);
         for (const group of cluster.ledGroups()) if (this.stranded(group)) this.leaderLost(now, group);
         return;
       }
       case 'heal':
-        return network.heal();
+        return links.heal();
       case 'slow': {
         const until = this.untilOf(index, 'unslow', action.node);
-        metrics.fault({ at_ms: now / 1000, until_ms: ms(until), label: action.label });
-        this.sim.slowFactor[action.node] = action.factor;
+        control.marked({ at_ms: now / 1000, until_ms: ms(until), label: action.label });
+        control.slow(action.node, action.factor);
         // a slow leader may be deposed (or keep leading, slowly: then the failover closes when it next serves)
         for (const group of cluster.groupsLedBy(action.node)) this.leaderLost(now, group);
         return;
       }
       case 'unslow':
-        this.sim.slowFactor[action.node] = 1;
+        control.slow(action.node, 1);
         return;
       case 'cut': {
         const from = this.resolveSide(action.from);
         const to = this.resolveSide(action.to);
         this.cutLinks.set(index, { from, to });
-        metrics.fault({
+        control.marked({
           at_ms: now / 1000,
           until_ms: ms(this.healOf(index)),
           label: `cut ${JSON.stringify(from)} → ${JSON.stringify(to)}`,
         });
-        network.cut(from, to);
+        links.cut(from, to);
         for (const group of cluster.ledGroups()) if (this.stranded(group)) this.leaderLost(now, group);
         return;
       }
       case 'uncut': {
         const links = this.cutLinks.get(action.cut);
-        if (links) network.cut(links.from, links.to, -1);
+        if (links) this.control.links.cut(links.from, links.to, -1);
         return;
       }
       case 'clockJump': {
         const [node] = this.resolve(action.node);
         if (node === undefined) return;
-        metrics.fault({
+        control.marked({
           at_ms: now / 1000,
           until_ms: null,
           label: `${action.label}${action.node === 'leader' ? ` (node ${node})` : ''}`,
           instant: true,
         });
-        return this.sim.clocks.jump(node, action.by);
+        return control.jumpClock(node, action.by);
       }
     }
   }
@@ -110,22 +135,22 @@ export class FaultInjector {
   /** A crash takes away every group the node leads (sharded-raft: all its shards), or —
    *  without leaders — the node itself. */
   private crashLosses(now: Micros, node: number): void {
-    if (this.sim.cluster.groups.length === 0) return this.sim.observers.lost(now, { group: -1, node, term: -1 });
-    for (const group of this.sim.cluster.groupsLedBy(node)) this.leaderLost(now, group);
+    if (this.control.cluster.groups.length === 0) return this.control.lost(now, { group: -1, node, term: -1 });
+    for (const group of this.control.cluster.groupsLedBy(node)) this.leaderLost(now, group);
   }
 
   private leaderLost(now: Micros, group: number): void {
-    const cluster = this.sim.cluster;
-    this.sim.observers.lost(now, { group, node: cluster.leaderOf(group), term: cluster.termOf(group) });
+    const cluster = this.control.cluster;
+    this.control.lost(now, { group, node: cluster.leaderOf(group), term: cluster.termOf(group) });
   }
 
   /** The group's leader no longer both reaches and hears a majority of the group's members
    *  (live ones; a partition cuts both ways, a one-way cut only one). */
   private stranded(group: number): boolean {
-    const { cluster, network } = this.sim;
+    const { cluster, links } = this.control;
     const leader = cluster.leaderOf(group);
     const members = cluster.groups[group];
-    const reachable = members.filter((m) => cluster.isUp(m) && network.connected(leader, m) && network.connected(m, leader)).length;
+    const reachable = members.filter((m) => cluster.isUp(m) && links.connected(leader, m) && links.connected(m, leader)).length;
     return reachable <= members.length / 2;
   }
 

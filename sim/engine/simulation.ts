@@ -1,22 +1,24 @@
 // The engine: one event loop that moves time, and the node-side mechanics every architecture
-// shares — a FIFO CPU per node, timers, an fsync queue, message delivery, crashes. Protocol
-// nodes only see inputs and write effects to the Outbox; everything they do passes through here.
+// shares — a CPU per node (cpus.ts), timers, an fsync queue (disks.ts), message delivery,
+// crashes. Protocol nodes only see inputs and write effects to the Outbox; everything they do
+// passes through here. Faults act on it through the narrow FaultControl it hands the injector.
 import { durationSampler, type Sampler } from '../core/distributions.js';
 import { EventQueue } from '../core/event-queue.js';
 import { stream, type Random } from '../core/rng.js';
 import type { Architecture } from '../architectures/architecture.js';
 import type { MetricsCollector } from '../metrics/collector.js';
-import { CpuUse, Job, JobQueue } from '../net/cpu.js';
+import { CpuUse, Job } from '../net/cpu.js';
 import { Network } from '../net/network.js';
 import { ReplyStatus, type CommittedLog, type Message, type Role } from '../protocols/node.js';
 import type { Micros, Scenario } from '../scenario/scenario.js';
 import { keySampler } from '../workload/keys.js';
 import { Clients } from './clients.js';
+import { Cpus } from './cpus.js';
 import { Disks } from './disks.js';
 import { NodeClocks } from './clocks.js';
 import type { ClusterState } from './cluster.js';
 import { Ev } from './events.js';
-import { FaultInjector } from './fault-injector.js';
+import { FaultInjector, type FaultControl } from './fault-injector.js';
 import type { Observers } from './observers.js';
 import type { TraceHooks } from './trace-hooks.js';
 import { EngineOutbox, type NodeEffects } from './outbox.js';
@@ -33,18 +35,7 @@ export class Simulation implements NodeEffects {
   readonly clocks: NodeClocks;
   /** Bumped at every crash: events of an earlier life of the node are ignored. */
   private readonly epoch: Int32Array;
-  private readonly cpuBusy: Uint8Array;
-  private readonly cpuFreeAt: Float64Array;
-  readonly slowFactor: Float64Array;
-  /** Two classes of work per node. Urgent work — timers, fsync completions, refusals and
-   *  liveness messages (heartbeats, votes) — is served before the rest, so a node with a backlog
-   *  of requests still sends and hears heartbeats on time; client requests and data messages
-   *  (AppendEntries and the like) share one FIFO queue, so replication work waits in line with
-   *  the requests that caused it. Non-preemptive. */
-  private readonly urgentJobs: JobQueue[];
-  private readonly requestAndDataJobs: JobQueue[];
-  /** The queue of the job in service: 1 for the FIFO of requests and data, 0 for urgent work. */
-  private readonly servingRequest: Uint8Array;
+  private readonly cpus: Cpus;
   private readonly timerGen: Int32Array[];
   private readonly disks: Disks;
   private readonly service: Sampler[];
@@ -75,19 +66,14 @@ export class Simulation implements NodeEffects {
     this.network = new Network(scenario, n, (name) => stream(seed, name));
     this.clocks = new NodeClocks(scenario, n, seed);
     this.epoch = new Int32Array(n);
-    this.cpuBusy = new Uint8Array(n);
-    this.cpuFreeAt = new Float64Array(n);
-    this.slowFactor = new Float64Array(n).fill(1);
-    this.urgentJobs = Array.from({ length: n }, () => new JobQueue());
-    this.requestAndDataJobs = Array.from({ length: n }, () => new JobQueue());
-    this.servingRequest = new Uint8Array(n);
+    this.cpus = new Cpus(n, this.queue, this.epoch, metrics);
     this.timerGen = Array.from({ length: n }, () => new Int32Array(4));
     this.disks = new Disks(scenario, n, seed, this.queue, this.epoch);
     this.service = Array.from({ length: n }, (_, i) => durationSampler(scenario.cpu.service, stream(seed, `node/${i}/cpu`)));
     this.rngs = Array.from({ length: n }, (_, i) => stream(seed, `node/${i}/protocol`));
     this.perMessage = scenario.cpu.perMessage;
     this.perEntry = scenario.cpu.perEntry;
-    this.faults = new FaultInjector(this, scenario, seed);
+    this.faults = new FaultInjector(this.faultControl(), scenario, seed);
     this.clients = new Clients({
       queue: this.queue,
       workload: scenario.workload,
@@ -103,6 +89,24 @@ export class Simulation implements NodeEffects {
       jitter: stream(seed, 'workload/backoff'),
       sessions: stream(seed, 'workload/sessions'),
     });
+  }
+
+  /** What faults may do to the cluster: nothing else of the engine is theirs. */
+  private faultControl(): FaultControl {
+    const { queue, network, scenario } = this;
+    return {
+      cluster: this.cluster,
+      links: network,
+      zoneMembers: (zone) => network.zoneMembers(scenario, zone),
+      fireAt: (at, index) => queue.push(at, Ev.Fault, index, 0, 0),
+      crash: (now, node) => this.crash(now, node),
+      recover: (now, node) => this.recover(now, node),
+      recoverAt: (at, node) => queue.push(at, Ev.Recover, node, 0, 0),
+      slow: (node, factor) => this.cpus.slow(node, factor),
+      jumpClock: (node, by) => this.clocks.jump(node, by),
+      marked: (marker) => this.metrics.fault(marker),
+      lost: (now, loss) => this.observers.lost(now, loss),
+    };
   }
 
   traceWith(tracer: TraceHooks | null): void {
@@ -203,35 +207,22 @@ export class Simulation implements NodeEffects {
     return protocol.admit === undefined || protocol.admit(now, this.clients.keyOf(attempt), this.clients.isWrite(attempt));
   }
 
+  /** Urgent work goes first: timers, fsync completions, refusals and liveness messages. */
   private enqueue(now: Micros, node: number, type: Job, a: number, b: number, cost: Micros, use = CpuUse.Requests): void {
     const urgent =
       type === Job.Timer || type === Job.Persisted || type === Job.Refused || (type === Job.Message && this.messages[a]?.urgent === true);
-    (urgent ? this.urgentJobs : this.requestAndDataJobs)[node].push(type, a, b, cost, use);
-    if (this.cpuBusy[node] === 0) this.startJob(node, Math.max(now, this.cpuFreeAt[node]));
-  }
-
-  private startJob(node: number, at: Micros): void {
-    const request = this.urgentJobs[node].length === 0 ? 1 : 0;
-    this.servingRequest[node] = request;
-    const q = (request === 1 ? this.requestAndDataJobs : this.urgentJobs)[node];
-    const cost = Math.round(q.costAt(q.peek()) * this.slowFactor[node]);
-    this.cpuBusy[node] = 1;
-    this.metrics.cpuBusy(node, at, cost, q.useAt(q.peek()));
-    this.queue.push(at + cost, Ev.CpuDone, node, this.epoch[node], 0);
+    this.cpus.enqueue(now, node, type, a, b, cost, use, urgent);
   }
 
   private finishJob(now: Micros, node: number): void {
-    const q = (this.servingRequest[node] === 1 ? this.requestAndDataJobs : this.urgentJobs)[node];
-    const i = q.peek();
-    const type = q.typeAt(i);
-    const a = q.arg1At(i);
-    const b = q.arg2At(i);
-    q.shift();
+    const cpus = this.cpus;
+    const type = cpus.take(node);
+    const a = cpus.takenA;
     const out = this.outbox.begin(node, now);
     const protocol = this.arch.nodes[node];
     const local = this.clocks.local(node, now); // the node sees its own clock
     if (type === Job.Request) protocol.request(local, this.clients.take(a), out);
-    else if (type === Job.Message) protocol.message(local, b, this.takeMessage(a), out);
+    else if (type === Job.Message) protocol.message(local, cpus.takenB, this.takeMessage(a), out);
     else if (type === Job.Timer || type === Job.Deferred) protocol.timer(local, a, out);
     else if (type === Job.Refused) out.reply(a, ReplyStatus.Busy, node);
     else protocol.persisted(local, a, out);
@@ -243,11 +234,7 @@ export class Simulation implements NodeEffects {
   private afterHandler(now: Micros, node: number): void {
     const spent = this.outbox.spent;
     if (spent > 0) this.outbox.chargeSends(this.metrics, now);
-    const free = Math.max(this.cpuFreeAt[node], now) + spent;
-    this.cpuFreeAt[node] = free;
-    this.cpuBusy[node] = 0;
-    const jobs = this.urgentJobs[node].length + this.requestAndDataJobs[node].length;
-    if (jobs > 0 && this.cluster.isUp(node)) this.startJob(node, free);
+    this.cpus.release(now, node, spent, this.cluster.isUp(node));
   }
 
   // ---- node life ----
@@ -258,33 +245,31 @@ export class Simulation implements NodeEffects {
     this.arch.nodes[node].start(this.clocks.local(node, now), this.outbox.begin(node, now));
     const spent = this.outbox.spent;
     if (spent > 0) this.outbox.chargeSends(this.metrics, now);
-    this.cpuFreeAt[node] = Math.max(this.cpuFreeAt[node], now) + spent;
+    this.cpus.charge(now, node, spent);
   }
 
-  crash(now: Micros, node: number): void {
+  private crash(now: Micros, node: number): void {
     if (!this.cluster.isUp(node)) return;
     this.metrics.advance(now); // buckets that ended before the crash keep the leader they had
     this.cluster.nodeDown(node);
     this.epoch[node]++;
-    for (const q of [this.urgentJobs[node], this.requestAndDataJobs[node]]) {
-      for (; q.length > 0; q.shift()) {
-        const i = q.peek();
-        if (q.typeAt(i) === Job.Message) this.takeMessage(q.arg1At(i));
-        else if (q.typeAt(i) === Job.Request) this.clients.settled(q.arg1At(i)); // requests time out
-      }
+    const cpus = this.cpus;
+    cpus.crash(node);
+    for (let type = cpus.dropNext(node); type !== -1; type = cpus.dropNext(node)) {
+      if (type === Job.Message) this.takeMessage(cpus.takenA);
+      else if (type === Job.Request) this.clients.settled(cpus.takenA); // requests time out
     }
     this.timerGen[node].forEach((_, id, gens) => gens[id]++);
-    this.cpuBusy[node] = 0;
     this.disks.crash(node);
     this.arch.nodes[node].crash();
     this.observers.nodeDown(now, node);
     if (this.tracer !== null) this.tracer.nodeUp(now, node, false);
   }
 
-  recover(now: Micros, node: number): void {
+  private recover(now: Micros, node: number): void {
     if (this.cluster.isUp(node)) return;
     this.cluster.nodeUp(node);
-    this.cpuFreeAt[node] = now;
+    this.cpus.recover(now, node);
     this.observers.nodeUp(now, node);
     this.boot(now, node);
     if (this.tracer !== null) this.tracer.nodeUp(now, node, true);
@@ -320,7 +305,7 @@ export class Simulation implements NodeEffects {
 
   /** Whole microseconds, like every time: a `slow` factor of 1.5 must not make departures fractional. */
   sendCost(node: number, msg: Message): Micros {
-    return Math.round((this.perMessage + this.perEntry * msg.entries) * this.slowFactor[node]);
+    return this.cpus.cost(node, this.perMessage + this.perEntry * msg.entries);
   }
 
   sendReply(node: number, attempt: number, status: ReplyStatus, value: number, departAt: Micros): void {

@@ -2,7 +2,7 @@
 // fires: who leads now is only known then. One case per kind of name.
 import type { Random } from '../core/rng.js';
 import type { CrashTarget, PartitionMember } from '../scenario/scenario.js';
-import type { ClusterState } from './cluster.js';
+import type { ClusterView } from './cluster.js';
 
 /** Anything a fault may name: a node id, `leader` (of group 0), `others` (every node but that
  *  leader), `random` (one live node), the leader of shard K, or every node of a zone. */
@@ -10,7 +10,7 @@ export type Target = CrashTarget | PartitionMember | 'others';
 
 /** What resolving a target may consult. */
 export interface TargetContext {
-  cluster: ClusterState;
+  cluster: ClusterView;
   /** For `random`. */
   random: Random;
   zoneMembers(zone: string): number[];
