@@ -42,8 +42,8 @@ export interface Architecture {
   readonly versionedReads: boolean;
   /** The node this attempt goes to, or -1 when none can take it (the client backs off). */
   route(now: Micros, attempt: ClientAttempt): number;
-  /** An attempt for `key` sent to `node` ended: a reply arrived (with its status) or it timed out (status -1). */
-  attemptEnded(now: Micros, node: number, status: ReplyStatus | -1, value: number, key: number, session: number, write: boolean): void;
+  /** An attempt for `key` sent to `node` ended: a reply arrived (with its status) or it timed out (ReplyStatus.TimedOut). */
+  attemptEnded(now: Micros, node: number, status: ReplyStatus, value: number, key: number, session: number, write: boolean): void;
   /** Periodic work outside the nodes (a load balancer's health checks); `tickInterval` 0 means none. */
   readonly tickInterval: Micros;
   tick(now: Micros): void;

@@ -18,8 +18,8 @@ export class LeaderHint {
     return this.leader >= 0 ? this.leader : this.members[Math.floor(this.rng() * this.members.length)];
   }
 
-  /** Learns from how an attempt to `node` ended (status -1: it timed out). */
-  update(node: number, status: ReplyStatus | -1, value: number): void {
+  /** Learns from how an attempt to `node` ended (TimedOut included). */
+  update(node: number, status: ReplyStatus, value: number): void {
     if (status === ReplyStatus.Ok || status === ReplyStatus.Busy) this.leader = node;
     else if (status === ReplyStatus.Redirect) this.leader = value;
     else if (node === this.leader) this.leader = -1;

@@ -135,7 +135,7 @@ export class Clients {
     return client >= 0 ? client % sessions : Math.floor(this.d.sessions() * sessions);
   }
 
-  private attemptEnded(now: Micros, attempt: number, status: ReplyStatus | -1, value: number): void {
+  private attemptEnded(now: Micros, attempt: number, status: ReplyStatus, value: number): void {
     const op = this.attemptOp.get(attempt);
     this.d.architecture.attemptEnded(
       now,
@@ -264,7 +264,7 @@ export class Clients {
   private timeout(now: Micros, attempt: number): void {
     this.clear(attempt, OPEN);
     this.d.observers.attemptFailed(now, this.attemptSentAt.get(attempt));
-    this.attemptEnded(now, attempt, -1, 0);
+    this.attemptEnded(now, attempt, ReplyStatus.TimedOut, 0);
     this.retryLater(now, this.attemptOp.get(attempt));
   }
 

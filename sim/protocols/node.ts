@@ -40,6 +40,9 @@ export const enum ReplyStatus {
    *  at once, as etcd answers "too many requests" (ProtocolNode.admit). The client counts the
    *  op as failed and backs off before its next one. */
   Busy = 3,
+  /** No reply came in time: the client gave up on the attempt. Never sent by a node; the
+   *  engine's clients report it to the architecture (Architecture.attemptEnded). */
+  TimedOut = -1,
 }
 
 /** How a commit note reads its entries (a Raft log; read straight from its packed fields). */

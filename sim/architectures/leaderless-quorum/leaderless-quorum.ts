@@ -10,7 +10,7 @@
 // writes are not a promise the model can keep (W = 1 acks what one disk holds), so losing one
 // is counted (committedWrites), not a violated invariant.
 import type { Random } from '../../core/rng.js';
-import type { ProtocolNode } from '../../protocols/node.js';
+import { ReplyStatus } from '../../protocols/node.js';
 import { AckedWrites } from '../../protocols/quorum/acked-writes.js';
 import { QuorumNode } from '../../protocols/quorum/quorum-node.js';
 import { Ring } from '../../protocols/quorum/ring.js';
@@ -33,7 +33,7 @@ export const buildLeaderlessQuorum: ArchitectureFactory<Spec> = (spec, ctx) => {
   const nodes = Array.from({ length: spec.nodes }, (_, id) => new QuorumNode(id, ring, options));
   const router = new RingRouter(ring, ctx.stream('clients'), ctx.cluster);
   return defineArchitecture({
-    nodes: nodes as readonly ProtocolNode[],
+    nodes,
     versionedReads: true,
     route: (now, attempt) => router.pick(now, attempt.key),
     attemptEnded: (now, node, status) => router.ended(now, node, status),
@@ -67,10 +67,10 @@ export class RingRouter {
     return this.candidates[Math.floor(this.rng() * count)];
   }
 
-  /** An attempt to `node` ended; status -1 means it timed out. Unavailable is the quorum's
-   *  fault, not the coordinator's, so only silence makes a node suspect. */
-  ended(now: Micros, node: number, status: number): void {
-    if (status !== -1) return;
+  /** An attempt to `node` ended. Unavailable is the quorum's fault, not the coordinator's, so
+   *  only silence (TimedOut) makes a node suspect. */
+  ended(now: Micros, node: number, status: ReplyStatus): void {
+    if (status !== ReplyStatus.TimedOut) return;
     if (this.suspectUntil[node] <= now) this.cluster?.ejected(now, node);
     this.suspectUntil[node] = now + SUSPICION;
   }

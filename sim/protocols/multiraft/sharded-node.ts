@@ -54,16 +54,13 @@ export class ShardedRaftNode implements ProtocolNode {
   }
 
   persisted(now: number, token: number, out: Outbox): void {
-    this.confirmedAt = now;
-    this.confirmedOut = out;
-    this.disk.confirm(token, this.replicaPersisted);
+    const covered = this.disk.confirm(token);
+    // the disk answers through the engine's event queue, never from inside its own loop
+    for (let i = 0; i < covered; i++) {
+      const shard = this.disk.coveredReplica(i);
+      this.replicas[shard]?.persisted(now, this.disk.coveredToken(i), this.view.of(out, shard));
+    }
   }
-
-  // the `persisted` call in progress, for replicaPersisted (bound once: no closure per fsync)
-  private confirmedAt = 0;
-  private confirmedOut: Outbox | null = null;
-  private readonly replicaPersisted = (shard: number, replicaToken: number): void =>
-    this.replicas[shard]?.persisted(this.confirmedAt, replicaToken, this.view.of(this.confirmedOut as Outbox, shard));
 
   crash(): void {
     this.disk.crash();

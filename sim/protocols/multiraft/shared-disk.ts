@@ -26,8 +26,9 @@ export class SharedDisk {
     return nodeToken;
   }
 
-  /** The disk confirmed `nodeToken`: calls back each replica with its highest covered token. */
-  confirm(nodeToken: number, persisted: (replica: number, token: number) => void): void {
+  /** The disk confirmed `nodeToken`: returns how many replicas it covered; `covered(i)` and
+   *  `coveredToken(i)` name each (in the order of its first request) and its highest covered token. */
+  confirm(nodeToken: number): number {
     const p = this.pending;
     const d = p.data;
     const stamp = ++this.confirms;
@@ -41,8 +42,17 @@ export class SharedDisk {
       }
       this.highest[replica] = d[p.head + 2];
     }
-    // the disk answers through the engine's event queue, never from inside this loop
-    for (let i = 0; i < count; i++) persisted(covered[i], this.highest[covered[i]]);
+    return count;
+  }
+
+  /** The i-th replica the last `confirm` covered. */
+  coveredReplica(i: number): number {
+    return this.covered[i];
+  }
+
+  /** Its highest token the last `confirm` covered. */
+  coveredToken(i: number): number {
+    return this.highest[this.covered[i]];
   }
 
   /** A crash loses the requests in flight. */

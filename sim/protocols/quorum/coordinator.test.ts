@@ -25,7 +25,8 @@ describe('Coordinations', () => {
           now += dt;
           const open = [...model.values()];
           if (what <= 4) {
-            const c = ring.begin(now, out, { attempt: ids, op: ids, key: 0, write: pick % 2 === 0 }, 1);
+            const asked = { attempt: ids, op: ids, key: 0 };
+            const c = pick % 2 === 0 ? ring.beginWrite(now, out, asked, 1) : ring.beginRead(now, out, asked, 1);
             expect(c.req).toBe(ids++);
             model.set(c.req, c);
           } else if (what <= 6 && open.length > 0) {
@@ -57,7 +58,7 @@ describe('Coordinations', () => {
   it('answers Unavailable oldest first and re-aims its timer at the oldest still open', () => {
     const ring = new Coordinations(TIMEOUT);
     const out = new RecordingOutbox(seedrandom.alea('c'));
-    const cs = [0, 10, 20, 30].map((at, attempt) => ring.begin(at, out, { attempt, op: attempt, key: 0, write: true }, 1));
+    const cs = [0, 10, 20, 30].map((at, attempt) => ring.beginWrite(at, out, { attempt, op: attempt, key: 0 }, 1));
     ring.finish(cs[0]);
     out.take();
     ring.sweep(125, out); // past the deadlines of 10 and 20 (110, 120), not 30's (130)

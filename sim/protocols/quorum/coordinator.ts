@@ -12,20 +12,40 @@ import type { Micros } from '../../scenario/scenario.js';
 
 export const SWEEP_TIMER = 0;
 
-export interface Coordination {
+interface Common {
   readonly req: number;
   readonly attempt: number;
   readonly op: number;
   readonly key: number;
-  readonly write: boolean;
   readonly deadline: Micros;
   /** Acks (write) or answers (read) still needed. */
   missing: number;
   /** A write's version; for a read, the highest version answered so far. */
   version: number;
-  /** Read answers so far, for read repair: who answered, and with which version (null for a write). */
-  readonly from: number[] | null;
-  readonly versions: number[] | null;
+}
+
+/** A write waits for W acks. It has the read's fields too, null, so both kinds share one
+ *  object shape (monomorphic property loads on the hot path). */
+export interface WriteCoordination extends Common {
+  readonly write: true;
+  readonly from: null;
+  readonly versions: null;
+}
+
+/** A read waits for R answers, kept for read repair: who answered, and with which version. */
+export interface ReadCoordination extends Common {
+  readonly write: false;
+  readonly from: number[];
+  readonly versions: number[];
+}
+
+export type Coordination = WriteCoordination | ReadCoordination;
+
+/** What a coordination is opened for: the client attempt. */
+interface Asked {
+  attempt: number;
+  op: number;
+  key: number;
 }
 
 export class Coordinations {
@@ -41,24 +61,50 @@ export class Coordinations {
 
   constructor(private readonly timeout: Micros) {}
 
-  begin(now: Micros, out: Outbox, req: { attempt: number; op: number; key: number; write: boolean }, missing: number): Coordination {
-    if (this.nextReq - this.oldest === this.ring.length) this.grow();
-    const c: Coordination = {
-      req: this.nextReq++,
+  // Both literals list the fields in one order: one hidden class for both kinds.
+  beginWrite(now: Micros, out: Outbox, req: Asked, missing: number): WriteCoordination {
+    const c: WriteCoordination = {
+      req: this.nextId(),
       attempt: req.attempt,
       op: req.op,
       key: req.key,
-      write: req.write,
+      write: true,
       deadline: now + this.timeout,
       missing,
       version: 0,
-      from: req.write ? null : [],
-      versions: req.write ? null : [],
+      from: null,
+      versions: null,
     };
+    this.open(now, out, c);
+    return c;
+  }
+
+  beginRead(now: Micros, out: Outbox, req: Asked, missing: number): ReadCoordination {
+    const c: ReadCoordination = {
+      req: this.nextId(),
+      attempt: req.attempt,
+      op: req.op,
+      key: req.key,
+      write: false,
+      deadline: now + this.timeout,
+      missing,
+      version: 0,
+      from: [],
+      versions: [],
+    };
+    this.open(now, out, c);
+    return c;
+  }
+
+  private nextId(): number {
+    if (this.nextReq - this.oldest === this.ring.length) this.grow();
+    return this.nextReq++;
+  }
+
+  private open(now: Micros, out: Outbox, c: Coordination): void {
     this.ring[c.req & this.mask] = c;
     this.count++;
     if (!this.armed) this.arm(now, out);
-    return c;
   }
 
   get(req: number): Coordination | undefined {

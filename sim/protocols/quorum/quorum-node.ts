@@ -12,7 +12,7 @@
 import type { ClientRequest, Message, Outbox, ProtocolNode } from '../node.js';
 import { ReplyStatus } from '../node.js';
 import type { Micros } from '../../scenario/scenario.js';
-import { Coordinations, type Coordination } from './coordinator.js';
+import { Coordinations, type ReadCoordination } from './coordinator.js';
 import { readMsg, readResp, writeAck, writeMsg, type QuorumMessage } from './messages.js';
 import { NO_ACK, ReplicaStore } from './replica-store.js';
 import type { Ring } from './ring.js';
@@ -33,8 +33,6 @@ export class QuorumNode implements ProtocolNode {
   private readonly store = new ReplicaStore();
   private readonly coordinating: Coordinations;
   private lastVersion = 0;
-  /** The outbox of the `persisted` call in progress, for `ackDurable` (bound once: no closure per call). */
-  private out: Outbox | null = null;
 
   constructor(
     readonly id: number,
@@ -84,9 +82,7 @@ export class QuorumNode implements ProtocolNode {
   }
 
   persisted(_now: Micros, token: number, out: Outbox): void {
-    this.out = out;
-    this.store.confirm(token, this.ackDurable);
-    this.out = null;
+    this.store.confirm(token, out, this.ackDurable);
   }
 
   /** What this node's replica of `key` holds now (0: nothing, or not a replica). */
@@ -113,8 +109,8 @@ export class QuorumNode implements ProtocolNode {
     return this.ring.slotOn(key, this.id);
   }
 
-  private readonly ackDurable = (ackTo: number, req: number): void => {
-    const out = this.out as Outbox;
+  /** Bound once: no closure per `persisted` call. */
+  private readonly ackDurable = (out: Outbox, ackTo: number, req: number): void => {
     if (ackTo === this.id) this.writeAcked(req, out);
     else out.send(ackTo, writeAck(req));
   };
@@ -126,7 +122,7 @@ export class QuorumNode implements ProtocolNode {
   }
 
   private coordinateWrite(now: Micros, req: ClientRequest, out: Outbox): void {
-    const c = this.coordinating.begin(now, out, req, this.opt.writeQuorum);
+    const c = this.coordinating.beginWrite(now, out, req, this.opt.writeQuorum);
     c.version = this.nextVersion(now);
     for (let i = 0; i < this.ring.replicas; i++) {
       const node = this.ring.replica(req.key, i);
@@ -144,7 +140,7 @@ export class QuorumNode implements ProtocolNode {
   }
 
   private coordinateRead(now: Micros, req: ClientRequest, out: Outbox): void {
-    const c = this.coordinating.begin(now, out, req, this.opt.readQuorum);
+    const c = this.coordinating.beginRead(now, out, req, this.opt.readQuorum);
     if (this.ring.holds(req.key, this.id)) {
       this.readAnswered(c, this.id, this.versionOf(req.key), out);
       if (c.missing === 0) return;
@@ -156,9 +152,9 @@ export class QuorumNode implements ProtocolNode {
     }
   }
 
-  private readAnswered(c: Coordination, from: number, version: number, out: Outbox): void {
-    (c.from as number[]).push(from);
-    (c.versions as number[]).push(version);
+  private readAnswered(c: ReadCoordination, from: number, version: number, out: Outbox): void {
+    c.from.push(from);
+    c.versions.push(version);
     if (version > c.version) c.version = version;
     if (--c.missing > 0) return;
     this.coordinating.finish(c);
@@ -167,9 +163,8 @@ export class QuorumNode implements ProtocolNode {
   }
 
   /** Sends the newest version to the answering replicas that returned an older one. */
-  private repair(c: Coordination, out: Outbox): void {
-    const from = c.from as number[];
-    const versions = c.versions as number[];
+  private repair(c: ReadCoordination, out: Outbox): void {
+    const { from, versions } = c;
     for (let i = 0; i < from.length; i++) {
       if (versions[i] >= c.version) continue;
       if (from[i] === this.id) out.persist(this.store.write(this.slotOf(c.key), c.version, NO_ACK, -1));

@@ -15,8 +15,9 @@ const STRIDE = 5;
 /** `ackTo` of a write nobody waits for (a read repair). */
 export const NO_ACK = -1;
 
-/** Called for each write that became durable and wants an acknowledgement. */
-export type AckSink = (ackTo: number, req: number) => void;
+/** Called for each write that became durable and wants an acknowledgement, with the caller's
+ *  context (its outbox) passed through, so a callback bound once needs no state of the call. */
+export type AckSink<C> = (context: C, ackTo: number, req: number) => void;
 
 export class ReplicaStore {
   private memory = new Float64Array(64);
@@ -45,13 +46,13 @@ export class ReplicaStore {
   }
 
   /** The disk confirmed everything up to `token`: those writes are durable; ack the ones that asked. */
-  confirm(token: number, ack: AckSink): void {
+  confirm<C>(token: number, context: C, ack: AckSink<C>): void {
     const p = this.pending;
     const d = p.data;
     for (; !p.empty && d[p.head] <= token; p.shift()) {
       const slot = d[p.head + 1];
       if (d[p.head + 2] > this.durable[slot]) this.durable[slot] = d[p.head + 2];
-      if (d[p.head + 3] !== NO_ACK) ack(d[p.head + 3], d[p.head + 4]);
+      if (d[p.head + 3] !== NO_ACK) ack(context, d[p.head + 3], d[p.head + 4]);
     }
   }
 
