@@ -9,6 +9,11 @@ const banned = [
   { object: 'performance', property: 'now', message: 'Simulated time only: the wall clock breaks determinism.' },
 ];
 
+// The Raft folder's front door: from outside the folder, only its index may be imported.
+const raftMessage = 'Import Raft from sim/protocols/raft/index.js: the rest of the folder is its own business.';
+const raftInternals = { regex: '(^|/)protocols/raft/(?!index\\.js$)', message: raftMessage };
+const siblingRaftInternals = { regex: '^\\.\\./raft/(?!index\\.js$)', message: raftMessage };
+
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'reports/'] },
   js.configs.recommended,
@@ -20,4 +25,10 @@ export default tseslint.config(
     },
   },
   { files: ['sim/**/*.ts', 'test/**/*.ts'], ignores: ['**/*.test.ts'], rules: { 'no-restricted-properties': ['error', ...banned] } },
+  { files: ['**/*.ts'], ignores: ['sim/protocols/raft/**'], rules: { 'no-restricted-imports': ['error', { patterns: [raftInternals] }] } },
+  {
+    files: ['sim/protocols/**/*.ts'],
+    ignores: ['sim/protocols/raft/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [raftInternals, siblingRaftInternals] }] },
+  },
 );

@@ -5,7 +5,7 @@
 import type { Random } from '../core/rng.js';
 import type { FailoverEnd } from '../metrics/failover.js';
 import type { ProtocolNode, ReplyStatus } from '../protocols/node.js';
-import type { RaftReplica } from '../protocols/raft/raft-replica.js';
+import type { RaftReplica } from '../protocols/raft/index.js';
 import type { Micros, Scenario } from '../scenario/scenario.js';
 
 /** What an architecture may ask of, and tell, the running cluster. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { committedEntry } from '../../test/fixtures/committed-entry.js';
-import { EntryKind, RaftLog } from '../protocols/raft/log.js';
+import { EntryKind, RaftLog } from '../protocols/raft/index.js';
 import { InvariantChecker } from './invariants.js';
 
 describe('InvariantChecker', () => {

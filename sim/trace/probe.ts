@@ -1,8 +1,7 @@
 // What the tracer reads of Raft replicas without changing them: their logs and their election
 // timers. Which replicas a node hosts is the architecture's to say (Architecture.replicasOf),
 // and what kind a message is its descriptor's (KindDescriptor.messageKinds).
-import type { RaftReplica } from '../protocols/raft/raft-replica.js';
-import { State } from '../protocols/raft/state.js';
+import { type RaftReplica, State } from '../protocols/raft/index.js';
 
 /** [last index, commit index] of a node's log, summed over the replicas it hosts. */
 export function logOf(replicas: readonly (RaftReplica | undefined)[]): [number, number] {

@@ -8,11 +8,10 @@ import type { TraceHooks } from '../engine/trace-hooks.js';
 import type { FaultMarker } from '../metrics/run-result.js';
 import type { Message, ProtocolNode, Role } from '../protocols/node.js';
 import type { Micros } from '../scenario/scenario.js';
-import type { RaftReplica } from '../protocols/raft/raft-replica.js';
+import type { RaftReplica, VoteResponse } from '../protocols/raft/index.js';
 import { electionDeadline, logOf } from './probe.js';
 import { LEARNER_INDEX, LEARNER_ROLE_NAMES, MSG_KINDS, REC, ROLE_NAMES, type MsgKind, type Trace } from './trace.js';
 import { ThinnedRecords } from './thinned.js';
-import type { VoteResponse } from '../protocols/raft/messages.js';
 
 const isVoteAnswer = (msg: Message): msg is VoteResponse => msg.type === 'RequestVoteResp' || msg.type === 'PreVoteResp';
 const voteRecord = (from: number, to: number, msg: VoteResponse, departAt: Micros, flight: Micros): number[] => [

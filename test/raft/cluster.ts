@@ -8,7 +8,7 @@ import { EventQueue } from '../../sim/core/event-queue.js';
 import { InvariantChecker } from '../../sim/metrics/invariants.js';
 import type { RaftOptions } from '../../sim/scenario/scenario.js';
 import type { CommittedLog, Message, Outbox, ProtocolNode, ReplyStatus, Role } from '../../sim/protocols/node.js';
-import { committedWrites, RaftGroupNode } from '../../sim/protocols/raft/raft-node.js';
+import { committedWrites, RaftGroupNode } from '../../sim/protocols/raft/index.js';
 
 /** What the test world needs of a node besides the protocol seam. */
 export interface TestNode extends ProtocolNode {

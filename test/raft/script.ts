@@ -5,16 +5,17 @@ import { CpuUse } from '../../sim/net/cpu.js';
 import type { RaftOptions } from '../../sim/scenario/scenario.js';
 import type { ClientRequest } from '../../sim/protocols/node.js';
 import { RecordingOutbox } from '../fixtures/recording-outbox.js';
-import { EntryKind, type LogEntry } from '../../sim/protocols/raft/log.js';
-import type {
-  AppendEntries,
-  AppendResponse,
-  Heartbeat,
-  RaftMessage,
-  VoteRequest,
-  VoteResponse,
-} from '../../sim/protocols/raft/messages.js';
-import { RaftReplica } from '../../sim/protocols/raft/raft-replica.js';
+import {
+  type AppendEntries,
+  type AppendResponse,
+  EntryKind,
+  type Heartbeat,
+  type LogEntry,
+  type RaftMessage,
+  RaftReplica,
+  type VoteRequest,
+  type VoteResponse,
+} from '../../sim/protocols/raft/index.js';
 import { TEST_OPTIONS } from './cluster.js';
 
 export const MIN = TEST_OPTIONS.electionTimeout[0];

@@ -1,6 +1,6 @@
 // `active-passive`: N replicas elect one leader, which alone serves; the others redirect.
 import { heartbeatLoad } from '../../metrics/capacity.js';
-import { RAFT_MESSAGE_KINDS } from '../../protocols/raft/message-kinds.js';
+import { RAFT_MESSAGE_KINDS } from '../../protocols/raft/index.js';
 import type { ElectionOptions } from '../../scenario/scenario.js';
 import { heartbeatEvents, ONE_ELECTED_GROUP } from '../cost-model.js';
 import { defineKind } from '../kind.js';

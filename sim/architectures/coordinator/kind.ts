@@ -2,7 +2,7 @@
 // rate-limit token) leased from one coordinator elected among the same N nodes.
 import { heartbeatLoad } from '../../metrics/capacity.js';
 import { LEASE_MESSAGE_KINDS } from '../../protocols/elected/lease-messages.js';
-import { RAFT_MESSAGE_KINDS } from '../../protocols/raft/message-kinds.js';
+import { RAFT_MESSAGE_KINDS } from '../../protocols/raft/index.js';
 import type { ElectionOptions } from '../../scenario/scenario.js';
 import { electionLog, EVENTS_PER_MESSAGE, leaderRounds, ONE_ELECTED_GROUP, raftCommitLatency, raftGroupEvents } from '../cost-model.js';
 import { defineKind, type CpuCosts, type ModelCosts } from '../kind.js';

@@ -1,5 +1,5 @@
 // `raft-group`: one Raft group of N nodes; every request goes through its leader.
-import { RAFT_MESSAGE_KINDS, RELAY_MESSAGE_KINDS } from '../../protocols/raft/message-kinds.js';
+import { RAFT_MESSAGE_KINDS, RELAY_MESSAGE_KINDS } from '../../protocols/raft/index.js';
 import type { RaftOptions } from '../../scenario/scenario.js';
 import { leaderCapacity } from '../../metrics/capacity.js';
 import {

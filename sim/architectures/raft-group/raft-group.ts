@@ -2,7 +2,7 @@
 // heard of; a follower redirects them, and a silent leader sends them to a random node until
 // one answers. Every protocol message costs CPU at both ends, so the leader — which sends to
 // and hears from all N−1 followers — is where this architecture saturates.
-import { committedWrites, raftGroupNodes } from '../../protocols/raft/raft-node.js';
+import { committedWrites, raftGroupNodes } from '../../protocols/raft/index.js';
 import { defineArchitecture, oneGroup, type Architecture, type BuildContext } from '../architecture.js';
 import { leaderRouting, votersOf } from '../leader-hint.js';
 import type { RaftGroupSpec as Spec } from './kind.js';

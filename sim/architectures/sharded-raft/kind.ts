@@ -1,5 +1,5 @@
 // `sharded-raft`: S shards, each a Raft group of R replicas, spread over N nodes.
-import { RAFT_MESSAGE_KINDS } from '../../protocols/raft/message-kinds.js';
+import { RAFT_MESSAGE_KINDS } from '../../protocols/raft/index.js';
 import type { RaftOptions } from '../../scenario/scenario.js';
 import { electionEvents, firstElection, raftCommitLatency, raftGroupEvents } from '../cost-model.js';
 import { defineKind, type CpuCosts, type ModelCosts } from '../kind.js';

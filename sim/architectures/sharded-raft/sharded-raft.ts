@@ -5,8 +5,7 @@
 // fails over every shard leader it held, at once; heartbeats and elections of all its groups
 // share its one CPU and one disk.
 import { ShardedRaftNode } from '../../protocols/multiraft/sharded-node.js';
-import { committedWritesOf } from '../../protocols/raft/raft-node.js';
-import type { RaftReplica } from '../../protocols/raft/raft-replica.js';
+import { committedWritesOf, type RaftReplica } from '../../protocols/raft/index.js';
 import { defineArchitecture, type Architecture, type BuildContext } from '../architecture.js';
 import { leaderRouting, votersOf } from '../leader-hint.js';
 import type { ShardedRaftSpec as Spec } from './kind.js';

@@ -5,8 +5,7 @@
 import { BATCHING_DEFAULTS } from '../../scenario/defaults.js';
 import type { ElectionOptions, RaftOptions } from '../../scenario/scenario.js';
 import type { ClientRequest, Message, Outbox, ProtocolNode } from '../node.js';
-import type { RaftMessage } from '../raft/messages.js';
-import { RaftReplica, TIMERS_PER_REPLICA } from '../raft/raft-replica.js';
+import { type RaftMessage, RaftReplica, TIMERS_PER_REPLICA } from '../raft/index.js';
 import type { ForwardingOutbox } from '../forwarding-outbox.js';
 
 /** The first timer id free for a subclass. */

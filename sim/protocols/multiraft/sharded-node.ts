@@ -4,8 +4,7 @@
 // client requests by the shard their key hashes to.
 import { ForwardingOutbox } from '../forwarding-outbox.js';
 import { ReplyStatus, type ClientRequest, type Message, type Outbox, type ProtocolNode } from '../node.js';
-import type { RaftMessage } from '../raft/messages.js';
-import { RaftReplica, TIMERS_PER_REPLICA } from '../raft/raft-replica.js';
+import { type RaftMessage, RaftReplica, TIMERS_PER_REPLICA } from '../raft/index.js';
 import type { RaftOptions } from '../../scenario/scenario.js';
 import { SharedDisk } from './shared-disk.js';
 

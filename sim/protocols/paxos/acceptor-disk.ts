@@ -7,7 +7,7 @@
 // again: until that write is durable the old (ballot, value) is still what the disk holds, so
 // each overwrite keeps the old entry, and a crash puts it back.
 import { RecordFifo } from '../../core/record-fifo.js';
-import type { EntryKind, LogEntry, RaftLog } from '../raft/log.js';
+import type { EntryKind, LogEntry, RaftLog } from '../raft/index.js';
 
 /** Fields per pending snapshot: token, promised ballot, matched, chosen, log length. */
 const SNAPSHOT = 5;

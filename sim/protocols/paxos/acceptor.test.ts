@@ -6,12 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { paxosOptions } from '../../../test/paxos/protocol.js';
 import { RecordingOutbox } from '../../../test/fixtures/recording-outbox.js';
 import { CpuUse } from '../../net/cpu.js';
-import { EntryKind, type LogEntry } from '../raft/log.js';
-import { TIMER_ELECTION } from '../raft/state.js';
+import { EntryKind, type LogEntry, RaftLog, TIMER_ELECTION } from '../raft/index.js';
 import { AcceptorDisk } from './acceptor-disk.js';
 import type { Accept, Accepted, Prepare, Promise } from './messages.js';
 import { PaxosNode } from './paxos-node.js';
-import { RaftLog } from '../raft/log.js';
 
 const members = [0, 1, 2, 3, 4];
 const write = (ballot: number, op: number): LogEntry => ({ term: ballot, op, key: op, kind: EntryKind.Write });

@@ -3,7 +3,7 @@
 // lose), and learns what is chosen from the leader's next accept or heartbeat — but only up to
 // the slots it holds as that leader sent them, so it never learns a value it does not hold.
 import type { Outbox } from '../node.js';
-import { State } from '../raft/state.js';
+import { State } from '../raft/index.js';
 import { accepted, type Accept, type Chosen } from './messages.js';
 import type { PaxosNode } from './paxos-node.js';
 

@@ -3,7 +3,7 @@
 // number of log slots carried, which sets the CPU cost the engine charges at both ends.
 import { CpuUse } from '../../net/cpu.js';
 import type { Message } from '../node.js';
-import type { LogEntry } from '../raft/log.js';
+import type { LogEntry } from '../raft/index.js';
 import type { MsgKind } from '../../trace/trace.js';
 
 /** Phase 1a: promise to ignore ballots below `ballot`, and tell me what you accepted from slot `from` on. */

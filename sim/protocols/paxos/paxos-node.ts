@@ -10,9 +10,7 @@
 // too. Fields are public for the sibling modules only.
 import type { PaxosOptions } from './options.js';
 import { ReplyStatus, type ClientRequest, type CommittedLog, type Outbox, type ProtocolNode, type Role } from '../node.js';
-import { EntryKind, RaftLog } from '../raft/log.js';
-import { State, TIMER_ELECTION, TIMER_HEARTBEAT, TIMER_READY } from '../raft/state.js';
-import { answerApplied } from '../raft/service.js';
+import { answerApplied, EntryKind, RaftLog, State, TIMER_ELECTION, TIMER_HEARTBEAT, TIMER_READY } from '../raft/index.js';
 import { sendAck } from './acceptor.js';
 import { AcceptorDisk } from './acceptor-disk.js';
 import type { PaxosMessage } from './messages.js';
@@ -153,7 +151,8 @@ export class PaxosNode implements ProtocolNode {
     return this.current;
   }
 
-  get lead(): Proposer | null {
+  /** This node's proposer while it leads (phase 2), else null. Not the leader's id, which is `leaderHint`. */
+  get proposer(): Proposer | null {
     return this.leading;
   }
 

@@ -2,13 +2,12 @@
 // acceptor to promise its ballot and report what it accepted from the first slot the candidate
 // does not know chosen; with a phase-1 quorum of promises (its own counting once durable) it
 // takes, per slot, the value accepted in the highest ballot, fills gaps with no-ops, and leads.
-import { EntryKind, type LogEntry } from '../raft/log.js';
+import { EntryKind, type LogEntry, State } from '../raft/index.js';
 import type { Outbox } from '../node.js';
 import { prepare, promise, type Prepare, type Promise } from './messages.js';
 import { nextBallot } from './ballot.js';
 import type { PaxosNode } from './paxos-node.js';
 import { Proposer } from './proposer.js';
-import { State } from '../raft/state.js';
 
 const NOOP_KEY = -1;
 

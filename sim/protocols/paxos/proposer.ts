@@ -8,11 +8,7 @@
 // leader that has not heard from a phase-2 quorum for an election timeout steps down.
 import { CpuUse } from '../../net/cpu.js';
 import type { Outbox } from '../node.js';
-import { AckCounter } from '../raft/ack-counter.js';
-import { PendingReplies } from '../raft/leader-state.js';
-import { EntryKind, type LogEntry } from '../raft/log.js';
-import { Progress } from '../raft/progress.js';
-import { TIMER_HEARTBEAT, TIMER_READY } from '../raft/state.js';
+import { AckCounter, EntryKind, type LogEntry, PendingReplies, Progress, TIMER_HEARTBEAT, TIMER_READY } from '../raft/index.js';
 import { chosen, type Accept, type Accepted } from './messages.js';
 import type { PaxosNode } from './paxos-node.js';
 
@@ -102,7 +98,7 @@ function sendIfAllowed(node: PaxosNode, l: Proposer, p: number, out: Outbox): vo
   const pr = l.progress;
   const last = node.log.lastIndex;
   const batch = node.opts.maxBatch;
-  for (let to = pr.batchEnd(p, last, batch); to >= 0; to = pr.batchEnd(p, last, batch)) sendAccept(node, l, p, pr.next[p], to, out);
+  for (let to = pr.batchEnd(p, last, batch); to >= 0; to = pr.batchEnd(p, last, batch)) sendAccept(node, l, p, pr.nextOf(p), to, out);
 }
 
 function sendAccept(node: PaxosNode, l: Proposer, p: number, from: number, to: number, out: Outbox): void {
@@ -135,48 +131,28 @@ function maybeChoose(node: PaxosNode, l: Proposer, out: Outbox): void {
 
 export function onAccepted(node: PaxosNode, from: number, m: Accepted, out: Outbox): void {
   if (m.ballot > node.maxSeen) node.maxSeen = m.ballot;
-  const l = node.lead;
+  const l = node.proposer;
   if (l === null) return;
   if (m.ballot > node.promised) return node.becomeFollower(-1, out); // a higher promise: step down
   const p = node.peerIndex(from);
   if (m.ballot !== node.promised || p < 0) return;
   l.heardAt[p] = node.now;
-  const pr = l.progress;
   if (m.ok) {
     matchedTo(node, l, p, m.index, out);
-    if (m.urgent === true) checkStall(node, l, p);
+    if (m.urgent === true) l.progress.heartbeatAnswered(p, node.log.lastIndex); // a heartbeat's answer
   } else {
     // A hole after `rejected`: stale if already matched past it or not about the current probe.
-    if (m.rejected <= pr.match[p]) return;
-    if (pr.probing[p] === 1 && m.rejected !== pr.next[p] - 1) return;
-    pr.becomeProbe(p, Math.max(pr.match[p] + 1, Math.min(m.index + 1, m.rejected)));
+    if (l.progress.staleRejection(p, m.rejected)) return;
+    l.progress.rejectedTo(p, Math.min(m.index + 1, m.rejected));
   }
   if (hasToSend(node, l, p)) queueReady(node, l, out);
 }
 
 /** Acceptor `p` holds our slots up to `index`, durably. */
 function matchedTo(node: PaxosNode, l: Proposer, p: number, index: number, out: Outbox): void {
-  const pr = l.progress;
-  if (index > pr.match[p]) {
-    l.acks.add(pr.match[p], index);
-    pr.match[p] = index;
-  }
-  pr.freeTo(p, index);
-  if (pr.probing[p] === 1) pr.becomeReplicate(p);
+  const before = l.progress.acked(p, index);
+  if (index > before) l.acks.add(before, index);
   maybeChoose(node, l, out);
-}
-
-/** Heartbeat answers in a row without progress, slots outstanding, before an accept counts as lost. */
-const STALLS_BEFORE_RESEND = 2;
-
-function checkStall(node: PaxosNode, l: Proposer, p: number): void {
-  const pr = l.progress;
-  const behind = pr.match[p] < node.log.lastIndex;
-  const stalled = behind && pr.probing[p] === 0 && pr.match[p] === pr.seenMatch[p];
-  pr.stalls[p] = stalled ? pr.stalls[p] + 1 : 0;
-  pr.seenMatch[p] = pr.match[p];
-  if (pr.stalls[p] >= STALLS_BEFORE_RESEND) pr.becomeProbe(p, pr.match[p] + 1);
-  if (pr.probing[p] === 1) pr.probeSent[p] = 0; // the answer to a probe may have been lost
 }
 
 /** Every heartbeat interval: step down without a phase-2 quorum heard within the minimum

@@ -20,7 +20,7 @@ function commitAll(s: Scripted, now: number): void {
 /** Runs a heartbeat round at `now` that followers 1 and 2 answer. */
 function heartbeatRound(s: Scripted, now: number): void {
   s.r.timer(now, 1, s.out);
-  const round = s.r.lead?.round ?? 0;
+  const round = s.r.leaderState?.round ?? 0;
   const answer = heartbeatResponse(0, s.r.term, round, 0);
   for (const peer of [1, 2]) s.r.message(now + 1_000, peer, answer, s.out);
 }

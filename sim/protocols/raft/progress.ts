@@ -4,17 +4,21 @@
 // flight, nextIndex advanced optimistically on send. In-flight messages are remembered by the
 // last index they carry, in a small ring per follower, so an ack for index i frees every
 // message ending at or below i (acks are cumulative; a follower may coalesce them).
+// Its state changes only through the methods below, each named for what the leader learned.
+
+/** Stalled heartbeat answers in a row after which the leader assumes an AppendEntries was lost. */
+const STALLS_BEFORE_RESEND = 2;
 
 export class Progress {
-  readonly next: Float64Array;
-  readonly match: Float64Array;
-  readonly probing: Uint8Array;
+  private readonly next: Float64Array;
+  private readonly match: Float64Array;
+  private readonly probing: Uint8Array;
   /** In probe state: a probe is out and no answer came yet. */
-  readonly probeSent: Uint8Array;
+  private readonly probeSent: Uint8Array;
   /** match when the previous heartbeat answer came, and how many answers in a row found it
    *  unchanged although entries were outstanding. */
-  readonly seenMatch: Float64Array;
-  readonly stalls: Uint8Array;
+  private readonly seenMatch: Float64Array;
+  private readonly stalls: Uint8Array;
   private readonly ring: Float64Array;
   private readonly head: Int32Array;
   private readonly count: Int32Array;
@@ -33,6 +37,16 @@ export class Progress {
     this.ring = new Float64Array(peers * window);
     this.head = new Int32Array(peers);
     this.count = new Int32Array(peers);
+  }
+
+  /** The highest index `p` is known to hold (0: nothing yet). */
+  matchOf(p: number): number {
+    return this.match[p];
+  }
+
+  /** The first index to send `p` next. */
+  nextOf(p: number): number {
+    return this.next[p];
   }
 
   /** May the leader send `p` another AppendEntries now? */
@@ -68,8 +82,50 @@ export class Progress {
     this.next[p] = last + 1;
   }
 
-  /** `p` acknowledged everything up to `index`: messages ending there or before are done. */
-  freeTo(p: number, index: number): void {
+  /**
+   * `p` holds the leader's log up to `index`, durably (a success, or a heartbeat answer's
+   * match): messages ending there or before are done, and a probing follower replicates.
+   * Returns its match before, so the caller can count the entries it newly holds.
+   */
+  acked(p: number, index: number): number {
+    const before = this.match[p];
+    if (index > before) this.match[p] = index;
+    this.freeTo(p, index);
+    if (this.probing[p] === 1) this.becomeReplicate(p);
+    return before;
+  }
+
+  /** Is a rejection of the message after `rejected` stale: of something already matched, or of
+   *  anything but the probe in flight? */
+  staleRejection(p: number, rejected: number): boolean {
+    return rejected <= this.match[p] || (this.probing[p] === 1 && rejected !== this.next[p] - 1);
+  }
+
+  /** A current rejection: probe again from `next` (never below what `p` already holds). */
+  rejectedTo(p: number, next: number): void {
+    this.becomeProbe(p, Math.max(this.match[p] + 1, next));
+  }
+
+  /**
+   * A heartbeat answer came from `p` (after its match was taken in, `acked`). With entries
+   * outstanding and no progress over STALLS_BEFORE_RESEND answers, an AppendEntries or its
+   * answer was lost: probe again from the follower's match (a retransmission). A probe's
+   * answer may have been lost too, so a probing follower may be sent another. Returns whether
+   * `p` is behind the leader's log, which ends at `last`.
+   */
+  heartbeatAnswered(p: number, last: number): boolean {
+    const match = this.match[p];
+    const behind = match < last;
+    const stalled = behind && this.probing[p] === 0 && match === this.seenMatch[p];
+    this.stalls[p] = stalled ? this.stalls[p] + 1 : 0;
+    this.seenMatch[p] = match;
+    if (this.stalls[p] >= STALLS_BEFORE_RESEND) this.becomeProbe(p, match + 1);
+    if (this.probing[p] === 1) this.probeSent[p] = 0;
+    return behind;
+  }
+
+  /** Messages ending at or before `index` are done. */
+  private freeTo(p: number, index: number): void {
     const w = this.window;
     while (this.count[p] > 0 && this.ring[p * w + this.head[p]] <= index) {
       this.head[p] = (this.head[p] + 1) % w;
@@ -77,7 +133,7 @@ export class Progress {
     }
   }
 
-  becomeProbe(p: number, next: number): void {
+  private becomeProbe(p: number, next: number): void {
     this.probing[p] = 1;
     this.probeSent[p] = 0;
     this.stalls[p] = 0;
@@ -86,7 +142,7 @@ export class Progress {
     this.count[p] = 0;
   }
 
-  becomeReplicate(p: number): void {
+  private becomeReplicate(p: number): void {
     this.probing[p] = 0;
     this.probeSent[p] = 0;
     this.next[p] = Math.max(this.next[p], this.match[p] + 1);

@@ -228,8 +228,9 @@ export class RaftReplica {
     return this.current;
   }
 
-  /** What only the leader keeps: non-null exactly while this replica leads. */
-  get lead(): LeaderState | null {
+  /** What only the leader keeps (its followers' Progress, pending replies, reads): non-null
+   *  exactly while this replica leads. Not the leader's id, which is `leader`. */
+  get leaderState(): LeaderState | null {
     return this.leading;
   }
 

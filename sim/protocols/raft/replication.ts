@@ -102,7 +102,7 @@ function sendIfAllowed(r: RaftReplica, l: LeaderState, p: number, out: Outbox): 
   const pr = l.progress;
   const last = r.log.lastIndex;
   const batch = r.opts.maxBatch;
-  for (let to = pr.batchEnd(p, last, batch); to >= 0; to = pr.batchEnd(p, last, batch)) sendAppend(r, l, p, pr.next[p], to, out);
+  for (let to = pr.batchEnd(p, last, batch); to >= 0; to = pr.batchEnd(p, last, batch)) sendAppend(r, l, p, pr.nextOf(p), to, out);
 }
 
 function sendAppend(r: RaftReplica, l: LeaderState, p: number, from: number, to: number, out: Outbox): void {
@@ -136,24 +136,17 @@ export function onAppendResponse(r: RaftReplica, l: LeaderState, from: number, m
   const pr = l.progress;
   if (m.success) matched(r, l, p, m.index, out);
   else {
-    // A rejection of something already matched, or of anything but the current probe, is stale.
-    if (m.rejected <= pr.match[p]) return;
-    if (pr.probing[p] === 1 && m.rejected !== pr.next[p] - 1) return;
+    if (pr.staleRejection(p, m.rejected)) return;
     const hint = r.log.conflictHint(m.index, m.hintTerm);
-    pr.becomeProbe(p, Math.max(pr.match[p] + 1, Math.min(hint + 1, m.rejected)));
+    pr.rejectedTo(p, Math.min(hint + 1, m.rejected));
   }
   if (hasToSend(r, l, p)) queueReady(l, r, out);
 }
 
 /** Follower `p` holds our log up to `index`, durably. */
 function matched(r: RaftReplica, l: LeaderState, p: number, index: number, out: Outbox): void {
-  const pr = l.progress;
-  if (index > pr.match[p]) {
-    if (r.peerVotes[p] === 1) l.acks.add(pr.match[p], index); // a learner's copy does not count
-    pr.match[p] = index;
-  }
-  pr.freeTo(p, index);
-  if (pr.probing[p] === 1) pr.becomeReplicate(p);
+  const before = l.progress.acked(p, index);
+  if (index > before && r.peerVotes[p] === 1) l.acks.add(before, index); // a learner's copy does not count
   maybeCommit(r, l, out);
 }
 
@@ -170,7 +163,7 @@ export function sendHeartbeats(r: RaftReplica, l: LeaderState, out: Outbox): voi
   const pr = l.progress;
   for (let p = 0; p < r.peers.length; p++) {
     // A follower may only learn a commit point it holds: min(match, commitIndex).
-    const commit = Math.min(pr.match[p], r.commitIndex);
+    const commit = Math.min(pr.matchOf(p), r.commitIndex);
     let m = l.lastHeartbeat;
     if (m === null || m.commit !== commit || m.round !== round) {
       m = { type: 'Heartbeat', group: r.group, term: r.term, commit, round, entries: 0, urgent: true, use: CpuUse.Heartbeats };
@@ -184,9 +177,6 @@ export function sendHeartbeats(r: RaftReplica, l: LeaderState, out: Outbox): voi
   out.setTimer(r.timerBase + TIMER_HEARTBEAT, r.opts.heartbeat);
 }
 
-/** Stalled heartbeat answers in a row after which the leader assumes an AppendEntries was lost. */
-const STALLS_BEFORE_RESEND = 2;
-
 export function onHeartbeatResponse(r: RaftReplica, l: LeaderState, from: number, m: HeartbeatResponse, out: Outbox): void {
   const p = r.peerIndex(from);
   if (p < 0) return;
@@ -194,15 +184,7 @@ export function onHeartbeatResponse(r: RaftReplica, l: LeaderState, from: number
     l.roundAnswered(m.round, r.quorum);
     if (l.readAsks.length > 0) answerReadIndex(r, l, out);
   }
-  const pr = l.progress;
-  if (m.match > pr.match[p]) matched(r, l, p, m.match, out);
-  const behind = pr.match[p] < r.log.lastIndex;
-  const stalled = behind && pr.probing[p] === 0 && pr.match[p] === pr.seenMatch[p];
-  pr.stalls[p] = stalled ? pr.stalls[p] + 1 : 0;
-  pr.seenMatch[p] = pr.match[p];
-  // Entries outstanding and no progress over two heartbeats: an AppendEntries or its answer
-  // was lost. Probe again from the follower's match (a retransmission).
-  if (pr.stalls[p] >= STALLS_BEFORE_RESEND) pr.becomeProbe(p, pr.match[p] + 1);
-  if (pr.probing[p] === 1) pr.probeSent[p] = 0; // the answer to a probe may have been lost
+  if (m.match > l.progress.matchOf(p)) matched(r, l, p, m.match, out);
+  const behind = l.progress.heartbeatAnswered(p, r.log.lastIndex);
   if (behind && hasToSend(r, l, p)) queueReady(l, r, out);
 }

@@ -10,7 +10,7 @@ import type { RaftReplica } from './raft-replica.js';
 import { leaderAppend } from './replication.js';
 
 export function serve(r: RaftReplica, req: ClientRequest, out: Outbox): void {
-  const l = r.lead;
+  const l = r.leaderState;
   if (l === null) {
     if (!req.write && r.reads !== null) return r.reads.arrive(r, req, out);
     return out.reply(req.attempt, ReplyStatus.Redirect, r.leader);
@@ -37,10 +37,10 @@ export function applyCommitted(r: RaftReplica, out: Outbox): void {
   const first = r.applied + 1;
   r.applied = r.commitIndex;
   out.commit(first, r.applied, r.log, r.group);
-  if (r.lead !== null) answerApplied(r.lead, r.log, first, r.applied, out);
+  if (r.leaderState !== null) answerApplied(r.leaderState, r.log, first, r.applied, out);
   if (r.reads !== null) {
     for (let i = first; i <= r.applied; i++) if (r.log.kind(i) === EntryKind.Write) r.reads.applied(r.log.key(i), i);
-    if (r.lead === null) r.reads.serve(r, out);
+    if (r.leaderState === null) r.reads.serve(r, out);
   }
 }
 

@@ -46,10 +46,10 @@ export function dispatch(r: RaftReplica, from: number, m: RaftMessage, out: Outb
     case 'Heartbeat':
       return onHeartbeat(r, from, m, out);
     case 'AppendEntriesResp':
-      if (r.lead !== null) onAppendResponse(r, r.lead, from, m, out);
+      if (r.leaderState !== null) onAppendResponse(r, r.leaderState, from, m, out);
       return;
     case 'HeartbeatResp':
-      if (r.lead !== null) onHeartbeatResponse(r, r.lead, from, m, out);
+      if (r.leaderState !== null) onHeartbeatResponse(r, r.leaderState, from, m, out);
       return;
     case 'RequestVote':
       return onVoteRequest(r, from, m, out);
@@ -60,7 +60,7 @@ export function dispatch(r: RaftReplica, from: number, m: RaftMessage, out: Outb
     case 'PreVoteResp':
       return onPreVoteResponse(r, m, out);
     case 'ReadIndex':
-      if (r.lead !== null) onReadIndexRequest(r.lead, from, m);
+      if (r.leaderState !== null) onReadIndexRequest(r.leaderState, from, m);
       return;
     case 'ReadIndexResp':
       r.reads?.onReadIndex(r, m, out);
