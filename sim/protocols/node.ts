@@ -6,7 +6,10 @@
 import type { CpuUse } from '../net/cpu.js';
 import type { Micros } from '../scenario/scenario.js';
 
-/** A protocol message. `entries` is how many log entries it carries (it sets the CPU cost). */
+/** A protocol message, as the engine sees it. `entries` is how many log entries it carries
+ *  (it sets the CPU cost). Each protocol declares a discriminated union of its own messages
+ *  (RaftMessage, PaxosMessage, …), `type` the discriminant, and its node takes exactly that
+ *  union (ProtocolNode<M>), so its handlers switch over `type` without a downcast. */
 export interface Message {
   readonly type: string;
   readonly entries: number;
@@ -85,7 +88,9 @@ export interface Outbox {
   served(term: number, group?: number): void;
 }
 
-export interface ProtocolNode {
+/** A node of a protocol whose messages are `M`. The engine delivers to a node only what nodes
+ *  of its own architecture sent, so a node declares the union it receives. */
+export interface ProtocolNode<M extends Message = Message> {
   /** The node boots (at time 0, or after recovery with its persisted state). */
   start(now: Micros, out: Outbox): void;
   request(now: Micros, req: ClientRequest, out: Outbox): void;
@@ -96,7 +101,7 @@ export interface ProtocolNode {
    * Busy. True admits it; its `request` call follows unless the node crashes first.
    */
   admit?(now: Micros, key: number, write: boolean): boolean;
-  message(now: Micros, from: number, msg: Message, out: Outbox): void;
+  message(now: Micros, from: number, msg: M, out: Outbox): void;
   timer(now: Micros, id: number, out: Outbox): void;
   /** Disk confirmed everything persisted up to `token`. */
   persisted(now: Micros, token: number, out: Outbox): void;

@@ -8,12 +8,11 @@ import type { TraceHooks } from '../engine/trace-hooks.js';
 import type { FaultMarker } from '../metrics/run-result.js';
 import type { Message, ProtocolNode, Role } from '../protocols/node.js';
 import type { Micros } from '../scenario/scenario.js';
-import type { RaftReplica, VoteResponse } from '../protocols/raft/index.js';
+import { isVoteResponse, type RaftReplica, type VoteResponse } from '../protocols/raft/index.js';
 import { electionDeadline, logOf } from './probe.js';
 import { LEARNER_INDEX, LEARNER_ROLE_NAMES, MSG_KINDS, REC, ROLE_NAMES, type MsgKind, type Trace } from './trace.js';
 import { ThinnedRecords } from './thinned.js';
 
-const isVoteAnswer = (msg: Message): msg is VoteResponse => msg.type === 'RequestVoteResp' || msg.type === 'PreVoteResp';
 const voteRecord = (from: number, to: number, msg: VoteResponse, departAt: Micros, flight: Micros): number[] => [
   departAt,
   flight,
@@ -134,13 +133,13 @@ export class Tracer implements TraceHooks {
   }
 
   message(from: number, to: number, msg: Message, departAt: Micros, arriveAt: Micros): void {
-    if (departAt < this.target.from && isVoteAnswer(msg) && msg.type === 'RequestVoteResp')
+    if (departAt < this.target.from && isVoteResponse(msg) && msg.type === 'RequestVoteResp')
       this.earlyVote(from, to, msg, departAt, arriveAt);
     if (!this.inWindow(departAt)) return;
     const type = this.typeOf(msg.type);
     const flight = arriveAt < 0 ? -1 : arriveAt - departAt;
     this.msgs.add(departAt, flight, from, to, type);
-    if (isVoteAnswer(msg)) this.votes.push(...voteRecord(from, to, msg, departAt, flight));
+    if (isVoteResponse(msg)) this.votes.push(...voteRecord(from, to, msg, departAt, flight));
   }
 
   /** Before the window, only the answers of each candidate's latest term are kept: they give a

@@ -37,7 +37,7 @@ export const buildShardedRaft = (spec: Spec, ctx: BuildContext): Architecture =>
     committedWrites: () => {
       const all = new Set<number>();
       layout.forEach((members, shard) => {
-        const replicas = members.map((node) => nodes[node].replicas[shard] as RaftReplica);
+        const replicas = members.map((node) => nodes[node].replicas[shard]).filter((r): r is RaftReplica => r !== undefined); // every member holds one
         for (const op of committedWritesOf(replicas)) all.add(op);
       });
       return all;

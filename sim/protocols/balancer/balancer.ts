@@ -93,7 +93,8 @@ export class LoadBalancer {
   private leastOutstanding(): number {
     const r = this.rotation;
     const from = r[this.cursor++ % r.length];
-    const loads = this.loads as MinTree;
+    const loads = this.loads;
+    if (loads === null) throw new Error('balancer: least-outstanding keeps a load tree'); // set with the policy
     const best = loads.firstAtMost(from, loads.min);
     return best >= 0 ? best : loads.firstAtMost(0, loads.min);
   }

@@ -7,11 +7,12 @@
 // through the adapter. The coordinator's own server asks it by message like any other (a
 // loopback RPC), so its clients cost it what everyone's cost it.
 import type { ElectionOptions, Micros } from '../../scenario/scenario.js';
-import type { ClientRequest, Message, Outbox } from '../node.js';
+import type { ClientRequest, Outbox, ProtocolNode } from '../node.js';
+import type { RaftMessage } from '../raft/index.js';
 import { ElectedNode, FIRST_OWN_TIMER } from './elected-node.js';
 import { GrantOutbox } from './grant-outbox.js';
 import { LeaseClient } from './lease-client.js';
-import { isLeaseMessage } from './lease-messages.js';
+import type { LeaseMessage } from './lease-messages.js';
 
 export const TIMER_LEASE = FIRST_OWN_TIMER;
 
@@ -22,7 +23,7 @@ export interface CoordinatorOptions extends ElectionOptions {
   deadline: Micros;
 }
 
-export class CoordinatorNode extends ElectedNode {
+export class CoordinatorNode extends ElectedNode implements ProtocolNode<RaftMessage | LeaseMessage> {
   protected readonly adapter: GrantOutbox;
   private readonly lease: LeaseClient;
   /** The leader this node's replica last reported. */
@@ -46,8 +47,7 @@ export class CoordinatorNode extends ElectedNode {
     this.lease.request(now, req.attempt, out);
   }
 
-  override message(now: Micros, from: number, msg: Message, out: Outbox): void {
-    if (!isLeaseMessage(msg)) return super.message(now, from, msg, out);
+  override message(now: Micros, from: number, msg: RaftMessage | LeaseMessage, out: Outbox): void {
     switch (msg.type) {
       case 'LeaseRequest':
         return this.replica.request(now, this.adapter.allocation(from, msg), this.adapter.over(out));
@@ -55,6 +55,8 @@ export class CoordinatorNode extends ElectedNode {
         return this.lease.granted(now, from, msg.seq, msg.start, msg.count, out);
       case 'LeaseRefused':
         return this.lease.refused(now, from, msg.seq, msg.leader, out);
+      default:
+        return super.message(now, from, msg, out);
     }
   }
 

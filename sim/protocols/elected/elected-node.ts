@@ -4,7 +4,7 @@
 // subclass's own messages and timers are the subclass's business.
 import { BATCHING_DEFAULTS } from '../../scenario/defaults.js';
 import type { ElectionOptions, RaftOptions } from '../../scenario/scenario.js';
-import type { ClientRequest, Message, Outbox, ProtocolNode } from '../node.js';
+import type { ClientRequest, Outbox, ProtocolNode } from '../node.js';
 import { type RaftMessage, RaftReplica, TIMERS_PER_REPLICA } from '../raft/index.js';
 import type { ForwardingOutbox } from '../forwarding-outbox.js';
 
@@ -28,7 +28,7 @@ export function electionOptions(spec: ElectionOptions): RaftOptions {
   };
 }
 
-export abstract class ElectedNode implements ProtocolNode {
+export abstract class ElectedNode implements ProtocolNode<RaftMessage> {
   readonly replica: RaftReplica;
   protected abstract readonly adapter: ForwardingOutbox;
 
@@ -45,8 +45,10 @@ export abstract class ElectedNode implements ProtocolNode {
     this.replica.start(now, this.adapter.over(out));
     this.afterReplica(now, out);
   }
-  message(now: number, from: number, msg: Message, out: Outbox): void {
-    this.replica.message(now, from, msg as RaftMessage, this.adapter.over(out));
+  /** The replica's messages; a subclass with messages of its own takes a wider union,
+   *  handles its own and passes these on. */
+  message(now: number, from: number, msg: RaftMessage, out: Outbox): void {
+    this.replica.message(now, from, msg, this.adapter.over(out));
     this.afterReplica(now, out);
   }
   timer(now: number, id: number, out: Outbox): void {

@@ -37,10 +37,6 @@ export const leaseGrant = (seq: number, start: number, count: number): LeaseGran
 });
 export const leaseRefused = (seq: number, leader: number): LeaseRefused => ({ type: 'LeaseRefused', seq, leader, entries: 0 });
 
-export function isLeaseMessage(msg: Message): msg is LeaseMessage {
-  return msg.type === 'LeaseRequest' || msg.type === 'LeaseGrant' || msg.type === 'LeaseRefused';
-}
-
 /** How the replay page draws them: all one kind. */
 export const LEASE_MESSAGE_KINDS: Readonly<Record<LeaseMessage['type'], MsgKind>> = {
   LeaseRequest: 'lease',

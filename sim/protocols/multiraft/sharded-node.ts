@@ -3,12 +3,12 @@
 // routes each input to the replica of its group: messages by `group`, timers by id range,
 // client requests by the shard their key hashes to.
 import { ForwardingOutbox } from '../forwarding-outbox.js';
-import { ReplyStatus, type ClientRequest, type Message, type Outbox, type ProtocolNode } from '../node.js';
+import { ReplyStatus, type ClientRequest, type Outbox, type ProtocolNode } from '../node.js';
 import { type RaftMessage, RaftReplica, TIMERS_PER_REPLICA } from '../raft/index.js';
 import type { RaftOptions } from '../../scenario/scenario.js';
 import { SharedDisk } from './shared-disk.js';
 
-export class ShardedRaftNode implements ProtocolNode {
+export class ShardedRaftNode implements ProtocolNode<RaftMessage> {
   /** Replica of shard s, or undefined where this node holds none. */
   readonly replicas: (RaftReplica | undefined)[];
   private readonly disk = new SharedDisk();
@@ -42,9 +42,8 @@ export class ShardedRaftNode implements ProtocolNode {
     return this.replicas[this.shardOf(key)]?.admit(write) ?? true;
   }
 
-  message(now: number, from: number, msg: Message, out: Outbox): void {
-    const m = msg as RaftMessage;
-    this.replicas[m.group]?.message(now, from, m, this.view.of(out, m.group));
+  message(now: number, from: number, msg: RaftMessage, out: Outbox): void {
+    this.replicas[msg.group]?.message(now, from, msg, this.view.of(out, msg.group));
   }
 
   timer(now: number, id: number, out: Outbox): void {

@@ -18,7 +18,7 @@ import { dispatch } from './dispatch.js';
 import { campaign, checkPhase1, sendPendingPromise, type Phase1 } from './phase1.js';
 import { heartbeat, onSelfDurable, propose, ready, startBallot, Proposer } from './proposer.js';
 
-export class PaxosNode implements ProtocolNode {
+export class PaxosNode implements ProtocolNode<PaxosMessage> {
   readonly id: number;
   readonly n: number;
   readonly peers: readonly number[];

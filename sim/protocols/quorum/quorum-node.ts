@@ -9,7 +9,7 @@
 // version back to any of those R that had an older one (read repair; late answers are ignored).
 // A coordination short of its quorum at the timeout answers Unavailable. No hinted handoff and
 // no anti-entropy: a replica that missed writes stays behind until a write or a repair reaches it.
-import type { ClientRequest, Message, Outbox, ProtocolNode } from '../node.js';
+import type { ClientRequest, Outbox, ProtocolNode } from '../node.js';
 import { ReplyStatus } from '../node.js';
 import type { Micros } from '../../scenario/scenario.js';
 import { Coordinations, type ReadCoordination } from './coordinator.js';
@@ -29,7 +29,7 @@ export interface QuorumOptions {
   onWriteAcked?: (op: number, key: number, version: number) => void;
 }
 
-export class QuorumNode implements ProtocolNode {
+export class QuorumNode implements ProtocolNode<QuorumMessage> {
   private readonly store = new ReplicaStore();
   private readonly coordinating: Coordinations;
   private lastVersion = 0;
@@ -57,8 +57,7 @@ export class QuorumNode implements ProtocolNode {
     else this.coordinateRead(now, req, out);
   }
 
-  message(_now: Micros, from: number, msg: Message, out: Outbox): void {
-    const m = msg as QuorumMessage;
+  message(_now: Micros, from: number, m: QuorumMessage, out: Outbox): void {
     switch (m.type) {
       case 'QWrite': {
         const slot = this.slotOf(m.key);

@@ -17,6 +17,7 @@ export type {
   VoteRequest,
   VoteResponse,
 } from './messages.js';
+export { isVoteResponse } from './messages.js';
 export type { RelayMessage } from './relays.js';
 export { RAFT_MESSAGE_KINDS, RELAY_MESSAGE_KINDS } from './message-kinds.js';
 export { EntryKind, NO_ENTRIES, RaftLog, type LogEntry } from './log.js';

@@ -87,6 +87,11 @@ export interface ReadIndexResponse extends Base {
 export type RaftMessage =
   VoteRequest | VoteResponse | AppendEntries | AppendResponse | Heartbeat | HeartbeatResponse | ReadIndexRequest | ReadIndexResponse;
 
+/** Is `msg` (any protocol's) an answer to a Raft vote or pre-vote request? The tracer records those. */
+export function isVoteResponse(msg: Message): msg is VoteResponse {
+  return msg.type === 'RequestVoteResp' || msg.type === 'PreVoteResp';
+}
+
 export function voteResponse(type: VoteResponse['type'], group: number, term: number, granted: boolean): VoteResponse {
   return { type, group, term, granted, entries: 0, urgent: true, use: CpuUse.Elections };
 }

@@ -1,7 +1,8 @@
 // The raft-group node and the group's final committed state used by the durability check.
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
-import { ReplyStatus, type Message } from '../node.js';
+import { ReplyStatus } from '../node.js';
+import type { RaftMessage } from './messages.js';
 import { RecordingOutbox, type Effect } from '../../../test/fixtures/recording-outbox.js';
 import { committedWrites, raftGroupNodes, type RaftGroupNode } from './raft-node.js';
 import { MAX, vote, write } from '../../../test/raft/script.js';
@@ -17,7 +18,7 @@ function pump(nodes: RaftGroupNode[], outs: RecordingOutbox[], now: number, cut:
         moved = true;
         if (e.kind === 'persist') node.persisted(now, e.token, outs[from]);
         if (e.kind === 'deferTimer') node.timer(now, e.id, outs[from]);
-        if (e.kind === 'send' && !cut.includes(e.to)) nodes[e.to].message(now, from, e.msg, outs[e.to]);
+        if (e.kind === 'send' && !cut.includes(e.to)) nodes[e.to].message(now, from, e.msg as RaftMessage, outs[e.to]);
         if (e.kind === 'reply') replies.push(e);
       }
     });
@@ -46,7 +47,7 @@ describe('RaftGroupNode', () => {
 
   it('ignores messages of another group', () => {
     const { nodes, outs } = group();
-    nodes[1].message(MAX, 0, { ...vote(3, true), group: 1 } as Message, outs[1]);
+    nodes[1].message(MAX, 0, { ...vote(3, true), group: 1 }, outs[1]);
     expect(nodes[1].status().term).toBe(0);
   });
 

@@ -2,7 +2,7 @@
 // group (group 0, timers 0..1). It adds nothing to the protocol; it adapts the replica to the
 // ProtocolNode seam and lets the architecture read what it must measure.
 import type { RaftOptions } from '../../scenario/scenario.js';
-import type { ClientRequest, Message, Outbox, ProtocolNode, Role } from '../node.js';
+import type { ClientRequest, Outbox, ProtocolNode, Role } from '../node.js';
 import type { RaftMessage } from './messages.js';
 import type { RelayMessage } from './relays.js';
 import { RaftReplica } from './raft-replica.js';
@@ -15,7 +15,7 @@ export interface RaftNodeStatus {
   commitIndex: number;
 }
 
-export class RaftGroupNode implements ProtocolNode {
+export class RaftGroupNode implements ProtocolNode<RaftMessage | RelayMessage> {
   readonly replica: RaftReplica;
 
   constructor(id: number, members: readonly number[], options: RaftOptions, unsafe?: { commitWithoutMajority?: boolean }) {
@@ -31,8 +31,8 @@ export class RaftGroupNode implements ProtocolNode {
   admit(_now: number, _key: number, write: boolean): boolean {
     return this.replica.admit(write);
   }
-  message(now: number, from: number, msg: Message, out: Outbox): void {
-    this.replica.message(now, from, msg as RaftMessage | RelayMessage, out);
+  message(now: number, from: number, msg: RaftMessage | RelayMessage, out: Outbox): void {
+    this.replica.message(now, from, msg, out);
   }
   timer(now: number, id: number, out: Outbox): void {
     this.replica.timer(now, id, out);

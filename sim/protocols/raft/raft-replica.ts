@@ -173,14 +173,11 @@ export class RaftReplica {
   message(now: number, from: number, msg: RaftMessage | RelayMessage, out: Outbox): void {
     if (this.state === State.Down || msg.group !== this.group) return;
     this.now = now;
-    if (this.opts.relays === undefined) {
-      const m = msg as RaftMessage;
-      if (stepTerm(this, from, m, out)) dispatch(this, from, m, out);
-    } else this.receive(from, msg, out);
+    this.receive(from, msg, out);
     this.flush(out);
   }
 
-  /** With relays: unwraps what came through a relay, as if it came from the leader itself. */
+  /** Unwraps what came through a relay (relays on), as if it came from the leader itself. */
   private receive(from: number, msg: RaftMessage | RelayMessage, out: Outbox, via = -1): void {
     switch (msg.type) {
       case 'Forward':

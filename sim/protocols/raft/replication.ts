@@ -10,7 +10,7 @@ import { CpuUse } from '../../net/cpu.js';
 import type { Outbox } from '../node.js';
 import type { LeaderState } from './leader-state.js';
 import { EntryKind, type LogEntry } from './log.js';
-import type { AppendEntries, AppendResponse, HeartbeatResponse } from './messages.js';
+import type { AppendResponse, HeartbeatResponse } from './messages.js';
 import { answerReadIndex } from './follower-reads.js';
 import { pickRelays } from './relays.js';
 import type { RaftReplica } from './raft-replica.js';
@@ -127,7 +127,7 @@ function sendAppend(r: RaftReplica, l: LeaderState, p: number, from: number, to:
   }
   l.progress.sent(p, to);
   if (l.relays !== null && !l.relays.isDirect(p)) l.relays.add(p, m);
-  else out.send(r.peers[p], m as AppendEntries);
+  else out.send(r.peers[p], m);
 }
 
 export function onAppendResponse(r: RaftReplica, l: LeaderState, from: number, m: AppendResponse, out: Outbox): void {
