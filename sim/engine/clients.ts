@@ -15,7 +15,7 @@ import type { Micros, WorkloadSpec } from '../scenario/scenario.js';
 import type { MetricsCollector } from '../metrics/collector.js';
 import type { KeySampler } from '../workload/keys.js';
 import type { Network } from '../net/network.js';
-import { Ev } from './events.js';
+import { pushArrival, pushAttemptDeliver, pushAttemptTimeout, pushRetry, pushThink } from './events.js';
 import type { Observers } from './observers.js';
 
 const WRITE = 1;
@@ -91,8 +91,8 @@ export class Clients {
   /** Schedules the first arrival, or every closed-loop client's first op, from `at` on (once the nodes are up). */
   start(at: Micros): void {
     const arrival = this.d.workload.arrival;
-    if (arrival.kind === 'poisson') this.d.queue.push(at + this.interarrival(), Ev.Arrival, 0, 0, 0);
-    else for (let c = 0; c < arrival.clients; c++) this.d.queue.push(at + this.thinkTime(), Ev.Think, c, 0, 0);
+    if (arrival.kind === 'poisson') pushArrival(this.d.queue, at + this.interarrival());
+    else for (let c = 0; c < arrival.clients; c++) pushThink(this.d.queue, at + this.thinkTime(), c);
   }
 
   private interarrival(): number {
@@ -106,7 +106,7 @@ export class Clients {
 
   arrival(now: Micros): void {
     const next = now + this.interarrival();
-    if (next < this.d.duration) this.d.queue.push(next, Ev.Arrival, 0, 0, 0);
+    if (next < this.d.duration) pushArrival(this.d.queue, next);
     this.newOp(now, -1);
   }
 
@@ -165,7 +165,7 @@ export class Clients {
     this.opLive.set(op, this.opLive.get(op) + 1);
     const hop = this.d.network.requestHop();
     this.attemptState.push(hop >= 0 ? OPEN | IN_FLIGHT : OPEN);
-    if (hop >= 0) this.d.queue.push(now + hop, Ev.AttemptDeliver, node, attempt, 0);
+    if (hop >= 0) pushAttemptDeliver(this.d.queue, now + hop, node, attempt);
     if (!this.timeoutPending) this.scheduleTimeouts(now);
   }
 
@@ -221,7 +221,7 @@ export class Clients {
     while (this.timeoutCursor < this.attemptOp.length && !this.isOpen(this.timeoutCursor)) this.timeoutCursor++;
     if (this.timeoutPending || this.timeoutCursor >= this.attemptOp.length) return;
     this.timeoutPending = true;
-    this.d.queue.push(Math.max(now, this.attemptSentAt.get(this.timeoutCursor) + this.d.workload.timeout), Ev.AttemptTimeout, 0, 0, 0);
+    pushAttemptTimeout(this.d.queue, Math.max(now, this.attemptSentAt.get(this.timeoutCursor) + this.d.workload.timeout));
   }
 
   /** When the attempt left its client. */
@@ -273,7 +273,7 @@ export class Clients {
     const used = this.opRetries.get(op);
     if (used >= this.d.workload.retries.max) return this.fail(now, op);
     this.opRetries.set(op, used + 1);
-    this.d.queue.push(now + this.backoff(used), Ev.Retry, op, -1, 0);
+    pushRetry(this.d.queue, now + this.backoff(used), op, -1);
   }
 
   /** Reports every op still waiting for its answer at `end` (the run stops there): the metrics
@@ -315,6 +315,6 @@ export class Clients {
   private opDone(now: Micros, op: number, pause: Micros = 0): void {
     this.opLive.set(op, this.opLive.get(op) | DONE);
     const client = this.opClient.get(op);
-    if (client >= 0) this.d.queue.push(now + pause + this.thinkTime(), Ev.Think, client, 0, 0);
+    if (client >= 0) pushThink(this.d.queue, now + pause + this.thinkTime(), client);
   }
 }

@@ -9,7 +9,7 @@
 import type { EventQueue } from '../core/event-queue.js';
 import { CpuUse, Job, JobQueue } from '../net/cpu.js';
 import type { Micros } from '../scenario/scenario.js';
-import { Ev } from './events.js';
+import { pushCpuDone } from './events.js';
 
 /** Who hears of CPU time spent (the metrics). */
 export interface CpuMeter {
@@ -109,6 +109,6 @@ export class Cpus {
     const cost = Math.round(q.costAt(q.peek()) * this.slowFactor[node]);
     this.busy[node] = 1;
     this.meter.cpuBusy(node, at, cost, q.useAt(q.peek()));
-    this.queue.push(at + cost, Ev.CpuDone, node, this.epoch[node], 0);
+    pushCpuDone(this.queue, at + cost, node, this.epoch[node]);
   }
 }

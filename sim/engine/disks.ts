@@ -6,7 +6,7 @@ import { durationSampler, type Sampler } from '../core/distributions.js';
 import type { EventQueue } from '../core/event-queue.js';
 import { stream } from '../core/rng.js';
 import type { Micros, Scenario } from '../scenario/scenario.js';
-import { Ev } from './events.js';
+import { pushDiskDone } from './events.js';
 
 export class Disks {
   private readonly busy: Uint8Array;
@@ -58,6 +58,6 @@ export class Disks {
   private start(node: number, token: number, at: Micros): void {
     this.busy[node] = 1;
     const took = this.fsync === null ? 0 : this.fsync[node]();
-    this.queue.push(at + took, Ev.DiskDone, node, token, this.epoch[node]);
+    pushDiskDone(this.queue, at + took, node, token, this.epoch[node]);
   }
 }

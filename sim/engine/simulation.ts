@@ -17,7 +17,17 @@ import { Cpus } from './cpus.js';
 import { Disks } from './disks.js';
 import { NodeClocks } from './clocks.js';
 import type { ClusterState } from './cluster.js';
-import { Ev } from './events.js';
+import {
+  dispatchEvent,
+  pushFault,
+  pushMessageDeliver,
+  pushRecover,
+  pushReplyDeliver,
+  pushStart,
+  pushTick,
+  pushTimer,
+  type EventHandlers,
+} from './events.js';
 import { FaultInjector, type FaultControl } from './fault-injector.js';
 import type { Observers } from './observers.js';
 import type { TraceHooks } from './trace-hooks.js';
@@ -27,7 +37,7 @@ import { grownInt32 } from '../core/grow.js';
 const BOOT_SPREAD: Micros = 10_000;
 const TIMER_LANES = 2;
 
-export class Simulation implements NodeEffects {
+export class Simulation implements NodeEffects, EventHandlers {
   /** Lanes 0 .. TIMER_LANES-1 for node timers by id, one more for the architecture's tick. */
   readonly queue = new EventQueue(1 << 12, TIMER_LANES + 1);
   readonly network: Network;
@@ -98,10 +108,10 @@ export class Simulation implements NodeEffects {
       cluster: this.cluster,
       links: network,
       zoneMembers: (zone) => network.zoneMembers(scenario, zone),
-      fireAt: (at, index) => queue.push(at, Ev.Fault, index, 0, 0),
+      fireAt: (at, index) => pushFault(queue, at, index),
       crash: (now, node) => this.crash(now, node),
       recover: (now, node) => this.recover(now, node),
-      recoverAt: (at, node) => queue.push(at, Ev.Recover, node, 0, 0),
+      recoverAt: (at, node) => pushRecover(queue, at, node),
       slow: (node, factor) => this.cpus.slow(node, factor),
       jumpClock: (node, by) => this.clocks.jump(node, by),
       marked: (marker) => this.metrics.fault(marker),
@@ -123,7 +133,7 @@ export class Simulation implements NodeEffects {
     while (q.size > 0 && q.peekTime() <= end) {
       q.pop();
       this.events++;
-      this.dispatch(q.now, q.kind, q.a, q.b, q.c);
+      dispatchEvent(this, q.now, q.kind, q.a, q.b, q.c);
       if ((this.events & 0xffff) === 0) {
         if (onProgress !== undefined && q.now >= this.nextProgress) {
           onProgress(q.now);
@@ -142,10 +152,10 @@ export class Simulation implements NodeEffects {
 
   private start(): void {
     this.started = true;
-    for (let node = 0; node < this.arch.nodes.length; node++) this.queue.push(this.bootTime(node), Ev.Start, node, 0, 0);
+    for (let node = 0; node < this.arch.nodes.length; node++) pushStart(this.queue, this.bootTime(node), node);
     this.clients.start(BOOT_SPREAD);
     this.faults.start();
-    if (this.arch.tickInterval > 0) this.queue.push(this.arch.tickInterval, Ev.Tick, 0, 0, 0);
+    if (this.arch.tickInterval > 0) pushTick(this.queue, this.arch.tickInterval);
   }
 
   /** Machines never power on in the same microsecond: each boots within the first
@@ -155,49 +165,59 @@ export class Simulation implements NodeEffects {
     return Math.floor(stream(this.seed, `node/${node}/boot`)() * BOOT_SPREAD);
   }
 
-  private dispatch(now: Micros, kind: number, a: number, b: number, c: number): void {
-    switch (kind) {
-      case Ev.Start:
-        this.cluster.nodeUp(a); // up from its boot on
-        if (this.tracer !== null) this.tracer.nodeUp(now, a, true);
-        return this.boot(now, a);
-      case Ev.Arrival:
-        return this.clients.arrival(now);
-      case Ev.Think:
-        return this.clients.clientReady(now, a);
-      case Ev.AttemptDeliver:
-        if (this.tracer !== null) this.tracer.clientRequest(this.clients.sentAt(b), now, a);
-        if (!this.cluster.isUp(a)) return this.clients.settled(b); // the attempt will time out
-        if (this.admits(now, a, b)) return this.enqueue(now, a, Job.Request, b, 0, this.service[a]());
-        this.clients.settled(b); // a refusal reads nothing of the request
-        return this.enqueue(now, a, Job.Refused, b, 0, this.perMessage);
-      case Ev.ReplyDeliver:
-        return this.clients.reply(now, a, b, c);
-      case Ev.AttemptTimeout:
-        return this.clients.timeouts(now);
-      case Ev.Retry:
-        return this.clients.send(now, a, b);
-      case Ev.MessageDeliver:
-        return this.deliver(now, a, b, c);
-      case Ev.CpuDone:
-        if (this.epoch[a] === b) this.finishJob(now, a);
-        return;
-      case Ev.Timer:
-        if (this.timerGen[a][b] === c && this.cluster.isUp(a)) this.enqueue(now, a, Job.Timer, b, 0, 0);
-        return;
-      case Ev.DiskDone:
-        if (this.epoch[a] === c) this.fsyncDone(now, a, b);
-        return;
-      case Ev.Fault:
-        this.faults.fire(now, a);
-        if (this.tracer !== null) this.tracer.faultFired(now);
-        return;
-      case Ev.Recover:
-        return this.recover(now, a);
-      case Ev.Tick:
-        this.queue.pushInLane(TIMER_LANES, now + this.arch.tickInterval, Ev.Tick, 0, 0, 0);
-        return this.arch.tick(now);
-    }
+  // ---- the events (events.ts decodes them into these) ----
+
+  onStart(now: Micros, node: number): void {
+    this.cluster.nodeUp(node); // up from its boot on
+    if (this.tracer !== null) this.tracer.nodeUp(now, node, true);
+    this.boot(now, node);
+  }
+  onArrival(now: Micros): void {
+    this.clients.arrival(now);
+  }
+  onThink(now: Micros, client: number): void {
+    this.clients.clientReady(now, client);
+  }
+  onAttemptDeliver(now: Micros, node: number, attempt: number): void {
+    if (this.tracer !== null) this.tracer.clientRequest(this.clients.sentAt(attempt), now, node);
+    if (!this.cluster.isUp(node)) return this.clients.settled(attempt); // the attempt will time out
+    if (this.admits(now, node, attempt)) return this.enqueue(now, node, Job.Request, attempt, 0, this.service[node]());
+    this.clients.settled(attempt); // a refusal reads nothing of the request
+    this.enqueue(now, node, Job.Refused, attempt, 0, this.perMessage);
+  }
+  onReplyDeliver(now: Micros, attempt: number, status: ReplyStatus, value: number): void {
+    this.clients.reply(now, attempt, status, value);
+  }
+  onAttemptTimeout(now: Micros): void {
+    this.clients.timeouts(now);
+  }
+  onRetry(now: Micros, op: number, hint: number): void {
+    this.clients.send(now, op, hint);
+  }
+  onMessageDeliver(now: Micros, to: number, slot: number, from: number): void {
+    const msg = this.messages[slot] as Message;
+    if (!this.cluster.isUp(to) || !this.network.connected(from, to)) return void this.takeMessage(slot);
+    this.enqueue(now, to, Job.Message, slot, from, this.perMessage + this.perEntry * msg.entries, msg.use);
+  }
+  onCpuDone(now: Micros, node: number, epoch: number): void {
+    if (this.epoch[node] === epoch) this.finishJob(now, node);
+  }
+  onTimer(now: Micros, node: number, id: number, generation: number): void {
+    if (this.timerGen[node][id] === generation && this.cluster.isUp(node)) this.enqueue(now, node, Job.Timer, id, 0, 0);
+  }
+  onDiskDone(now: Micros, node: number, token: number, epoch: number): void {
+    if (this.epoch[node] === epoch) this.fsyncDone(now, node, token);
+  }
+  onFault(now: Micros, index: number): void {
+    this.faults.fire(now, index);
+    if (this.tracer !== null) this.tracer.faultFired(now);
+  }
+  onRecover(now: Micros, node: number): void {
+    this.recover(now, node);
+  }
+  onTick(now: Micros): void {
+    pushTick(this.queue, now + this.arch.tickInterval, TIMER_LANES);
+    this.arch.tick(now);
   }
 
   // ---- CPU: one server per node, urgent work first, each class first-in first-out ----
@@ -277,12 +297,6 @@ export class Simulation implements NodeEffects {
 
   // ---- messages ----
 
-  private deliver(now: Micros, to: number, slot: number, from: number): void {
-    const msg = this.messages[slot] as Message;
-    if (!this.cluster.isUp(to) || !this.network.connected(from, to)) return void this.takeMessage(slot);
-    this.enqueue(now, to, Job.Message, slot, from, this.perMessage + this.perEntry * msg.entries, msg.use);
-  }
-
   private takeMessage(slot: number): Message {
     const msg = this.messages[slot] as Message;
     this.messages[slot] = undefined;
@@ -300,7 +314,7 @@ export class Simulation implements NodeEffects {
     this.messages[slot] = msg;
     const arriveAt = this.network.arrival(from, to, departAt);
     if (this.tracer !== null) this.tracer.message(from, to, msg, departAt, arriveAt);
-    this.queue.push(arriveAt, Ev.MessageDeliver, to, slot, from);
+    pushMessageDeliver(this.queue, arriveAt, to, slot, from);
   }
 
   /** Whole microseconds, like every time: a `slow` factor of 1.5 must not make departures fractional. */
@@ -313,7 +327,7 @@ export class Simulation implements NodeEffects {
     if (hop < 0) return;
     const arriveAt = departAt + hop;
     if (this.tracer !== null) this.tracer.clientReply(departAt, arriveAt, node, status);
-    this.queue.push(arriveAt, Ev.ReplyDeliver, attempt, status, value);
+    pushReplyDeliver(this.queue, arriveAt, attempt, status, value);
   }
 
   // ---- timers and disk ----
@@ -323,7 +337,7 @@ export class Simulation implements NodeEffects {
     if (id >= gens.length) this.timerGen[node] = gens = grownInt32(gens, Math.max(id + 1, gens.length * 2));
     // A timer id is usually one kind of timer with one interval (a heartbeat): its own lane of the
     // queue keeps such timers in order without heap work (others fall back to the heap).
-    this.queue.pushInLane(id < TIMER_LANES ? id : TIMER_LANES - 1, at, Ev.Timer, node, id, ++gens[id]);
+    pushTimer(this.queue, id < TIMER_LANES ? id : TIMER_LANES - 1, at, node, id, ++gens[id]);
   }
 
   timerDelay(node: number, localDelay: Micros): Micros {
