@@ -3,7 +3,7 @@
 // nothing of Raft or load balancers; it only calls these. `defineArchitecture` fills in what
 // most kinds leave at its default, so a factory says only what is particular to it.
 import type { Random } from '../core/rng.js';
-import type { FailoverEnd } from '../metrics/failover.js';
+import type { FailoverRules } from '../metrics/failover.js';
 import type { ProtocolNode, ReplyStatus } from '../protocols/node.js';
 import type { RaftReplica } from '../protocols/raft/index.js';
 import type { Micros, Scenario } from '../scenario/scenario.js';
@@ -23,19 +23,13 @@ export interface ClientAttempt {
   readonly session: number;
 }
 
-export interface Architecture {
+export interface Architecture extends FailoverRules {
   readonly nodes: readonly ProtocolNode[];
   /** The replication groups, each a list of member nodes (none without a leader). Fault
    *  targets such as `leader` and the `leader` column are about these groups. */
   readonly groups: readonly (readonly number[])[];
   /** There is a leader to measure (leader column, leader_utilization, elections): it has groups. */
   readonly hasLeader: boolean;
-  /** What ends a failover: the new leader's first committed client write, the first request a
-   *  leader that commits nothing serves in its new term, or clients leaving the dead node. */
-  readonly failoverEnd: FailoverEnd;
-  /** The election round a term belongs to (election_rounds counts rounds): the term itself,
-   *  except where terms are ballots that also name their proposer (multi-paxos). */
-  readonly electionRound: (term: number) => number;
   /** Acknowledged writes must survive: acked_writes_lost is checked and must be 0. */
   readonly promisesDurability: boolean;
   /** Reads return versions that can be checked for staleness. */
@@ -76,7 +70,6 @@ export function defineArchitecture(parts: ArchitectureParts): Architecture {
     groups,
     hasLeader: groups.length > 0,
     failoverEnd: groups.length > 0 ? 'commit' : 'ejected',
-    electionRound: (term) => term,
     promisesDurability: false,
     versionedReads: false,
     tickInterval: 0,

@@ -72,6 +72,8 @@ export type ParsedKeys<S extends SpecBase, Shape extends z.core.$ZodLooseShape> 
 // descriptor of the union of all kinds, which is how the registry hands them out.
 export interface KindDescriptor<S extends SpecBase = SpecBase, Shape extends z.core.$ZodLooseShape = z.core.$ZodLooseShape> {
   readonly kind: S['kind'];
+  /** What it is, in a line: `kind:`'s description in the JSON Schema and docs/scenario-format.md. */
+  readonly summary: string;
   /** Its keys after `kind` and `nodes`, with their defaults, in the order `leadsim schema` lists them. */
   schema(kit: SchemaKit): Shape;
   /** The spec the engine runs: fills the defaults that depend on other keys (e.g. shards from nodes). */

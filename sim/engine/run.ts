@@ -97,7 +97,7 @@ function prepareRun(run: RunSpec, trial: number, hooks: RunHooks): { sim: Simula
     },
     cluster,
   );
-  const failovers = new FailoverTracker(arch.failoverEnd, arch.electionRound);
+  const failovers = new FailoverTracker(arch);
   const outages = new OutageLog();
   observers.subscribe(metrics).subscribe(failovers).subscribe(outages);
   const sim = new Simulation(scenario, arch, metrics, seed, cluster, observers);

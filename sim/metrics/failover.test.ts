@@ -13,7 +13,7 @@ const END = 10_000 * MS;
 const rows = (t: FailoverTracker, outages: Outage[] = []) => t.finish('v', 3, END, outages);
 /** A tracker whose fault hit the leader of group 0 (node 3) in `term`. */
 function tracker(term = 3, ends: FailoverEnd = 'commit', at = 2000 * MS): FailoverTracker {
-  const t = new FailoverTracker(ends);
+  const t = new FailoverTracker({ failoverEnd: ends });
   t.lost(at, { group: 0, node: 3, term });
   return t;
 }
@@ -24,7 +24,7 @@ const open = (t: FailoverTracker) => rows(t).filter((r) => r.failover_ms === nul
 
 describe('FailoverTracker', () => {
   it('opens a failover on a fault that takes the leader away; never served, it lasts to the end', () => {
-    const t = new FailoverTracker('commit');
+    const t = new FailoverTracker({ failoverEnd: 'commit' });
     expect(rows(t)).toEqual([]);
     t.lost(2000 * MS, { group: 0, node: 3, term: 3 });
     expect(rows(t)).toEqual([
@@ -133,7 +133,7 @@ describe('FailoverTracker', () => {
   });
 
   it('without a leader: it ends when clients leave the dead node (the ejection), which is also its detection', () => {
-    const t = new FailoverTracker('ejected');
+    const t = new FailoverTracker({ failoverEnd: 'ejected' });
     t.lost(5000 * MS, { group: -1, node: 2, term: -1 });
     t.ejected(6000 * MS, 1); // another node: no matter
     expect(open(t)).toBe(1);
@@ -142,7 +142,7 @@ describe('FailoverTracker', () => {
   });
 
   it('without a leader: a node back before its ejection ends its failover when it comes back', () => {
-    const t = new FailoverTracker('ejected');
+    const t = new FailoverTracker({ failoverEnd: 'ejected' });
     t.lost(5000 * MS, { group: -1, node: 2, term: -1 });
     t.nodeUp(5500 * MS, 2);
     expect(rows(t)[0]).toMatchObject({ detected_at_ms: null, failover_ms: 500 });

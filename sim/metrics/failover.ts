@@ -18,6 +18,20 @@ import type { FailoverRow } from './run-result.js';
 /** What ends an architecture's failover (see above). */
 export type FailoverEnd = 'commit' | 'served' | 'ejected';
 
+/** What an architecture says about measuring its failovers (Architecture extends this): a kind
+ *  that needs another rule adds it here, with its default, and says it in its own folder — the
+ *  engine passes the architecture through whole. */
+export interface FailoverRules {
+  /** What ends a failover: the new leader's first committed client write, the first request a
+   *  leader that commits nothing serves in its new term, or clients leaving the dead node. */
+  readonly failoverEnd: FailoverEnd;
+  /** The election round a term belongs to (election_rounds counts rounds); default: the term
+   *  itself (multi-paxos: terms are ballots that also name their proposer). */
+  readonly electionRound?: (term: number) => number;
+}
+
+const sameRound = (term: number) => term;
+
 interface Failover {
   readonly group: number;
   /** The leader (or serving node) the fault took away. */
@@ -34,10 +48,13 @@ export class FailoverTracker implements SimObserver {
   private readonly all: Failover[] = [];
   private readonly open: Failover[] = [];
 
-  constructor(
-    private readonly ends: FailoverEnd,
-    private readonly round: (term: number) => number = (term) => term,
-  ) {}
+  private readonly ends: FailoverEnd;
+  private readonly round: (term: number) => number;
+
+  constructor(rules: FailoverRules) {
+    this.ends = rules.failoverEnd;
+    this.round = rules.electionRound ?? sameRound;
+  }
 
   lost(now: Micros, loss: Loss): void {
     const f: Failover = {

@@ -49,17 +49,7 @@ export const MAX_SESSIONS = 1000;
 const nodes = intIn(1, MAX_NODES).describe('how many nodes (servers) the architecture has');
 
 /** A kind's keys: `kind`, `nodes`, then its own (sim/architectures/<kind>/kind.ts). */
-/** What each kind is, for `kind:` in the JSON Schema and docs/scenario-format.md. */
-const KIND_SUMMARIES: Record<ArchitectureSpec['kind'], string> = {
-  'stateless-lb': 'N stateless servers behind a load balancer with health checks; no leader',
-  'active-passive': 'N replicas elect one leader (the Raft election, no log), which alone serves; the others redirect',
-  coordinator: 'a stateless fleet behind a balancer; every request needs an ID (or token) leased from one elected coordinator',
-  'raft-group': 'one Raft group of N nodes; every request goes through its leader',
-  'sharded-raft': 'S shards, each a Raft group of R replicas, spread over the N nodes',
-  'multi-paxos': 'one group of N acceptors with a distinguished proposer (the leader) and Flexible Paxos quorums',
-  'leaderless-quorum': 'a consistent-hash ring; each key on `replicas` nodes, written to W and read from R of them; no leader',
-};
-const kindKey = (d: KindDescriptor<ArchitectureSpec>) => z.literal(d.kind).describe(KIND_SUMMARIES[d.kind]);
+const kindKey = (d: KindDescriptor<ArchitectureSpec>) => z.literal(d.kind).describe(d.summary);
 const shapeOf = (d: KindDescriptor<ArchitectureSpec>) => ({ kind: kindKey(d), nodes, ...d.schema(schemaKit) });
 const nonEmpty = <T>(list: T[]): [T, ...T[]] => [list[0], ...list.slice(1)];
 

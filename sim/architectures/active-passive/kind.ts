@@ -13,6 +13,7 @@ export interface ActivePassiveSpec extends ElectionOptions {
 
 export const activePassive = defineKind<ActivePassiveSpec>()({
   kind: 'active-passive',
+  summary: 'N replicas elect one leader (the Raft election, no log), which alone serves; the others redirect',
   schema: (k) => ({ ...k.election }),
   resolve: (parsed) => parsed,
   leaderGroups: () => 1,

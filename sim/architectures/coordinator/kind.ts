@@ -17,6 +17,7 @@ export interface CoordinatorSpec extends ElectionOptions {
 
 export const coordinator = defineKind<CoordinatorSpec>()({
   kind: 'coordinator',
+  summary: 'a stateless fleet behind a balancer; every request needs an ID (or token) leased from one elected coordinator',
   schema: (k) => ({
     purpose: k.z
       .enum(['ids', 'rate-limit'])

@@ -17,6 +17,7 @@ const majority = (n: number) => Math.floor(n / 2) + 1;
 
 export const leaderlessQuorum = defineKind<LeaderlessQuorumSpec>()({
   kind: 'leaderless-quorum',
+  summary: 'a consistent-hash ring; each key on `replicas` nodes, written to W and read from R of them; no leader',
   schema: (k) => ({
     replicas: k.intIn(1, k.MAX_NODES).optional().describe('nodes each key is stored on; default: 3, or nodes if fewer'),
     writeQuorum: k.intIn(1, k.MAX_NODES).optional().describe('W: acknowledgements a write waits for; default: a majority of replicas'),

@@ -16,6 +16,7 @@ const majority = (n: number) => Math.floor(n / 2) + 1;
 
 export const multiPaxos = defineKind<MultiPaxosSpec>()({
   kind: 'multi-paxos',
+  summary: 'one group of N acceptors with a distinguished proposer (the leader) and Flexible Paxos quorums',
   schema: (k) => ({
     quorums: k.z
       .strictObject({

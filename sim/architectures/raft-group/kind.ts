@@ -21,6 +21,7 @@ export interface RaftGroupSpec extends RaftOptions {
 
 export const raftGroup = defineKind<RaftGroupSpec>()({
   kind: 'raft-group',
+  summary: 'one Raft group of N nodes; every request goes through its leader',
   schema: (k) => ({ ...k.raft }),
   resolve: (parsed) => withVoters(parsed, parsed.nodes),
   check: (spec, report) => checkGroupMembers(spec, spec.nodes, report),

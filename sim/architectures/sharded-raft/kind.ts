@@ -15,6 +15,7 @@ export interface ShardedRaftSpec extends RaftOptions {
 
 export const shardedRaft = defineKind<ShardedRaftSpec>()({
   kind: 'sharded-raft',
+  summary: 'S shards, each a Raft group of R replicas, spread over the N nodes',
   schema: (k) => ({
     shards: k.intIn(1, 100_000).optional().describe('Raft groups the keys are hashed to; default: one shard per node'),
     replication: k.intIn(1, k.MAX_NODES).optional().describe('replicas of each shard, on consecutive nodes; default: 3, or nodes if fewer'),

@@ -13,6 +13,7 @@ export interface StatelessLbSpec {
 
 export const statelessLb = defineKind<StatelessLbSpec>()({
   kind: 'stateless-lb',
+  summary: 'N stateless servers behind a load balancer with health checks; no leader',
   schema: (k) => ({
     policy: k.z
       .enum(['round-robin', 'random', 'least-outstanding', 'power-of-two'])
