@@ -26,7 +26,7 @@ export interface FailoverRules {
    *  leader that commits nothing serves in its new term, or clients leaving the dead node. */
   readonly failoverEnd: FailoverEnd;
   /** The election round a term belongs to (election_rounds counts rounds); default: the term
-   *  itself (multi-paxos: terms are ballots that also name their proposer). */
+   *  itself (where terms are ballots that also name their proposer, a round is several terms). */
   readonly electionRound?: (term: number) => number;
 }
 

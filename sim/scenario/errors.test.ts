@@ -1,6 +1,7 @@
 // Every kind of bad input a user can write, and the exact message they get: file, line, key,
 // what is wrong and what would be valid.
 import { describe, expect, it } from 'vitest';
+import { KINDS } from '../architectures/registry.js';
 import { ScenarioError, suggest, unknownKeyMessage } from './errors.js';
 import { parseScenarioText, type Overrides } from './load.js';
 
@@ -60,7 +61,7 @@ describe('scenario errors name the file, the line and the key', () => {
 
   it('unknown kind: lists the kinds and suggests one', () => {
     expect(errorOf(lines('architecture:', '  kind: raft', '  nodes: 5')).message).toBe(
-      "scenarios/x.yaml:2: architecture.kind: must be one of stateless-lb, active-passive, coordinator, raft-group, multi-paxos, sharded-raft, leaderless-quorum (got 'raft') — did you mean 'raft-group'?",
+      `scenarios/x.yaml:2: architecture.kind: must be one of ${KINDS.map((d) => d.kind).join(', ')} (got 'raft') — did you mean 'raft-group'?`,
     );
   });
 
