@@ -49,11 +49,18 @@ export class Observers {
     attemptFailed: [],
   };
 
-  subscribe(observer: SimObserver): this {
-    for (const key of Object.keys(this.h) as (keyof SimObserver)[]) {
-      const handler = observer[key];
-      if (handler !== undefined) (this.h[key] as unknown[]).push(handler.bind(observer));
-    }
+  subscribe(o: SimObserver): this {
+    const h = this.h;
+    if (o.roleChanged) h.roleChanged.push(o.roleChanged.bind(o));
+    if (o.electionStarted) h.electionStarted.push(o.electionStarted.bind(o));
+    if (o.committed) h.committed.push(o.committed.bind(o));
+    if (o.servedInTerm) h.servedInTerm.push(o.servedInTerm.bind(o));
+    if (o.nodeDown) h.nodeDown.push(o.nodeDown.bind(o));
+    if (o.nodeUp) h.nodeUp.push(o.nodeUp.bind(o));
+    if (o.lost) h.lost.push(o.lost.bind(o));
+    if (o.ejected) h.ejected.push(o.ejected.bind(o));
+    if (o.succeeded) h.succeeded.push(o.succeeded.bind(o));
+    if (o.attemptFailed) h.attemptFailed.push(o.attemptFailed.bind(o));
     return this;
   }
 

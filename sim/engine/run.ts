@@ -6,8 +6,9 @@ import { buildArchitecture, capacityOpsPerSecond, descriptorOf } from '../archit
 import { stream, trialSeed } from '../core/rng.js';
 import { MetricsCollector } from '../metrics/collector.js';
 import { FailoverTracker } from '../metrics/failover.js';
+import { InvariantChecker } from '../metrics/invariants.js';
 import { OutageLog } from '../metrics/outages.js';
-import type { RunResult } from '../metrics/run-result.js';
+import { assembleRunResult, type RunResult } from '../metrics/run-result.js';
 import type { Micros, RunSpec } from '../scenario/scenario.js';
 import { ClusterState } from './cluster.js';
 import { Observers } from './observers.js';
@@ -93,19 +94,20 @@ function prepareRun(run: RunSpec, trial: number, hooks: RunHooks): { sim: Simula
       promisesDurability: arch.promisesDurability,
       alerts: scenario.alerts,
       leaderGroups: descriptorOf(scenario.architecture.kind).leaderGroups(scenario.architecture),
+      groups: arch.groups,
       capacity: capacityOpsPerSecond(scenario),
     },
-    cluster,
   );
+  const invariants = new InvariantChecker();
   const failovers = new FailoverTracker(arch);
   const outages = new OutageLog();
-  observers.subscribe(metrics).subscribe(failovers).subscribe(outages);
+  observers.subscribe(metrics).subscribe(invariants).subscribe(failovers).subscribe(outages);
   const sim = new Simulation(scenario, arch, metrics, seed, cluster, observers);
   hooks.beforeRun?.(sim, arch);
   const end = Math.min(hooks.until ?? scenario.duration, scenario.duration);
   const finish = (events: number): RunOutput => {
     sim.clients.stillWaiting(end);
-    return { result: metrics.finish(end, arch.committedWrites(), failovers, outages), events };
+    return { result: assembleRunResult(end, arch.committedWrites(), { metrics, invariants, failovers, outages }), events };
   };
   return { sim, end, finish };
 }

@@ -195,7 +195,7 @@ export class Simulation implements NodeEffects, EventHandlers {
     this.clients.send(now, op, hint);
   }
   onMessageDeliver(now: Micros, to: number, slot: number, from: number): void {
-    const msg = this.messages[slot] as Message;
+    const msg = this.messageIn(slot);
     if (!this.cluster.isUp(to) || !this.network.connected(from, to)) return void this.takeMessage(slot);
     this.enqueue(now, to, Job.Message, slot, from, this.perMessage + this.perEntry * msg.entries, msg.use);
   }
@@ -270,7 +270,6 @@ export class Simulation implements NodeEffects, EventHandlers {
 
   private crash(now: Micros, node: number): void {
     if (!this.cluster.isUp(node)) return;
-    this.metrics.advance(now); // buckets that ended before the crash keep the leader they had
     this.cluster.nodeDown(node);
     this.epoch[node]++;
     const cpus = this.cpus;
@@ -297,8 +296,14 @@ export class Simulation implements NodeEffects, EventHandlers {
 
   // ---- messages ----
 
+  private messageIn(slot: number): Message {
+    const msg = this.messages[slot];
+    if (msg === undefined) throw new Error(`no message in slot ${slot}`);
+    return msg;
+  }
+
   private takeMessage(slot: number): Message {
-    const msg = this.messages[slot] as Message;
+    const msg = this.messageIn(slot);
     this.messages[slot] = undefined;
     this.freeSlots.push(slot);
     return msg;
@@ -310,7 +315,7 @@ export class Simulation implements NodeEffects, EventHandlers {
       if (this.tracer !== null) this.tracer.message(from, to, msg, departAt, -1);
       return;
     }
-    const slot = this.freeSlots.length > 0 ? (this.freeSlots.pop() as number) : this.messages.length;
+    const slot = this.freeSlots.pop() ?? this.messages.length;
     this.messages[slot] = msg;
     const arriveAt = this.network.arrival(from, to, departAt);
     if (this.tracer !== null) this.tracer.message(from, to, msg, departAt, arriveAt);
@@ -371,7 +376,6 @@ export class Simulation implements NodeEffects, EventHandlers {
   // ---- trace notes: the engine's view first, then whoever observes ----
 
   noteRole(now: Micros, node: number, group: number, role: Role, term: number): void {
-    this.metrics.advance(now); // buckets that ended before the change keep the leader they had
     this.cluster.roleChanged(node, group, role, term);
     this.observers.roleChanged(now, node, group, role, term);
     if (this.tracer !== null) this.tracer.role(now, node, group, role, term);

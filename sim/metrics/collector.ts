@@ -1,29 +1,27 @@
 // The metrics collector: the engine reports what happened (ops, CPU busy time, messages) and
-// the collector hears the run's events (role changes, elections, commits, crashes) as one
-// observer among others; it only records, and never changes what happens next. At the end it
-// hands the report writers a RunResult of plain rows.
-import type { ClusterState } from '../engine/cluster.js';
+// the collector hears the run's events (role changes, elections, crashes) as one observer among
+// others; it only records, and never changes what happens next. Who leads it learns from those
+// role events, into a view of its own (it reads nothing of the engine's), so a bucket closed late
+// still gets the leader it had. At the end it hands its part of the RunResult to run-result.ts,
+// which assembles the whole.
+import { ClusterState } from '../engine/cluster.js';
 import type { SimObserver } from '../engine/observers.js';
-import type { CpuUse } from '../net/cpu.js';
-import type { CommittedLog, Role } from '../protocols/node.js';
+import { CpuUse } from '../net/cpu.js';
+import type { Role } from '../protocols/node.js';
 import { IntColumn } from '../core/columns.js';
 import type { AlertRule } from '../scenario/scenario.js';
 import { AlertMonitor, alertSummary } from './alerts/monitor.js';
-import type { FailoverTracker } from './failover.js';
-import { InvariantChecker } from './invariants.js';
 import { LatencyHistogram } from './latency.js';
 import { LeaderLoad } from './leader-load.js';
 import { NearFaultRequests } from './near-faults.js';
-import { unavailableMicros, type OutageLog } from './outages.js';
 import { ReplicaRoles } from './replica-roles.js';
 import { RoleTracker, TIMELINE_NODES } from './roles.js';
 import {
-  LEADER_CPU_COLUMNS,
   type AlertRow,
   type FailoverRow,
   type FaultMarker,
   type LeaderCpuColumn,
-  type RunResult,
+  type MeasuredParts,
   type SummaryRow,
   type TimeseriesRow,
 } from './run-result.js';
@@ -51,12 +49,13 @@ export interface MeasureOptions {
   alerts?: readonly AlertRule[];
   /** Replication groups that should each have a leader (shards; 1 for single-group kinds). */
   leaderGroups?: number;
+  /** The architecture's replication groups, each a list of members (none without a leader). */
+  groups?: readonly (readonly number[])[];
   /** capacity_ops_s: the analytic bound of the leader kinds (null elsewhere). */
   capacity?: number | null;
 }
 
 export class MetricsCollector implements SimObserver {
-  readonly invariants = new InvariantChecker();
   readonly roles: RoleTracker;
   private readonly replicaRoles: ReplicaRoles;
   private readonly summaryLatency = new LatencyHistogram(3);
@@ -89,12 +88,15 @@ export class MetricsCollector implements SimObserver {
   private messages = 0;
   private elections = 0;
 
+  /** Who leads each group, from the role events and crashes this collector heard. */
+  private readonly cluster: ClusterState;
+
   constructor(
-    private readonly id: RunIdentity,
+    readonly id: RunIdentity,
     private readonly opt: MeasureOptions,
-    /** The engine's view, read for the `leader` column. */
-    private readonly cluster: ClusterState,
   ) {
+    this.cluster = new ClusterState(id.nodes);
+    this.cluster.declareGroups(opt.groups ?? []);
     this.bucketEnd = opt.bucket;
     this.roles = new RoleTracker(id.nodes, opt.initialRole);
     this.replicaRoles = new ReplicaRoles(TIMELINE_NODES, opt.initialRole);
@@ -191,6 +193,7 @@ export class MetricsCollector implements SimObserver {
 
   nodeDown(now: number, node: number): void {
     this.advance(now);
+    this.cluster.nodeDown(node);
     this.downSince[node] = now;
     this.leaderLoad.leftOffice(now, node);
     this.roles.down(now, node);
@@ -199,6 +202,7 @@ export class MetricsCollector implements SimObserver {
 
   nodeUp(now: number, node: number): void {
     this.advance(now);
+    this.cluster.nodeUp(node);
     this.addDowntime(node, now);
     this.downSince[node] = -1;
   }
@@ -211,20 +215,15 @@ export class MetricsCollector implements SimObserver {
 
   roleChanged(now: number, node: number, group: number, role: Role, term: number): void {
     this.advance(now);
-    if (role === 'leader') {
-      this.invariants.leaderElected(now / 1000, group, node, term);
-      this.leaderLoad.tookOffice(now, node);
-    } else this.leaderLoad.leftOffice(now, node);
+    this.cluster.roleChanged(node, group, role, term);
+    if (role === 'leader') this.leaderLoad.tookOffice(now, node);
+    else this.leaderLoad.leftOffice(now, node);
     this.roles.change(now, node, role, group);
     this.replicaRoles.change(now, node, group, role);
   }
 
   electionStarted(now: number): void {
     if (this.inWindow(now)) this.elections++;
-  }
-
-  committed(now: number, node: number, group: number, first: number, last: number, log: CommittedLog): void {
-    this.invariants.committed(now / 1000, group, node, first, last, log);
   }
 
   fault(marker: FaultMarker): void {
@@ -239,40 +238,43 @@ export class MetricsCollector implements SimObserver {
     return this.faults;
   }
 
-  finish(end: number, committedWrites: ReadonlySet<number> | null, failoverTracker: FailoverTracker, outageLog: OutageLog): RunResult {
+  /** The window [warmup, duration) the summary measures. */
+  get window(): { warmup: number; duration: number } {
+    return this.opt;
+  }
+
+  /** Whether an acknowledged write that did not survive breaks a promise (else it is counted). */
+  get promisesDurability(): boolean {
+    return this.opt.promisesDurability;
+  }
+
+  /** What it measured, up to `end`, given the failovers, the unavailable time and the lost writes. */
+  finish(
+    end: number,
+    failovers: FailoverRow[],
+    unavailable: number,
+    lost: number[],
+    committedWrites: ReadonlySet<number> | null,
+  ): MeasuredParts {
     this.advance(end);
     if (this.bucketIndex * this.opt.bucket < end) this.closeBucket();
     for (let node = 0; node < this.id.nodes; node++) if (this.downSince[node] >= 0) this.addDowntime(node, end);
-    const lost = this.lostWrites(committedWrites);
-    // a loss is a violation only where the architecture promises durability; elsewhere it is counted
-    if (this.opt.promisesDurability) this.invariants.ackedWritesLost(end / 1000, lost);
-    const outages = outageLog.finish(end);
-    const failovers = failoverTracker.finish(this.id.variant, this.id.trial, end, outages);
-    const unavailable = unavailableMicros(outages, this.opt.warmup, this.opt.duration);
     const alerts = this.alerts?.finish();
     const nearFaults = this.nearFaults?.finish() ?? null;
     const replicas = this.replicaRoles.finish(end);
     return {
-      scenario: this.id.scenario,
-      variant: this.id.variant,
-      kind: this.id.kind,
-      nodes: this.id.nodes,
-      trial: this.id.trial,
-      seed: this.id.seed,
-      sweepPoint: this.id.sweepPoint,
       summary: this.summary(failovers, unavailable, lost, committedWrites, alerts),
       timeseries: this.timeseries(),
-      failovers,
-      ...(alerts ? { alerts } : {}),
+      alerts,
       faults: this.faults,
       timeline: this.roles.finish(end),
-      violations: this.invariants.violations,
-      ...(replicas ? { replicas } : {}),
-      ...(nearFaults ? { nearFaults } : {}),
+      replicas,
+      nearFaults,
     };
   }
 
-  private lostWrites(committed: ReadonlySet<number> | null): number[] {
+  /** Acknowledged writes missing from the final committed state (none where that is unknown). */
+  lostWrites(committed: ReadonlySet<number> | null): number[] {
     if (committed === null) return [];
     const lost: number[] = [];
     for (let i = 0; i < this.ackedWrites.length; i++) if (!committed.has(this.ackedWrites.get(i))) lost.push(this.ackedWrites.get(i));
@@ -289,7 +291,6 @@ export class MetricsCollector implements SimObserver {
     const failoverMs = valuesOf(failovers, 'failover_ms');
     const seconds = (this.opt.duration - this.opt.warmup) / 1e6;
     const lat = this.summaryLatency;
-    const ms = (micros: number | null) => (micros === null ? null : micros / 1000);
     return {
       scenario: this.id.scenario,
       variant: this.id.variant,
@@ -326,12 +327,14 @@ export class MetricsCollector implements SimObserver {
   /** leader_utilization and its split by use, of the same leader (all empty without one). */
   private leaderCpu(): Pick<SummaryRow, 'leader_utilization' | LeaderCpuColumn> {
     const leader = this.opt.hasLeader ? this.leaderLoad.measuredLeader(this.opt.duration) : null;
-    const row = { leader_utilization: leader === null ? null : this.leaderLoad.utilization(leader) } as Pick<
-      SummaryRow,
-      'leader_utilization' | LeaderCpuColumn
-    >;
-    LEADER_CPU_COLUMNS.forEach((column, use) => (row[column] = leader === null ? null : this.leaderLoad.share(leader, use)));
-    return row;
+    const share = (use: CpuUse) => (leader === null ? null : this.leaderLoad.share(leader, use));
+    return {
+      leader_utilization: leader === null ? null : this.leaderLoad.utilization(leader),
+      leader_cpu_requests: share(CpuUse.Requests),
+      leader_cpu_replication: share(CpuUse.Replication),
+      leader_cpu_heartbeats: share(CpuUse.Heartbeats),
+      leader_cpu_elections: share(CpuUse.Elections),
+    };
   }
 
   private utilization(node: number): number | null {
@@ -361,8 +364,8 @@ export class MetricsCollector implements SimObserver {
         t_ms: (i * this.opt.bucket) / 1000,
         throughput_ops_s: (this.completedIn[i] ?? 0) / seconds,
         failed: this.failedIn[i] ?? 0,
-        latency_p50_ms: this.p50In[i] === null ? null : (this.p50In[i] as number) / 1000,
-        latency_p99_ms: this.p99In[i] === null ? null : (this.p99In[i] as number) / 1000,
+        latency_p50_ms: ms(this.p50In[i]),
+        latency_p99_ms: ms(this.p99In[i]),
         leader: this.leaderIn[i],
       });
     }
@@ -370,6 +373,7 @@ export class MetricsCollector implements SimObserver {
   }
 }
 
+const ms = (micros: number | null) => (micros === null ? null : micros / 1000);
 const valuesOf = (rows: FailoverRow[], column: 'failover_ms' | 'election_ms'): number[] =>
   rows.map((f) => f[column]).filter((x): x is number => typeof x === 'number');
 const mean = (xs: number[]): number | null => (xs.length === 0 ? null : xs.reduce((s, x) => s + x, 0) / xs.length);

@@ -9,8 +9,8 @@ describe('InvariantChecker', () => {
     c.leaderElected(1, 0, 2, 5);
     c.leaderElected(2, 0, 2, 5);
     c.leaderElected(3, 0, 3, 6);
-    c.committed(4, 0, 0, ...committedEntry(1, 5, 77));
-    c.committed(5, 0, 1, ...committedEntry(1, 5, 77));
+    c.entriesCommitted(4, 0, 0, ...committedEntry(1, 5, 77));
+    c.entriesCommitted(5, 0, 1, ...committedEntry(1, 5, 77));
     expect(c.violations).toEqual([]);
   });
 
@@ -33,8 +33,8 @@ describe('InvariantChecker', () => {
 
   it('flags a committed entry that changes', () => {
     const c = new InvariantChecker();
-    c.committed(1, 0, 0, ...committedEntry(3, 2, 10));
-    c.committed(2, 0, 1, ...committedEntry(3, 3, 11));
+    c.entriesCommitted(1, 0, 0, ...committedEntry(3, 2, 10));
+    c.entriesCommitted(2, 0, 1, ...committedEntry(3, 3, 11));
     expect(c.violations[0].invariant).toBe('committed-entries-never-change');
     expect(c.violations[0].at_ms).toBe(2);
   });
@@ -43,14 +43,14 @@ describe('InvariantChecker', () => {
     const log = new RaftLog();
     for (let op = 1; op <= 6; op++) log.append({ term: 1, op, key: op, kind: op === 3 ? EntryKind.Read : EntryKind.Write });
     const c = new InvariantChecker();
-    c.committed(1, 0, 0, 1, 6, log);
-    c.committed(2, 0, 1, 1, 6, log);
-    c.committed(3, 0, 0, ...committedEntry(3, 1, -1)); // a read marker is noted without its op
+    c.entriesCommitted(1, 0, 0, 1, 6, log);
+    c.entriesCommitted(2, 0, 1, 1, 6, log);
+    c.entriesCommitted(3, 0, 0, ...committedEntry(3, 1, -1)); // a read marker is noted without its op
     expect(c.violations).toEqual([]);
     const diverged = new RaftLog();
     for (let op = 1; op <= 6; op++)
       diverged.append({ term: op === 5 ? 2 : 1, op, key: op, kind: op === 3 ? EntryKind.Read : EntryKind.Write });
-    c.committed(4, 0, 2, 1, 6, diverged);
+    c.entriesCommitted(4, 0, 2, 1, 6, diverged);
     expect(c.violations).toHaveLength(1);
     expect(c.violations[0].detail).toContain('index 5: node 2 committed (term 2, op 5) but (term 1, op 5)');
   });

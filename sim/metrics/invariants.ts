@@ -1,19 +1,31 @@
 // Safety invariants, checked on every run from the trace notes nodes emit:
 // - at most one leader per term (per replication group);
 // - a committed log entry never changes (same index ⇒ same term and op, at every node, forever).
-// The durability invariant (no acknowledged write lost) is checked at the end by the collector.
-// A violation keeps the first event that broke it; the run then fails with exit 1.
-import type { CommittedLog } from '../protocols/node.js';
+// The durability invariant (no acknowledged write lost) is checked at the end, when the run's
+// result is assembled (run-result.ts). A violation keeps the first event that broke it; the run
+// then fails with exit 1. The checker is an observer of its own, beside the metrics (as
+// TigerBeetle's StateChecker): it hears role changes and commits and judges nothing else.
+import type { SimObserver } from '../engine/observers.js';
+import type { CommittedLog, Role } from '../protocols/node.js';
+import type { Micros } from '../scenario/scenario.js';
 import type { InvariantViolation } from './run-result.js';
 import { grownInt32 } from '../core/grow.js';
 
 const MAX_KEPT = 20;
 
-export class InvariantChecker {
+export class InvariantChecker implements SimObserver {
   readonly violations: InvariantViolation[] = [];
   private readonly leaderOfTerm = new Map<string, number>();
   /** Per group: what was committed at each log index, packed (a sweep point commits millions). */
   private readonly committedAt: CommittedEntries[] = [];
+
+  roleChanged(now: Micros, node: number, group: number, role: Role, term: number): void {
+    if (role === 'leader') this.leaderElected(now / 1000, group, node, term);
+  }
+
+  committed(now: Micros, node: number, group: number, first: number, last: number, log: CommittedLog): void {
+    this.entriesCommitted(now / 1000, group, node, first, last, log);
+  }
 
   leaderElected(atMs: number, group: number, node: number, term: number): void {
     const key = `${group}/${term}`;
@@ -29,7 +41,7 @@ export class InvariantChecker {
 
   /** Entries first..last committed at `node`: the first to commit an index records it, every
    *  later one (other nodes, and a node applying its log again after a restart) must match. */
-  committed(atMs: number, group: number, node: number, first: number, last: number, log: CommittedLog): void {
+  entriesCommitted(atMs: number, group: number, node: number, first: number, last: number, log: CommittedLog): void {
     const known = (this.committedAt[group] ??= new CommittedEntries());
     for (let index = first; index <= last; index++) {
       const term = log.term(index);

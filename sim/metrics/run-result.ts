@@ -1,5 +1,10 @@
 // What one finished run hands to the report writers: plain rows, no live objects.
 // Numbers are already in the units their column names say; null means "does not apply".
+// `assembleRunResult` is the one place a run's result is put together from its observers.
+import type { MetricsCollector } from './collector.js';
+import type { FailoverTracker } from './failover.js';
+import type { InvariantChecker } from './invariants.js';
+import { unavailableMicros, type OutageLog } from './outages.js';
 
 export const SUMMARY_COLUMNS = [
   'scenario',
@@ -38,14 +43,8 @@ export const SUMMARY_COLUMNS = [
   'detect_mean_ms',
 ] as const;
 export type SummaryColumn = (typeof SUMMARY_COLUMNS)[number];
-/** The leader's CPU split, indexed by CpuUse (sim/net/cpu.ts): fractions of its time in office. */
-export const LEADER_CPU_COLUMNS = [
-  'leader_cpu_requests',
-  'leader_cpu_replication',
-  'leader_cpu_heartbeats',
-  'leader_cpu_elections',
-] as const;
-export type LeaderCpuColumn = (typeof LEADER_CPU_COLUMNS)[number];
+/** The leader's CPU split by CpuUse (sim/net/cpu.ts): fractions of its time in office. */
+export type LeaderCpuColumn = 'leader_cpu_requests' | 'leader_cpu_replication' | 'leader_cpu_heartbeats' | 'leader_cpu_elections';
 export type Cell = string | number | null;
 export type SummaryRow = Record<SummaryColumn, Cell>;
 
@@ -140,4 +139,53 @@ export interface RunResult {
   replicas?: ReplicaLane[];
   /** Trial 0 of runs with faults only: the other trials are never drawn. */
   nearFaults?: RequestsNearFaults;
+}
+
+/** What the metrics collector measured itself (the rest comes from the other observers). */
+export interface MeasuredParts {
+  summary: SummaryRow;
+  timeseries: TimeseriesRow[];
+  alerts: AlertRow[] | undefined;
+  faults: FaultMarker[];
+  timeline: RoleSegment[][];
+  replicas: ReplicaLane[] | null;
+  nearFaults: RequestsNearFaults | null;
+}
+
+/** The observers of one run, each finished here in turn. */
+export interface RunObservers {
+  metrics: MetricsCollector;
+  invariants: InvariantChecker;
+  failovers: FailoverTracker;
+  outages: OutageLog;
+}
+
+/** The run's result at `end`, given the writes in the final committed state (null: unknown). */
+export function assembleRunResult(end: number, committedWrites: ReadonlySet<number> | null, o: RunObservers): RunResult {
+  const { id, window } = o.metrics;
+  const lost = o.metrics.lostWrites(committedWrites);
+  // a loss is a violation only where the architecture promises durability; elsewhere it is counted
+  if (o.metrics.promisesDurability) o.invariants.ackedWritesLost(end / 1000, lost);
+  const outages = o.outages.finish(end);
+  const failovers = o.failovers.finish(id.variant, id.trial, end, outages);
+  const unavailable = unavailableMicros(outages, window.warmup, window.duration);
+  const m = o.metrics.finish(end, failovers, unavailable, lost, committedWrites);
+  return {
+    scenario: id.scenario,
+    variant: id.variant,
+    kind: id.kind,
+    nodes: id.nodes,
+    trial: id.trial,
+    seed: id.seed,
+    sweepPoint: id.sweepPoint,
+    summary: m.summary,
+    timeseries: m.timeseries,
+    failovers,
+    ...(m.alerts ? { alerts: m.alerts } : {}),
+    faults: m.faults,
+    timeline: m.timeline,
+    violations: o.invariants.violations,
+    ...(m.replicas ? { replicas: m.replicas } : {}),
+    ...(m.nearFaults ? { nearFaults: m.nearFaults } : {}),
+  };
 }

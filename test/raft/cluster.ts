@@ -113,7 +113,7 @@ class NodeOutbox<N extends TestNode> implements Outbox {
     if (role === 'leader') this.c.checker.leaderElected(this.c.now / 1000, 0, this.node, term);
   }
   commit(first: number, last: number, log: CommittedLog): void {
-    this.c.checker.committed(this.c.now / 1000, 0, this.node, first, last, log);
+    this.c.checker.entriesCommitted(this.c.now / 1000, 0, this.node, first, last, log);
   }
   electionStarted(): void {
     this.c.elections++;

@@ -85,7 +85,9 @@ export class AlertMonitor {
   private holds(state: RuleState): boolean {
     const c = state.rule.condition;
     if (c.metric === 'leader') return this.setup.leaderMissing() === (c.op === '==');
-    return compare((state.window as OpWindow).metric(c.metric), c.op, c.value);
+    const window = state.window;
+    if (window === null) throw new Error(`the ${c.metric} rule has no window`); // only leader rules lack one
+    return compare(window.metric(c.metric), c.op, c.value);
   }
 
   private stillHolds(state: RuleState, at: Micros): void {
