@@ -7,9 +7,10 @@
 // its ops as it goes keeps a window of a few thousand rows however long it runs (a 1000-node
 // sweep point sends millions of requests).
 //
-// Two classes, not one generic class over both array types: a shared `push` sees Int32Array and
-// Float64Array stores at the same site and V8 makes it polymorphic — it was ~9% of an M/M/1 run.
-// Each class here keeps its own monomorphic push; only the making of room is shared.
+// Two classes, not one generic class over both array types: a shared `push` would see Int32Array
+// and Float64Array stores at the same site, and V8 makes such a site polymorphic (slower on every
+// push; docs/speed.md has the measurement). Each class here keeps its own monomorphic push; only
+// the making of room, which runs when storage doubles, is shared.
 
 import { grownFloat64, grownInt32 } from './grow.js';
 

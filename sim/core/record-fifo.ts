@@ -1,8 +1,8 @@
 // A FIFO of fixed-width numeric records — a persist request's token and the fields it carries —
-// in one growable Float64Array. Emptied, it rewinds to the start instead of dropping its
-// storage: the plain arrays it replaces were emptied with `length = 0`, a slow builtin that frees
-// the backing store and makes the next push allocate it again (2.6 % of the 1000-node
-// sharded-raft sweep point). Float64 holds every value those arrays held exactly.
+// in one growable Float64Array. Emptied, it rewinds to the start and keeps its storage: a plain
+// array emptied with `length = 0` goes through a slow builtin that frees the backing store, and
+// the next push allocates it again (docs/speed.md, "Persist FIFOs"). Float64 holds every value a
+// record carries (tokens, indexes, times) exactly.
 
 import { grownFloat64 } from './grow.js';
 

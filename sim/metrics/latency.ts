@@ -4,8 +4,8 @@
 // check).
 //
 // Why not the library itself: recording is on the hot path — two records per completed
-// request — and hdr-histogram-js's JS build spends ~15% of an M/M/1 run in its index math
-// (Math.log2, Math.pow, a range check and min/max bookkeeping per value); its WebAssembly build
+// request — and hdr-histogram-js's JS build does Math.log2, Math.pow, a range check and min/max
+// bookkeeping per value in its index math (docs/speed.md, "Histogram"); its WebAssembly build
 // pays a JS-to-WASM call per value and needs an async start-up. Here an index is a clz32 and a
 // shift. Same layout, same rounding of the percentile's rank: the same numbers, to the digit.
 //

@@ -64,7 +64,8 @@ export class NearFaultRequests {
     }
     this.count = kept;
     // Room for three times what is kept: a compaction then frees at least 3/4 of the storage, so
-    // rows are scanned little more than once each (at 1/2, a busy run scanned each ~2.6 times).
+    // a row is scanned at most 4/3 times on average (the sum 1 + 1/4 + 1/16 + …); with room for
+    // only twice as much, rows that stay long are scanned again at every compaction.
     if (kept > this.sent.length / 4) this.grow();
   }
 

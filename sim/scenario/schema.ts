@@ -2,22 +2,13 @@
 // (ScenarioInput) and for the JSON Schema that editors use (`leadsim schema`). Objects are
 // strict everywhere, so a misspelt key is an error, never a silently ignored setting.
 //
-// Defaults (a key left out of the file gets this value):
-//   seed 1, duration 10s, warmup 1s (must be < duration), bucket 100ms, trials 1 (1..100000)
-//   network   { delay: lognormal median 500us p99 2ms (or the preset's), loss 0 }; no zones
-//             (a preset places 3 round-robin); between zones: the preset's, else `delay`
-//   cpu       { service: exponential mean 100us, perMessage 10us, perEntry 2us }
-//   disk      absent (no fsync cost)
-//   workload  { arrival: poisson 1000/s, writes 0.5, keys: uniform count 1000 (zipf s 0.99),
-//               timeout 500ms, retries { max 2, backoff 50ms } }; closed-loop think 0ms
-//   faults    []
-//   clocks    absent (true time everywhere)
-//   alerts    absent; each rule: for 0s, interval 100ms, window 1s
-//   architecture: `nodes` always required (1..1000); each kind's own keys and their defaults,
-//             including those that depend on other keys (shards from nodes, quorums from
-//             replicas), are in its descriptor (sim/architectures/<kind>/kind.ts)
-// Defaults another module reads too (batching, health checks, the mappings a sweep may reach
-// into) are in defaults.ts.
+// Defaults (a key left out of the file takes one) are written once, on the key itself: the
+// `.default(...)` / `.prefault(...)` here and in the *-schema.ts modules it imports, and each
+// kind's in its descriptor (sim/architectures/<kind>/kind.ts, with those that depend on other
+// keys: shards from nodes, quorums from replicas). They are not restated here:
+// docs/scenario-format.md lists them all, generated from this schema by `npm run docs` (whose
+// --check fails when the page lags). Defaults another module reads too (batching, health
+// checks, the mappings a sweep may reach into) are in defaults.ts.
 import * as z from 'zod';
 import type { KindDescriptor } from '../architectures/kind.js';
 import { KINDS, type ArchitectureSpec } from '../architectures/registry.js';
@@ -133,7 +124,8 @@ const workloadSchema = z.strictObject({
     .describe('independent client connections, each with its own idea of who leads; default 1 (one hint shared by all)'),
 });
 
-// A fault is told apart by its action key (crash, partition, slow or random), not by a tag.
+// A fault is told apart by its action key (crash, partition, slow, random, clockJump or cut: one
+// member of the union below each), not by a tag.
 const FAULT_HINT = 'a fault such as { at: 10s, crash: leader }, with one of crash, partition, cut, slow, clockJump or random';
 const faultSchema = z.union(
   [
