@@ -136,7 +136,7 @@ export function decodeShard(text: string, name: string): ShardFile {
     data = decodeJson(text);
   } catch (error) {
     // a syntax error, or nesting too deep to restore (RangeError)
-    throw new ShardError(`${name}: not a leadsim shard file (${(error as Error).message})`);
+    throw new ShardError(`${name}: not a leadsim shard file (${error instanceof Error ? error.message : String(error)})`);
   }
   if (!isRecord(data) || data.format !== SHARD_FORMAT)
     throw new ShardError(`${name}: not a leadsim shard file (expected format '${SHARD_FORMAT}', as \`leadsim sweep --shard K/N\` writes)`);
@@ -199,7 +199,7 @@ export function mergeShards(shards: readonly { name: string; file: ShardFile }[]
   for (const { file } of shards) for (const entry of file.entries) results[entry.index] = entry.result;
   const gap = results.findIndex((r) => r === undefined);
   if (gap >= 0) throw new ShardError(`task ${gap} of ${first.file.tasks} is in no shard`); // decodeShard rules it out
-  return { header: headerOf(first.file), results: results as RunResult[] };
+  return { header: headerOf(first.file), results: results.filter((r) => r !== undefined) };
 }
 
 /** The first indices of a shard and its last, e.g. "1, 4, 7, …, 97". */

@@ -27,4 +27,5 @@ export const NETWORK_PRESETS = {
 } as const satisfies Record<string, NetworkPreset>;
 
 export type PresetName = keyof typeof NETWORK_PRESETS;
-export const PRESET_NAMES = Object.keys(NETWORK_PRESETS) as PresetName[];
+/** The names, for the schema's enum (a non-empty tuple: there is always a preset). */
+export const PRESET_NAMES = Object.keys(NETWORK_PRESETS) as [PresetName, ...PresetName[]];

@@ -47,7 +47,7 @@ export function setKnob(text: string, id: string, value: string): string | null 
   const knob = KNOBS.find((k) => k.id === id);
   const doc = documentOf(text);
   if (knob === undefined || doc === null) return null;
-  const parsed = parseDocument(value).toJS() as unknown;
+  const parsed: unknown = parseDocument(value).toJS();
   if (value.trim() === '') doc.deleteIn(knob.path);
   else doc.setIn(knob.path, doc.createNode(parsed, { flow: true }));
   return doc.toString();

@@ -107,10 +107,15 @@ export function pooledFailoverMean(runs: readonly RunResult[]): number | null {
   return count === 0 ? null : total / count;
 }
 
-/** Mean of a failovers.csv column over every failover of the runs, read by name so that
- *  columns a later version adds are used once they exist. */
+/** A row's cell (summary.csv, failovers.csv) by column name, so that a column a later version
+ *  adds is read once it exists (undefined in results written before it). */
+export function cellOf(row: Readonly<Record<string, Cell | undefined>>, column: string): Cell | undefined {
+  return row[column];
+}
+
+/** Mean of a failovers.csv column over every failover of the runs, read by name (cellOf). */
 export function failoverMean(runs: readonly RunResult[], column: string): number | null {
-  return mean(runs.flatMap((r) => r.failovers.map((f) => num((f as Record<string, Cell | undefined>)[column]))));
+  return mean(runs.flatMap((r) => r.failovers.map((f) => num(cellOf(f, column)))));
 }
 
 /** Σ messages / Σ completed: cost of one request, robust to trials of different lengths. */
@@ -192,7 +197,7 @@ export function numericSweepKey(results: readonly RunResult[], sweepKeys: readon
 /** A failovers.csv column pooled over every failover of the runs, its q-quantile (nearest rank). */
 export function failoverPercentile(runs: readonly RunResult[], column: string, q: number): number | null {
   const times = runs
-    .flatMap((r) => r.failovers.map((f) => (f as Record<string, Cell | undefined>)[column]))
+    .flatMap((r) => r.failovers.map((f) => cellOf(f, column)))
     .filter((v): v is number => typeof v === 'number')
     .sort((a, b) => a - b);
   return times.length === 0 ? null : times[Math.min(times.length - 1, Math.max(0, Math.ceil(q * times.length) - 1))];

@@ -45,7 +45,7 @@ export function sweepColumns(base: readonly string[], sweepKeys: readonly string
 
 /** The header line of a CSV with these columns. */
 export function csvHeader(columns: readonly string[]): string {
-  return stringify([columns as string[]], { record_delimiter: '\n' });
+  return stringify([[...columns]], { record_delimiter: '\n' });
 }
 
 /**

@@ -20,7 +20,7 @@ import {
   rmSync,
   statSync,
 } from 'node:fs';
-import { fsReason } from '../scenario/input-file.js';
+import { errnoCode, fsReason } from '../scenario/input-file.js';
 import { isAlive, isWithin, lockOutput, makeParents, OutputError, removeIfEmpty } from './output-process.js';
 import { basename, dirname, join, resolve } from 'node:path';
 
@@ -106,8 +106,9 @@ function kindOf(path: string): Kind {
   try {
     stat = lstatSync(path);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'missing';
-    if ((error as NodeJS.ErrnoException).code === 'ENOTDIR') return 'missing'; // probeWritable names the file in the way
+    const code = errnoCode(error);
+    if (code === 'ENOENT') return 'missing';
+    if (code === 'ENOTDIR') return 'missing'; // probeWritable names the file in the way
     throw new OutputError(`${path}: cannot look at it: ${fsReason(error)}`);
   }
   if (stat.isDirectory()) return 'directory';
@@ -131,7 +132,7 @@ const DISK_FAILURES = ['ENOSPC', 'EDQUOT', 'EFBIG', 'EROFS', 'EACCES', 'EPERM', 
  * an OutputError naming the path (a failed write(2) names none); any other error as it was.
  */
 export function diskFailure(error: unknown, path: string, option?: string): unknown {
-  if (!DISK_FAILURES.includes((error as NodeJS.ErrnoException).code ?? '')) return error;
+  if (!DISK_FAILURES.includes(errnoCode(error) ?? '')) return error;
   const what = option === undefined ? path : `${option} ${path}`;
   return new OutputError(`${what}: ${fsReason(error)} while writing it; nothing was replaced (an earlier one is left as it was)`);
 }

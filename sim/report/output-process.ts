@@ -3,7 +3,7 @@
 // temporary paths an interrupt handler removes. See output-dir.ts for where it may write.
 import { linkSync, mkdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
-import { fsReason } from '../scenario/input-file.js';
+import { errnoCode, fsReason } from '../scenario/input-file.js';
 
 /** The output is somewhere leadsim must not or cannot write: the user's to fix (exit 2). */
 export class OutputError extends Error {}
@@ -15,7 +15,7 @@ export function isAlive(pid: number): boolean {
     process.kill(pid, 0);
     return true;
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    return errnoCode(error) === 'EPERM';
   }
 }
 
@@ -33,7 +33,7 @@ export function lockOutput(target: string, option: string, asTyped: string): voi
       locks.add(lock);
       continue;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 2)
+      if (errnoCode(error) !== 'EEXIST' || attempt > 2)
         throw new OutputError(`${option} ${asTyped}: cannot lock it (${lock}): ${fsReason(error)}`);
     }
     const holder = LOCK_TEXT.exec(readLock(lock) ?? `leadsim ${process.pid}\n`); // gone meanwhile: try again

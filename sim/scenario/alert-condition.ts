@@ -14,7 +14,11 @@ export const ALERT_METRICS = {
 } as const;
 export type AlertMetric = keyof typeof ALERT_METRICS;
 
-export type CompareOp = '==' | '!=' | '>=' | '<=' | '>' | '<';
+const COMPARE_OPS = ['==', '!=', '>=', '<=', '>', '<'] as const;
+export type CompareOp = (typeof COMPARE_OPS)[number];
+const OPS: ReadonlySet<string> = new Set(COMPARE_OPS);
+const isCompareOp = (op: string): op is CompareOp => OPS.has(op);
+const isMetric = (name: string): name is AlertMetric => Object.hasOwn(ALERT_METRICS, name);
 
 export type AlertCondition =
   { metric: 'leader'; op: '==' | '!='; none: true } | { metric: Exclude<AlertMetric, 'leader'>; op: CompareOp; value: number };
@@ -26,8 +30,9 @@ export const CONDITION_HINT = 'a condition such as "leader == none", "error_rate
 export function parseCondition(text: string): AlertCondition {
   const m = SHAPE.exec(text);
   if (m === null) throw new Error(`must be ${CONDITION_HINT} (got '${text}')`);
-  const [, metric, op, operand] = m as unknown as [string, string, CompareOp, string];
-  if (!(metric in ALERT_METRICS))
+  const [, metric, op, operand] = m;
+  if (!isCompareOp(op)) throw new Error(`must be ${CONDITION_HINT} (got '${text}')`); // SHAPE matches only these
+  if (!isMetric(metric))
     throw new Error(`'${metric}' is not a metric alerts can watch: one of ${Object.keys(ALERT_METRICS).join(', ')}`);
   if (metric === 'leader') {
     if (operand !== 'none' || (op !== '==' && op !== '!='))
@@ -37,7 +42,7 @@ export function parseCondition(text: string): AlertCondition {
   const value = Number(operand);
   if (!Number.isFinite(value) || operand.trim() === '')
     throw new Error(`${metric} must be compared with a number, e.g. "${metric} > 0.5" (got '${operand}')`);
-  return { metric: metric as Exclude<AlertMetric, 'leader'>, op, value };
+  return { metric, op, value };
 }
 
 /** Whether `x op value` holds; a metric with no value (no requests in the window) never holds,

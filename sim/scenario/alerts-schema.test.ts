@@ -38,6 +38,10 @@ describe('alerts: schema', () => {
       'latency_p99 > 200',
       "'latency_p99' is not a metric alerts can watch: one of leader, error_rate, latency_p50_ms, latency_p99_ms, throughput_ops_s",
     ],
+    [
+      'toString > 1',
+      "'toString' is not a metric alerts can watch: one of leader, error_rate, latency_p50_ms, latency_p99_ms, throughput_ops_s",
+    ],
     ['error_rate > lots', 'error_rate must be compared with a number, e.g. "error_rate > 0.5" (got \'lots\')'],
     ['leader > 2', 'leader can only be compared with none: "leader == none" or "leader != none" (got \'leader > 2\')'],
     ['error_rate', 'must be a condition such as "leader == none", "error_rate > 0.01" or "latency_p99_ms > 200" (got \'error_rate\')'],

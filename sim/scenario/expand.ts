@@ -35,7 +35,7 @@ export interface Layered {
 export class PathError extends Error {}
 
 const keyOf = (path: Path) => JSON.stringify(path);
-const isMapping = (v: unknown): v is Raw => v !== null && typeof v === 'object' && !Array.isArray(v);
+export const isMapping = (v: unknown): v is Raw => v !== null && typeof v === 'object' && !Array.isArray(v);
 export const clone = <T>(v: T): T => structuredClone(v);
 
 export function layered(base: Raw): Layered {

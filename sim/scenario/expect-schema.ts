@@ -31,12 +31,7 @@ export const expectSchema = z.array(
     .refine((e) => e.min === undefined || e.max === undefined || e.min <= e.max, { error: 'min must not exceed max' }),
 );
 
-export interface Expectation {
-  variant?: string;
-  metric: string;
-  stat: ExpectStat;
-  min?: number;
-  max?: number;
+export type Expectation = z.output<typeof expectSchema>[number] & {
   /** Where it is written, for messages: "file:line". */
   where: string;
-}
+};

@@ -102,9 +102,14 @@ function firstBadLine(buffer: Buffer): number {
   return line;
 }
 
+/** The errno name (ENOENT, EACCES, …) of a failed system call's error; undefined for anything else. */
+export function errnoCode(error: unknown): string | undefined {
+  return error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+}
+
 /** A file system error in a user's words: the reason, without Node's stack or syscall noise. */
 export function fsReason(error: unknown): string {
-  const e = error as NodeJS.ErrnoException;
+  const code = errnoCode(error);
   const reasons: Record<string, string> = {
     ENOENT: 'no such file or folder',
     ENOTDIR: 'a part of the path is a file, not a folder',
@@ -119,5 +124,5 @@ export function fsReason(error: unknown): string {
     EEXIST: 'already exists',
     EMFILE: 'too many open files',
   };
-  return (e.code && reasons[e.code]) ?? e.message ?? String(error);
+  return (code && reasons[code]) ?? (error instanceof Error ? error.message : String(error));
 }

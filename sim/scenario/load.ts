@@ -10,6 +10,7 @@ import { ScenarioError } from './errors.js';
 import {
   badPath,
   clone,
+  isMapping,
   layered,
   mergeVariant,
   originOf,
@@ -25,6 +26,7 @@ import {
   type SweepAxis,
 } from './expand.js';
 import { show } from './fields.js';
+import type * as z from 'zod';
 import { errorMap, problemsOf, type Problem } from './messages.js';
 import type { Expectation } from './expect-schema.js';
 import type { RunSpec } from './scenario.js';
@@ -89,7 +91,7 @@ export function parseScenarioText(text: string, fileName: string, overrides: Ove
   const base = Object.fromEntries(Object.entries(source.raw).filter(([key]) => !FILE_ONLY.has(key)));
   const axes = sweepAxes(source, overrides);
   const sets = runOverrides(source, overrides, axes);
-  const variants = (source.raw.variants as Raw[] | undefined) ?? [undefined];
+  const variants: (Raw | undefined)[] = source.raw.variants ?? [undefined];
   // counted before the points are made: ten keys of ten values would not fit in memory
   const runCount = axes.reduce((n, axis) => n * axis.values.length, variants.length);
   if (runCount > LIMITS.runs)
@@ -132,7 +134,7 @@ export function parseScenarioText(text: string, fileName: string, overrides: Ove
 
 /** The `expect:` entries with their lines; each named variant must be one the runs report. */
 function expectationsOf(source: Source, runs: RunSpec[]): Expectation[] {
-  const entries = (scenarioFileSchema.shape.expect.parse(source.raw.expect, INTERPRETED) ?? []) as Omit<Expectation, 'where'>[];
+  const entries = scenarioFileSchema.shape.expect.parse(source.raw.expect, INTERPRETED) ?? [];
   const variants = [...new Set(runs.map((run) => run.variant || run.scenario.architecture.kind))];
   return entries.map((entry, i) => {
     const { line } = locate(source, ['expect', i]);
@@ -142,12 +144,15 @@ function expectationsOf(source: Source, runs: RunSpec[]): Expectation[] {
   });
 }
 
+/** A source whose text passed pass 1: its raw value is a scenario file as written. */
+type CheckedSource = Source & { raw: z.input<typeof scenarioFileSchema> };
+
 /** Pass 1: the file as written, plus the rules that concern the file as a whole. */
-function checkFile(source: Source): void {
+function checkFile(source: Source): asserts source is CheckedSource {
   const result = scenarioFileSchema.safeParse(source.raw, { error: errorMap, ...INTERPRETED });
   if (!result.success) throw firstError(source, problemsOf(result.error.issues), (path) => ({ file: path }));
   const names = new Map<string, number>();
-  ((source.raw.variants as Raw[] | undefined) ?? []).forEach((variant, i) => {
+  (result.data.variants ?? []).forEach((variant, i) => {
     const name = String(variant.name);
     const earlier = names.get(name);
     if (earlier !== undefined)
@@ -158,7 +163,7 @@ function checkFile(source: Source): void {
       );
     names.set(name, i);
   });
-  for (const key of Object.keys((source.raw.sweep as Raw | undefined) ?? {})) {
+  for (const key of Object.keys(result.data.sweep ?? {})) {
     const where = ['sweep', key];
     if (UNSWEEPABLE.has(key.split('.')[0]))
       throw fileError(source, where, `'${key}' cannot be swept: it has one value per file (use trials for repetitions)`);
@@ -174,17 +179,17 @@ interface Axis extends SweepAxis {
 
 /** The sweep as written, or as `--set 'sweep={...}'` replaces it whole, with `--set
  *  sweep.KEY=[...]` replacing or adding an axis. */
-function sweepAxes(source: Source, overrides: Overrides): Axis[] {
+function sweepAxes(source: CheckedSource, overrides: Overrides): Axis[] {
   const whole = overrides.sweep;
-  let axes: Axis[] = Object.entries((source.raw.sweep as Record<string, unknown[]> | undefined) ?? {}).map(([key, values]) => ({
+  let axes: Axis[] = Object.entries(source.raw.sweep ?? {}).map(([key, values]) => ({
     key,
     values,
   }));
   if (whole !== undefined) {
     const sweep = overrideValue(whole);
-    if (sweep === null || typeof sweep !== 'object' || Array.isArray(sweep) || Object.keys(sweep).length === 0)
+    if (!isMapping(sweep) || Object.keys(sweep).length === 0)
       throw setError(source, 'sweep', whole, "must be a mapping of dotted keys to lists, e.g. --set 'sweep={architecture.nodes: [3, 5]}'");
-    axes = Object.entries(sweep as Record<string, unknown>).map(([key, values]) =>
+    axes = Object.entries(sweep).map(([key, values]) =>
       sweptAxis(source, `sweep.${key}`, whole, key, values, `--set sweep=${String(whole)}`),
     );
   }
@@ -282,7 +287,7 @@ function setOrFail(source: Source, run: Layered, path: Path, value: unknown, ori
 function firstError(source: Source, problems: Problem[], originFor: (path: Path) => Origin, context?: string): ScenarioError {
   const rank = { 'unknown-key': 0, invalid: 1, missing: 2 } as const;
   const located = problems.map((problem) => {
-    const origin = originFor(problem.path as Path);
+    const origin = originFor(problem.path);
     const position = 'file' in origin ? locate(source, origin.file) : undefined;
     return { problem, origin, position };
   });

@@ -2,11 +2,14 @@
 // schema that failed — which is how an unknown key can be compared with the keys valid at that
 // place. problemsOf then flattens the issues into (path, message) pairs for locating.
 import type * as z from 'zod';
+import { $ZodObject } from 'zod/v4/core';
 import { suggest, unknownKeyMessage } from './errors.js';
+import { isMapping, type Path } from './expand.js';
 import { show } from './fields.js';
 
 export interface Problem {
-  path: PropertyKey[];
+  /** Keys and list indexes from the top of the file (zod's symbol keys, which no schema here has, as text). */
+  path: Path;
   message: string;
   /** An unknown key is often why another key looks missing, so it is reported first. */
   kind: 'unknown-key' | 'missing' | 'invalid';
@@ -25,9 +28,9 @@ export function errorMap(issue: RawIssue): string | undefined {
     case 'unrecognized_keys':
       return unknownKeyMessage(issue.keys[0], validKeys(issue.inst));
     case 'invalid_union':
-      if (issue.note === 'No matching discriminator' && issue.discriminator !== undefined) {
-        const input = issue.input as Record<string, unknown> | undefined;
-        return oneOf(((issue.options ?? []) as unknown[]).map(String), input?.[issue.discriminator as string]);
+      if (issue.note === 'No matching discriminator' && typeof issue.discriminator === 'string') {
+        const options: unknown[] = Array.isArray(issue.options) ? issue.options : [];
+        return oneOf(options.map(String), isMapping(issue.input) ? issue.input[issue.discriminator] : undefined);
       }
       return undefined;
     case 'too_small':
@@ -53,15 +56,14 @@ function article(type: string): string {
 }
 
 function validKeys(inst: RawIssue['inst']): string[] {
-  const def = (inst as { _zod?: { def?: { type?: string; shape?: Record<string, unknown> } } } | undefined)?._zod?.def;
-  return def?.type === 'object' && def.shape ? Object.keys(def.shape) : [];
+  return inst instanceof $ZodObject ? Object.keys(inst._zod.def.shape) : [];
 }
 
 /** Issues as (full path, message) pairs. An unknown key points at the key itself; a failed union
  * of objects (a fault) reports the branch the input was meant for. */
-export function problemsOf(issues: readonly z.core.$ZodIssue[], prefix: PropertyKey[] = []): Problem[] {
+export function problemsOf(issues: readonly z.core.$ZodIssue[], prefix: Path = []): Problem[] {
   return issues.flatMap((issue): Problem[] => {
-    const path = [...prefix, ...issue.path];
+    const path = [...prefix, ...issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key))];
     if (issue.code === 'unrecognized_keys') return [{ path: [...path, issue.keys[0]], message: issue.message, kind: 'unknown-key' }];
     if (issue.code === 'invalid_union' && reachedABranch(issue.errors)) return problemsOf(likeliestBranch(issue.errors), path);
     return [{ path, message: issue.message, kind: issue.message.startsWith('is required') ? 'missing' : 'invalid' }];

@@ -1,6 +1,6 @@
 // The network as the engine runs it: the preset's numbers under whatever the file sets itself,
 // zones resolved to a zone per node, and a delay distribution for every pair of zones.
-import { NETWORK_PRESETS, type NetworkPreset, type PresetName } from '../net/presets.js';
+import { NETWORK_PRESETS, type NetworkPreset } from '../net/presets.js';
 import { checkDist, type Report } from './check-util.js';
 import { parsePair, type ParsedNetwork } from './network-schema.js';
 import type { DistSpec, NetworkSpec, ZoneSpec } from './scenario.js';
@@ -14,7 +14,7 @@ export function zoneNames(count: number): string[] {
 }
 
 export function normalizeNetwork(n: ParsedNetwork, nodes: number, report: Report): NetworkSpec {
-  const preset: NetworkPreset | undefined = n.preset ? NETWORK_PRESETS[n.preset as PresetName] : undefined;
+  const preset: NetworkPreset | undefined = n.preset ? NETWORK_PRESETS[n.preset] : undefined;
   const delay = n.delay ?? preset?.delay ?? LAN;
   checkDist(['network', 'delay'], delay, report);
   const placed = placeZones(n, nodes, preset, report);
@@ -50,6 +50,11 @@ function placeZones(n: ParsedNetwork, nodes: number, preset: NetworkPreset | und
   return { names, of };
 }
 
+/** `between` is one distribution for every pair (a pair map's keys are a-b, never `dist`). */
+function isOneDist(b: DistSpec | Record<string, DistSpec>): b is DistSpec {
+  return typeof b.dist === 'string';
+}
+
 /** A symmetric matrix (i × zones + j) of the delays between zones i ≠ j. */
 function pairDelays(n: ParsedNetwork, names: string[], preset: NetworkPreset | undefined, delay: DistSpec, report: Report): DistSpec[] {
   const count = names.length;
@@ -64,12 +69,12 @@ function pairDelays(n: ParsedNetwork, names: string[], preset: NetworkPreset | u
       }
   };
   const b = n.between;
-  if (b !== undefined && 'dist' in b) {
-    checkDist(['network', 'between'], b as DistSpec, report);
-    pairs('', () => b as DistSpec);
+  if (b !== undefined && isOneDist(b)) {
+    checkDist(['network', 'between'], b, report);
+    pairs('', () => b);
   } else if (b !== undefined) {
     const given = new Map<string, DistSpec>();
-    for (const [key, d] of Object.entries(b as Record<string, DistSpec>)) {
+    for (const [key, d] of Object.entries(b)) {
       const [x, y] = parsePair(key) ?? ['', ''];
       const i = names.indexOf(x);
       const j = names.indexOf(y);

@@ -33,7 +33,7 @@ export const networkShape = {
   zones: zonesField().optional(),
   between: z.union([durationDist(), pairMap]).optional().describe('delay between zones: one distribution, or one per pair { a-b: ... }'),
   preset: z
-    .enum(PRESET_NAMES as [string, ...string[]])
+    .enum(PRESET_NAMES)
     .optional()
     .describe('measured delays to start from (zones and their delays); keys set in the file win'),
 };

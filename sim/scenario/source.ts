@@ -1,8 +1,9 @@
 // A scenario file as text: parsed once with its YAML document kept, so that any key path —
 // found by the schema long after parsing — can be mapped back to the line a user must edit.
 // JSON is valid YAML, so one parser serves both and JSON files get line numbers too.
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { ScenarioError } from './errors.js';
+import { isMapping } from './expand.js';
 
 export interface Source {
   file: string;
@@ -51,14 +52,19 @@ export function parseSource(text: string, file: string): Source {
       `its aliases (*name) expand it to ${values > 1e12 ? 'more than 10^12' : values.toLocaleString('en-US')} values; at most ${MAX_VALUES.toLocaleString('en-US')}: reuse less, or split the file`,
     );
   const raw = guardDepth(file, () => toJS(doc, file));
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+  if (!isMapping(raw)) {
     throw fileError(
       file,
       `the file must be a mapping of scenario keys (name, architecture, workload, ...), not ${Array.isArray(raw) ? 'a list' : 'a single value'}`,
     );
   }
   if (depthOf(raw) > MAX_DEPTH) throw tooDeep(file);
-  return { file, raw: raw as Record<string, unknown>, doc, lines };
+  return { file, raw, doc, lines };
+}
+
+/** A parsed node, or null for anything else (an empty value, a key or item of no node). */
+function nodeOrNull(value: unknown): Node | null {
+  return isNode(value) ? value : null;
 }
 
 /** JSON's own rules (no trailing commas, no comments, quoted keys), which YAML would let pass. */
@@ -66,7 +72,7 @@ function checkJsonSyntax(text: string, file: string): void {
   try {
     JSON.parse(text);
   } catch (error) {
-    const message = (error as Error).message;
+    const message = error instanceof Error ? error.message : String(error);
     const at = /position (\d+)/.exec(message);
     const offset = at ? Number(at[1]) : undefined;
     const line = offset === undefined ? undefined : text.slice(0, offset).split('\n').length;
@@ -125,7 +131,7 @@ function duplicateKeyError(doc: Document, lines: LineCounter, file: string): Sce
       const seen = new Map<string, number>();
       for (const pair of map.items) {
         const key = keyText(pair.key);
-        const offset = (pair.key as Node | null)?.range?.[0] ?? 0;
+        const offset = nodeOrNull(pair.key)?.range?.[0] ?? 0;
         const earlier = seen.get(key);
         if (earlier !== undefined) {
           const keyPath = [...pathKeys([...path, map]), key].join('.');
@@ -149,7 +155,7 @@ function duplicateKeyError(doc: Document, lines: LineCounter, file: string): Sce
 function pathKeys(chain: readonly unknown[]): string[] {
   return chain.flatMap((node, i) => {
     if (isPair(node)) return [keyText(node.key)];
-    if (isSeq(node)) return [String(node.items.indexOf(chain[i + 1] as never))];
+    if (isSeq(node)) return [String(node.items.findIndex((item) => item === chain[i + 1]))];
     return [];
   });
 }
@@ -174,8 +180,8 @@ function expandedValues(doc: Document): number {
     if (isAlias(node)) return anchors.get(node.source) ?? 1;
     let size = 1;
     if (isMap(node) || isSeq(node))
-      for (const item of node.items as unknown[]) size += isPair(item) ? walk(item.key) + walk(item.value) : walk(item);
-    const anchor = (node as { anchor?: string } | null)?.anchor;
+      for (const item of node.items) size += isPair(item) ? walk(item.key) + walk(item.value) : walk(item);
+    const anchor = nodeOrNull(node)?.anchor;
     if (anchor !== undefined) anchors.set(anchor, size);
     return size;
   };
@@ -189,17 +195,17 @@ function fileError(file: string, detail: string): ScenarioError {
 /** The line of the key at `path`, or of its closest ancestor present in the file (a missing key is
  * reported where it should have been written). */
 export function locate(source: Source, path: readonly PropertyKey[]): Position {
-  let node = source.doc.contents as Node | null;
+  let node = nodeOrNull(source.doc.contents);
   let offset = node?.range?.[0] ?? 0;
   for (const segment of path) {
     if (isAlias(node)) node = node.resolve(source.doc) ?? null;
     if (isMap(node)) {
       const pair = node.items.find((p) => keyText(p.key) === String(segment));
       if (!pair) break;
-      offset = (pair.key as Node | null)?.range?.[0] ?? offset;
-      node = pair.value as Node | null;
+      offset = nodeOrNull(pair.key)?.range?.[0] ?? offset;
+      node = nodeOrNull(pair.value);
     } else if (isSeq(node) && typeof segment === 'number' && segment < node.items.length) {
-      node = node.items[segment] as Node | null;
+      node = nodeOrNull(node.items[segment]);
       offset = node?.range?.[0] ?? offset;
     } else break;
   }

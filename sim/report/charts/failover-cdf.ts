@@ -5,8 +5,8 @@
 
 import type { D3, Selection } from 'd3-node';
 
-import type { Cell, RunResult } from '../../metrics/run-result.js';
-import { firstPointRuns, num, pointKey, variantsOf } from '../aggregate.js';
+import type { RunResult } from '../../metrics/run-result.js';
+import { cellOf, firstPointRuns, num, pointKey, variantsOf } from '../aggregate.js';
 import {
   CHART_WIDTH,
   INK,
@@ -44,11 +44,6 @@ interface Measure {
 const ELECTION: Measure = { column: 'election_ms', title: 'Election time', axis: 'Fault → new leader elected (ms)' };
 const OUTAGE: Measure = { column: 'outage_ms', title: 'Client-visible outage', axis: 'Longest gap without a success (ms)' };
 const FAILOVER: Measure = { column: 'failover_ms', title: 'Failover', axis: 'Fault → first commit (ms)' };
-
-/** A failovers.csv cell by name, so columns added later are read when they exist. */
-function cellOf(row: object, column: string): Cell | undefined {
-  return (row as Record<string, Cell | undefined>)[column];
-}
 
 interface Point {
   x: number;

@@ -5,8 +5,8 @@
 
 import type { D3, Selection } from 'd3-node';
 
-import type { Cell, FailoverRow, RunResult } from '../../metrics/run-result.js';
-import { firstTrialRuns, num, pointKey, variantsOf } from '../aggregate.js';
+import type { FailoverRow, RunResult } from '../../metrics/run-result.js';
+import { cellOf, firstTrialRuns, num, pointKey, variantsOf } from '../aggregate.js';
 import { FAULT_COLOR, faultWords } from './faults.js';
 import {
   CHART_WIDTH,
@@ -169,7 +169,7 @@ interface Placed {
 }
 
 function markFromRow(plot: Selection, row: FailoverRow, m: (typeof MARKS)[number], faultAt: number, x: FittedScale, box: Box): Placed[] {
-  const at = num((row as Record<string, Cell | undefined>)[m.column]);
+  const at = num(cellOf(row, m.column));
   if (at === null || Math.abs(at - faultAt) > HALF_WINDOW_MS) return [];
   const px = x.scale(at - faultAt);
   mark(plot, px, box.height, m.color, m.dash, 1.6).attr('data-mark', m.column);

@@ -6,8 +6,8 @@
 
 import type { D3, Scale, Selection } from 'd3-node';
 
-import type { Cell, RunResult } from '../../metrics/run-result.js';
-import { failoverMean, groupBy, mean, num, numericSweepKey, sweepNumber, variantsOf } from '../aggregate.js';
+import type { RunResult } from '../../metrics/run-result.js';
+import { cellOf, failoverMean, groupBy, mean, num, numericSweepKey, sweepNumber, variantsOf } from '../aggregate.js';
 import {
   BAND,
   MUTED,
@@ -38,7 +38,7 @@ const TOP = 70;
 
 /** A summary cell by name, so columns added by later versions are drawn once they exist. */
 export function summaryCell(run: RunResult, column: string): number | null {
-  return num((run.summary as Record<string, Cell | undefined>)[column]);
+  return num(cellOf(run.summary, column));
 }
 const meanColumn = (column: string) => (runs: readonly RunResult[]) => mean(runs.map((r) => summaryCell(r, column)));
 const failoverColumn = (column: string) => (runs: readonly RunResult[]) => failoverMean(runs, column);
