@@ -1,5 +1,7 @@
 // Lint: typescript-eslint's recommended rules, plus the determinism rule of DESIGN.md —
-// the simulator never reads the wall clock or an unseeded random source.
+// the simulator never reads the wall clock or an unseeded random source — and, with the
+// types (tsconfig.test.json covers every .ts file), switches over a union must name every
+// member or say `default:` on purpose, so a new message, event or kind is not silently ignored.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -30,5 +32,10 @@ export default tseslint.config(
     files: ['sim/protocols/**/*.ts'],
     ignores: ['sim/protocols/raft/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: [raftInternals, siblingRaftInternals] }] },
+  },
+  {
+    files: ['**/*.ts'],
+    languageOptions: { parserOptions: { project: ['./tsconfig.test.json'], tsconfigRootDir: import.meta.dirname } },
+    rules: { '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }] },
   },
 );

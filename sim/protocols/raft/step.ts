@@ -25,6 +25,13 @@ export function stepTerm(r: RaftReplica, from: number, m: RaftMessage, out: Outb
       case 'Heartbeat':
         r.becomeFollower(m.term, from, out);
         return true;
+      // an answer or a read-index exchange from a newer term: step down, drop it
+      case 'AppendEntriesResp':
+      case 'HeartbeatResp':
+      case 'RequestVoteResp':
+      case 'ReadIndex':
+      case 'ReadIndexResp':
+        break;
     }
     r.becomeFollower(m.term, -1, out);
     return false;
