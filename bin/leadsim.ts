@@ -3,14 +3,18 @@
 // Every command loads what it needs only when it is called (a dynamic import in its action):
 // `--version` and `--help` load commander alone, `validate` the scenario loader (zod, yaml) but
 // not the simulator, and only `run` and `replay` the report writers (jsdom).
-import { Command, Option } from 'commander';
+// commander through @commander-js/extra-typings: each action's arguments and options are typed
+// from the options declared on its command, so the compiler checks them against the command's
+// own options type (RunOptions, CheckOptions, ...) — a renamed flag or a dropped default fails
+// the build instead of arriving as undefined.
+import { Command, Option, type OptionValues } from '@commander-js/extra-typings';
 import { exitOnError } from './cli-errors.js';
 import { finish, watchStandardOutput } from './finish.js';
 import { packageVersion } from './paths.js';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
-function scenarioOptions(command: Command): Command {
+function scenarioOptions<Args extends unknown[], Opts extends OptionValues>(command: Command<Args, Opts>) {
   return command
     .option('--seed <n>', 'override the scenario seed')
     .option('--trials <n>', 'override the number of Monte Carlo trials')

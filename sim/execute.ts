@@ -40,7 +40,7 @@ export interface Execution {
 const workerFile = fileURLToPath(new URL('./worker.js', import.meta.url));
 
 /** Every task in result order: run by run, then trial; task i is run ⌊i / trials⌋, trial i mod trials. */
-export function tasksOf(runs: readonly RunSpec[], trials: number): WorkerTask[] {
+function tasksOf(runs: readonly RunSpec[], trials: number): WorkerTask[] {
   return runs.flatMap((run) => Array.from({ length: trials }, (_, trial) => ({ run, trial })));
 }
 

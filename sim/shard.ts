@@ -36,7 +36,7 @@ export interface ShardHeader extends ShardSpec {
   tasks: number;
 }
 
-export interface ShardEntry {
+interface ShardEntry {
   index: number;
   result: RunResult;
 }
@@ -87,7 +87,7 @@ export function encodeShard(file: ShardFile): string {
 }
 
 /** The header fields, in the order a shard file lists them. */
-export function headerOf(file: ShardHeader): ShardHeader {
+function headerOf(file: ShardHeader): ShardHeader {
   const { format, scenario, description, sweepKeys, fingerprint, seed, trials, runs, tasks, shard, of } = file;
   return { format, scenario, description, sweepKeys, fingerprint, seed, trials, runs, tasks, shard, of };
 }

@@ -24,7 +24,7 @@ export interface Report {
   failovers: Record<string, string>[];
 }
 
-export function baselineFile(dir: string, scenario: LoadedScenario): string {
+function baselineFile(dir: string, scenario: LoadedScenario): string {
   return join(dir, scenario.name, SUMMARY_FILE);
 }
 

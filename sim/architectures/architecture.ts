@@ -15,7 +15,7 @@ export interface ClusterView {
   ejected(now: Micros, node: number): void;
 }
 
-export interface ClientAttempt {
+interface ClientAttempt {
   readonly op: number;
   readonly key: number;
   readonly write: boolean;

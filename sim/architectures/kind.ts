@@ -40,7 +40,7 @@ export interface ModelCosts extends CpuCosts {
  * kinds share (batching, heartbeats, elections) is in cost-model.ts; only `nodeEvents` is
  * required.
  */
-export interface KindCost<S> {
+interface KindCost<S> {
   /** Engine events a second of the nodes' own work (messages, timers, fsyncs) while they serve
    *  `served` ops a second. */
   nodeEvents(spec: S, c: ModelCosts, served: number): number;
@@ -66,7 +66,7 @@ export interface KindCost<S> {
 }
 
 /** The parsed keys of a kind's schema: what the file says, defaults filled in. */
-export type ParsedKeys<S extends SpecBase, Shape extends z.core.$ZodLooseShape> = z.output<z.ZodObject<Shape>> & Pick<S, 'kind' | 'nodes'>;
+type ParsedKeys<S extends SpecBase, Shape extends z.core.$ZodLooseShape> = z.output<z.ZodObject<Shape>> & Pick<S, 'kind' | 'nodes'>;
 
 // Members are methods, not function-valued properties: a descriptor of one kind is then also a
 // descriptor of the union of all kinds, which is how the registry hands them out.

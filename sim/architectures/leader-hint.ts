@@ -5,7 +5,7 @@ import type { Random } from '../core/rng.js';
 import { ReplyStatus } from '../protocols/node.js';
 import type { Architecture } from './architecture.js';
 
-export class LeaderHint {
+class LeaderHint {
   private leader = -1;
 
   /** `members`: the nodes that may lead. */

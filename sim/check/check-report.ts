@@ -30,7 +30,7 @@ export function reportFailed(report: CheckReport): boolean {
 const pct = (x: number) => `${(x * 100).toFixed(x * 100 < 10 ? 1 : 0)}%`;
 
 /** 4 significant digits, no exponent for the sizes a summary holds. */
-export function formatValue(x: number): string {
+function formatValue(x: number): string {
   if (x === 0) return '0';
   const digits = Math.max(0, 3 - Math.floor(Math.log10(Math.abs(x))));
   return x
@@ -67,7 +67,7 @@ function cells(r: MetricResult): string[] {
   return [r.group, r.metric, ...values, formatChange(r), formatP(r.p), formatP(r.pAdjusted), r.verdict, r.note];
 }
 
-export function headlineOf(check: ScenarioCheck, report: CheckReport): string {
+function headlineOf(check: ScenarioCheck, report: CheckReport): string {
   const parts: string[] = [];
   const c = check.comparison;
   if (c !== null) {

@@ -11,7 +11,7 @@ import { holmAdjust, mannWhitney } from './mann-whitney.js';
 import { directionOf, metricColumns, type Direction } from './metrics.js';
 import type { Row, SummaryTable } from './summary-table.js';
 
-export const MIN_STATISTICAL_TRIALS = 5;
+const MIN_STATISTICAL_TRIALS = 5;
 
 export interface CompareOptions {
   /** Relative change that counts, e.g. 0.05. */
@@ -36,7 +36,7 @@ export interface Sample {
 }
 
 /** `~`: no move that counts (not significant, or within the tolerance). */
-export type Verdict = 'regression' | 'improvement' | 'changed' | '~' | 'missing' | 'new';
+type Verdict = 'regression' | 'improvement' | 'changed' | '~' | 'missing' | 'new';
 
 export interface MetricResult {
   /** Variant, with the sweep point when there is one. */
@@ -127,7 +127,7 @@ function valuesOf(rows: readonly Row[], metric: string): number[] {
     .map(Number);
 }
 
-export function sampleOf(values: readonly number[]): Sample | null {
+function sampleOf(values: readonly number[]): Sample | null {
   if (values.length === 0) return null;
   const mean = values.reduce((s, v) => s + v, 0) / values.length;
   const variance = values.length > 1 ? values.reduce((s, v) => s + (v - mean) ** 2, 0) / (values.length - 1) : 0;

@@ -4,7 +4,7 @@
 
 export type Direction = 'higher' | 'lower' | 'neutral';
 
-export const METRIC_DIRECTIONS: Readonly<Record<string, Direction>> = {
+const METRIC_DIRECTIONS: Readonly<Record<string, Direction>> = {
   offered_ops_s: 'neutral',
   throughput_ops_s: 'higher',
   capacity_ops_s: 'higher',
@@ -36,7 +36,7 @@ export const METRIC_DIRECTIONS: Readonly<Record<string, Direction>> = {
 };
 
 /** Columns of summary.csv that name a row rather than measure it (besides the sweep keys). */
-export const ROW_COLUMNS = ['scenario', 'variant', 'kind', 'nodes', 'seed', 'trial', 'sim_seconds'] as const;
+const ROW_COLUMNS = ['scenario', 'variant', 'kind', 'nodes', 'seed', 'trial', 'sim_seconds'] as const;
 
 export function directionOf(metric: string): Direction {
   return METRIC_DIRECTIONS[metric] ?? 'neutral';

@@ -8,7 +8,7 @@ import type { Random } from './rng.js';
 export type Sampler = () => number;
 
 /** The standard normal quantile at 0.99. */
-export const Z_99 = 2.3263478740408408;
+const Z_99 = 2.3263478740408408;
 
 export function sampler(spec: DistSpec, rng: Random): Sampler {
   switch (spec.dist) {

@@ -6,7 +6,7 @@ import type { RequestsNearFaults } from './run-result.js';
 import { grownFloat64, grownUint8 } from '../core/grow.js';
 
 /** How far before and after each fault requests are kept (µs). */
-export const NEAR_FAULT_WINDOW = 1_000_000;
+const NEAR_FAULT_WINDOW = 1_000_000;
 /** The chart zooms into the first few faults; random crash schedules would keep everything. */
 const MAX_WINDOWS = 4;
 

@@ -56,7 +56,7 @@ export function firstTrialRuns(results: readonly RunResult[], sweepKeys: readonl
 }
 
 /** Time charts draw at most this many panels; beyond, a sweep shows its first and last point. */
-export const MAX_TIME_PANELS = 8;
+const MAX_TIME_PANELS = 8;
 
 /**
  * The runs the time charts draw, one panel each: every variant's first trial at every sweep

@@ -8,7 +8,7 @@ import { SUMMARY_COLUMNS, type Cell, type RunResult } from '../metrics/run-resul
 export type Row = Readonly<Record<string, Cell | boolean | undefined>>;
 
 /** Most decimals a non-integer is printed with: µs resolution for ms, 0.1% for fractions. */
-export const MAX_DECIMALS = 3;
+const MAX_DECIMALS = 3;
 
 /**
  * One value as CSV text: null (and NaN/±Infinity, which mean "no value") → empty, integers
@@ -44,7 +44,7 @@ export function sweepColumns(base: readonly string[], sweepKeys: readonly string
 }
 
 /** The header line of a CSV with these columns. */
-export function csvHeader(columns: readonly string[]): string {
+function csvHeader(columns: readonly string[]): string {
   return stringify([[...columns]], { record_delimiter: '\n' });
 }
 
@@ -52,7 +52,7 @@ export function csvHeader(columns: readonly string[]): string {
  * Rows as CSV lines without a header, cells in `columns` order. Rows are plain records; a
  * column a row lacks is an empty cell, so a missing metric is visible rather than shifting cells.
  */
-export function csvRows(columns: readonly string[], rows: readonly Readonly<Record<string, Cell | boolean | undefined>>[]): string {
+function csvRows(columns: readonly string[], rows: readonly Readonly<Record<string, Cell | boolean | undefined>>[]): string {
   if (rows.length === 0) return '';
   const records = rows.map((row) => columns.map((column) => csvCell(row[column])));
   return stringify(records, { record_delimiter: '\n' });

@@ -24,7 +24,7 @@ import { errnoCode, fsReason } from '../scenario/input-file.js';
 import { isAlive, isWithin, lockOutput, makeParents, OutputError, removeIfEmpty } from './output-process.js';
 import { basename, dirname, join, resolve } from 'node:path';
 
-export { isWithin, makeParents, OutputError, removeTemporaries, trackTemporary, untrackTemporary } from './output-process.js';
+export { makeParents, OutputError, removeTemporaries, trackTemporary, untrackTemporary } from './output-process.js';
 
 /** The file that marks a folder as a leadsim report (or baseline) that leadsim may replace. */
 export const REPORT_MARKER = '.leadsim-report';
@@ -138,7 +138,7 @@ export function diskFailure(error: unknown, path: string, option?: string): unkn
 }
 
 /** The real path of `path` (symbolic links resolved) even when its last parts do not exist yet. */
-export function realPath(path: string): string {
+function realPath(path: string): string {
   const absolute = resolve(path);
   try {
     return realpathSync(absolute);

@@ -7,7 +7,7 @@
 // chart files and the page's bytes stay what the chart code drew.
 
 /** Smallest chart text on a screen, in CSS pixels as rendered. */
-export const SCREEN_TEXT_PX = 16;
+const SCREEN_TEXT_PX = 16;
 
 export const PRESENT_CSS = `
 html.present, html.present body { overflow-x: hidden; }

@@ -5,7 +5,7 @@
 // Windowed metrics (error_rate, latency_*, throughput_ops_s) are computed over the rule
 // group's `window` (Prometheus' range vector, e.g. rate(...[1m])).
 
-export const ALERT_METRICS = {
+const ALERT_METRICS = {
   leader: 'the leader: `none` while a group has no leader (leader kinds only)',
   error_rate: 'failed / (completed + failed) requests over the window',
   latency_p50_ms: 'median latency of requests completed in the window',
@@ -32,8 +32,7 @@ export function parseCondition(text: string): AlertCondition {
   if (m === null) throw new Error(`must be ${CONDITION_HINT} (got '${text}')`);
   const [, metric, op, operand] = m;
   if (!isCompareOp(op)) throw new Error(`must be ${CONDITION_HINT} (got '${text}')`); // SHAPE matches only these
-  if (!isMetric(metric))
-    throw new Error(`'${metric}' is not a metric alerts can watch: one of ${Object.keys(ALERT_METRICS).join(', ')}`);
+  if (!isMetric(metric)) throw new Error(`'${metric}' is not a metric alerts can watch: one of ${Object.keys(ALERT_METRICS).join(', ')}`);
   if (metric === 'leader') {
     if (operand !== 'none' || (op !== '==' && op !== '!='))
       throw new Error(`leader can only be compared with none: "leader == none" or "leader != none" (got '${text}')`);

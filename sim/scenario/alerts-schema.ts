@@ -16,7 +16,7 @@ const condition = () =>
     }
   });
 
-export const alertRuleSchema = z.strictObject({
+const alertRuleSchema = z.strictObject({
   name: z
     .string({ error: expecting("a name for the alert, e.g. 'no-leader'") })
     .regex(RULE_NAME, { error: "must be letters, digits, '.', '_' or '-' (it names the alert in alerts.csv)" })

@@ -34,7 +34,7 @@ export const LIMITS = {
 } as const;
 
 /** A command's event budget is this many times a run's. */
-export const COMMAND_BUDGET_FACTOR = 10;
+const COMMAND_BUDGET_FACTOR = 10;
 
 export interface RunCost {
   buckets: number;
@@ -121,7 +121,7 @@ export function runOverrun(s: Scenario, maxEvents: number = LIMITS.eventsPerRun)
 }
 
 /** Engine events a second on a busy two-core machine, for a rough time (README "Speed"). */
-export const ROUGH_EVENTS_PER_SECOND = 1e6;
+const ROUGH_EVENTS_PER_SECOND = 1e6;
 
 /** "about 3 min" for this many events at ROUGH_EVENTS_PER_SECOND. */
 export function roughTime(events: number): string {

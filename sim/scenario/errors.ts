@@ -34,7 +34,7 @@ export class ScenarioError extends Error {
 }
 
 /** `scenarios/x.yaml:12: architecture.nodes: must be an integer from 1 to 1000 (got 0)`. */
-export function formatScenarioError(init: ScenarioErrorInit): string {
+function formatScenarioError(init: ScenarioErrorInit): string {
   const where = init.line === undefined ? init.file : `${init.file}:${init.line}`;
   const key = init.key === '' ? '' : `${init.key}: `;
   const context = init.context ? ` [${init.context}]` : '';

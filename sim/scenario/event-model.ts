@@ -19,7 +19,7 @@ import type { Scenario } from './scenario.js';
 
 const CLIENT_EVENTS_PER_OP = 4;
 
-export function modelCosts(s: Scenario): ModelCosts {
+function modelCosts(s: Scenario): ModelCosts {
   return {
     service: meanOf(s.cpu.service),
     perMessage: s.cpu.perMessage,

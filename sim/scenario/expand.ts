@@ -66,7 +66,7 @@ export function mergeVariant(target: Layered, variant: Raw, index: number): void
 
 /** Sets a value at a dotted path, creating what is missing on the way: a mapping, or the
  * default the file left out (WRITTEN_DEFAULTS), which the value then changes. */
-export function setPath(raw: Raw, path: Path, value: unknown): void {
+function setPath(raw: Raw, path: Path, value: unknown): void {
   let node: unknown = raw;
   path.forEach((segment, i) => {
     const last = i === path.length - 1;

@@ -11,9 +11,9 @@ const FAILOVER_TIMES = /_at_ms$/;
 export const PER_FAILOVER_METRICS: readonly string[] = FAILOVER_COLUMNS.filter(
   (c) => !NOT_METRICS.has(c) && !FAILOVER_TIMES.test(c) && !(SUMMARY_COLUMNS as readonly string[]).includes(c),
 );
-export const EXPECTABLE_METRICS: readonly string[] = [...SUMMARY_COLUMNS.filter((c) => !NOT_METRICS.has(c)), ...PER_FAILOVER_METRICS];
+const EXPECTABLE_METRICS: readonly string[] = [...SUMMARY_COLUMNS.filter((c) => !NOT_METRICS.has(c)), ...PER_FAILOVER_METRICS];
 
-export const EXPECT_STATS = ['mean', 'p50', 'p99', 'max', 'min'] as const;
+const EXPECT_STATS = ['mean', 'p50', 'p99', 'max', 'min'] as const;
 export type ExpectStat = (typeof EXPECT_STATS)[number];
 
 export const expectSchema = z.array(

@@ -8,7 +8,7 @@ import type { DistSpec, NetworkSpec, ZoneSpec } from './scenario.js';
 const LAN: DistSpec = { dist: 'lognormal', median: 500, p99: 2000 };
 
 /** Zone names for a count: a, b, ..., z, then aa, ab, ... */
-export function zoneNames(count: number): string[] {
+function zoneNames(count: number): string[] {
   const name = (i: number): string => (i < 26 ? String.fromCharCode(97 + i) : name(Math.floor(i / 26) - 1) + name(i % 26));
   return Array.from({ length: count }, (_, i) => name(i));
 }

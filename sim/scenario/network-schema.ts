@@ -5,7 +5,7 @@ import { PRESET_NAMES } from '../net/presets.js';
 import { durationDist, expecting, intIn, nodeId, probability } from './fields.js';
 
 /** Zone names: letters, digits and '_' ('-' joins two names into a pair, as in `a-b`). */
-export const ZONE_NAME = /^[A-Za-z0-9_]+$/;
+const ZONE_NAME = /^[A-Za-z0-9_]+$/;
 const PAIR = /^([A-Za-z0-9_]+)-([A-Za-z0-9_]+)$/;
 export const parsePair = (key: string): [string, string] | null => {
   const m = PAIR.exec(key);
@@ -18,7 +18,7 @@ const zoneMap = z.record(
   { error: expecting('a zone count (nodes placed round-robin) or a map such as { a: [0, 1], b: [2, 3], c: [4] }') },
 );
 
-export const zonesField = () =>
+const zonesField = () =>
   z
     .union([intIn(1, 1000), zoneMap], {
       error: expecting('a zone count (nodes placed round-robin) or a map such as { a: [0, 1], b: [2, 3], c: [4] }'),
@@ -27,15 +27,12 @@ export const zonesField = () =>
 
 const pairMap = z.record(z.string().regex(PAIR, { error: 'a zone pair is written a-b' }), durationDist());
 
-export const networkShape = {
+const networkShape = {
   delay: durationDist().optional().describe('within a zone; default lognormal median 500us p99 2ms, or the preset'),
   loss: probability().default(0).describe('the chance that any one message is lost (client requests and replies too)'),
   zones: zonesField().optional(),
   between: z.union([durationDist(), pairMap]).optional().describe('delay between zones: one distribution, or one per pair { a-b: ... }'),
-  preset: z
-    .enum(PRESET_NAMES)
-    .optional()
-    .describe('measured delays to start from (zones and their delays); keys set in the file win'),
+  preset: z.enum(PRESET_NAMES).optional().describe('measured delays to start from (zones and their delays); keys set in the file win'),
 };
 
 export const networkSchema = z.strictObject(networkShape);

@@ -14,7 +14,7 @@ export const MAX_NODES = 1000;
  * followers, so even with 128 a 1000-node group (about 290 writes/s) commits what it accepted
  * within the default 500 ms timeout, while a 3-node one still fills its followers' pipelines.
  */
-export const DEFAULT_MAX_PENDING = 64;
+const DEFAULT_MAX_PENDING = 64;
 
 /** The keys of every kind that elects a leader. */
 const election = {

@@ -35,7 +35,7 @@ import {
 
 export const MAX_TRIALS = 100_000;
 /** Client connections, each keeping its own leader hint per group. */
-export const MAX_SESSIONS = 1000;
+const MAX_SESSIONS = 1000;
 
 const nodes = intIn(1, MAX_NODES).describe('how many nodes (servers) the architecture has');
 

@@ -18,10 +18,10 @@ export interface Position {
 }
 
 /** Deeper than this is no scenario (the schema nests six levels): a generated or hostile file. */
-export const MAX_DEPTH = 32;
+const MAX_DEPTH = 32;
 
 /** Values (mappings, lists, scalars) once aliases are expanded: a 4 MB file holds at most ~2 M. */
-export const MAX_VALUES = 2_000_000;
+const MAX_VALUES = 2_000_000;
 
 /** Parses text into a plain object; malformed YAML or JSON, a duplicate key, a nesting too deep
  * or a non-mapping is a ScenarioError. */
@@ -179,8 +179,7 @@ function expandedValues(doc: Document): number {
   const walk = (node: unknown): number => {
     if (isAlias(node)) return anchors.get(node.source) ?? 1;
     let size = 1;
-    if (isMap(node) || isSeq(node))
-      for (const item of node.items) size += isPair(item) ? walk(item.key) + walk(item.value) : walk(item);
+    if (isMap(node) || isSeq(node)) for (const item of node.items) size += isPair(item) ? walk(item.key) + walk(item.value) : walk(item);
     const anchor = nodeOrNull(node)?.anchor;
     if (anchor !== undefined) anchors.set(anchor, size);
     return size;

@@ -85,7 +85,7 @@ export function tracedRun(run: RunSpec, sim: Simulation, arch: Architecture): Tr
 
 /** The window `run` records: from a little before the first fault to a few seconds after it;
  *  without faults, the first seconds. */
-export function defaultWindow(firstFaultMs: number | null, durationMicros: Micros): TraceWindow {
+function defaultWindow(firstFaultMs: number | null, durationMicros: Micros): TraceWindow {
   const BEFORE = 500_000;
   const AFTER = 2_500_000;
   if (firstFaultMs === null) return { from: 0, to: Math.min(durationMicros, BEFORE + AFTER) };

@@ -12,7 +12,7 @@ import type { Row } from './quotes.js';
 /** The estimate over the events a run really processes must stay in this band. */
 export const ESTIMATE_BAND = [0.5, 3] as const;
 
-export const GRID_NODES = [3, 31, 301, 1000] as const;
+const GRID_NODES = [3, 31, 301, 1000] as const;
 
 const LOADS = {
   'open-light': '{ kind: poisson, rate: 100/s }',
@@ -21,12 +21,12 @@ const LOADS = {
   'closed-saturated': '{ kind: closed, clients: 200, think: 0ms }',
 } as const;
 
-export type GridLoad = keyof typeof LOADS;
-export const GRID_LOADS = Object.keys(LOADS) as GridLoad[];
+type GridLoad = keyof typeof LOADS;
+const GRID_LOADS = Object.keys(LOADS) as GridLoad[];
 
 const CAPACITY_GROWS_WITH_N = new Set<string>(['stateless-lb', 'leaderless-quorum']);
 
-export function gridScenario(kind: ArchitectureKind, nodes: number, load: GridLoad): string {
+function gridScenario(kind: ArchitectureKind, nodes: number, load: GridLoad): string {
   const saturated = load.endsWith('saturated');
   const service = !saturated ? '100us' : CAPACITY_GROWS_WITH_N.has(kind) ? `${Math.round((1000 * nodes) / 3)}us` : '1ms';
   const shards = saturated && kind === 'sharded-raft' ? ', shards: 3' : '';
@@ -50,7 +50,7 @@ export interface GridCase {
 }
 
 /** Runs one case of the grid (trial 0). */
-export function gridCase(kind: ArchitectureKind, nodes: number, load: GridLoad): GridCase {
+function gridCase(kind: ArchitectureKind, nodes: number, load: GridLoad): GridCase {
   const [run] = parseScenarioText(gridScenario(kind, nodes, load), 'grid.yaml', {}, { maxEvents: 1e12 }).runs;
   const { events } = runOnce(run, 0);
   const estimate = costOf(run.scenario).events;

@@ -11,8 +11,8 @@ export interface RunTables {
   failovers: readonly Row[];
 }
 
-export const STATS = ['mean', 'p50', 'max', 'min', 'sum', 'count', 'missing'] as const;
-export type Stat = (typeof STATS)[number];
+const STATS = ['mean', 'p50', 'max', 'min', 'sum', 'count', 'missing'] as const;
+type Stat = (typeof STATS)[number];
 
 /** One slot: which rows (variant, sweep point), which column, which statistic, how printed. */
 export interface Slot {

@@ -19,7 +19,7 @@ import { defineArchitecture, type ArchitectureFactory, type ClusterView } from '
 import type { LeaderlessQuorumSpec as Spec } from './kind.js';
 
 /** How long clients avoid a node after an attempt to it timed out. */
-export const SUSPICION: Micros = 1_000_000;
+const SUSPICION: Micros = 1_000_000;
 
 export const buildLeaderlessQuorum: ArchitectureFactory<Spec> = (spec, ctx) => {
   const ring = new Ring(spec.nodes, spec.vnodes, spec.replicas, ctx.scenario.workload.keys.count);
@@ -42,7 +42,7 @@ export const buildLeaderlessQuorum: ArchitectureFactory<Spec> = (spec, ctx) => {
 };
 
 /** A client's choice of coordinator: a random replica of the key that has not just timed out. */
-export class RingRouter {
+class RingRouter {
   private readonly suspectUntil: Float64Array;
   private readonly candidates: Int32Array;
 

@@ -14,7 +14,7 @@ import { GrantOutbox } from './grant-outbox.js';
 import { LeaseClient } from './lease-client.js';
 import type { LeaseMessage } from './lease-messages.js';
 
-export const TIMER_LEASE = FIRST_OWN_TIMER;
+const TIMER_LEASE = FIRST_OWN_TIMER;
 
 export interface CoordinatorOptions extends ElectionOptions {
   /** IDs or tokens per lease. */

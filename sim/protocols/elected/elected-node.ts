@@ -16,7 +16,7 @@ export const FIRST_OWN_TIMER = TIMERS_PER_REPLICA;
  * majority stops serving (an active node must be fenced before another takes over). The log
  * carries no client data here, so batching and pipelining stay at raft-group's defaults.
  */
-export function electionOptions(spec: ElectionOptions): RaftOptions {
+function electionOptions(spec: ElectionOptions): RaftOptions {
   return {
     electionTimeout: spec.electionTimeout,
     heartbeat: spec.heartbeat,

@@ -2,7 +2,7 @@
 import type { ElectionOptions } from '../../scenario/scenario.js';
 
 /** Flexible Paxos quorum sizes: any with phase1 + phase2 > nodes (default: majorities). */
-export interface PaxosQuorums {
+interface PaxosQuorums {
   phase1: number;
   phase2: number;
 }

@@ -36,7 +36,7 @@ function preCampaign(r: RaftReplica, out: Outbox): void {
 }
 
 /** A real round: new term, vote for self (counted once durable), ask every peer. */
-export function startElection(r: RaftReplica, out: Outbox): void {
+function startElection(r: RaftReplica, out: Outbox): void {
   r.becomeCandidate(out);
   const msg = voteRequest(r, 'RequestVote', r.term);
   for (const peer of r.voterPeers) out.send(peer, msg);

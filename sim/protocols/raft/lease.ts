@@ -5,7 +5,7 @@ import type { LeaderState } from './leader-state.js';
 import type { RaftReplica } from './raft-replica.js';
 
 /** Lease reads stop this long before the lease ends: the usual allowance for clock drift. */
-export const LEASE_MARGIN_FRACTION = 0.1;
+const LEASE_MARGIN_FRACTION = 0.1;
 
 /** The lease itself (lease reads on the leader, and the index its heartbeats carry for lease follower reads). */
 export function leaseHolds(r: RaftReplica, l: LeaderState): boolean {

@@ -24,8 +24,7 @@ import { applyCommitted, serve } from './service.js';
 import { State, TIMER_ELECTION, TIMER_HEARTBEAT, TIMER_READY, TIMER_RELAY } from './state.js';
 import { dispatch, stepTerm } from './step.js';
 
-export { LEASE_MARGIN_FRACTION } from './lease.js';
-export { State, TIMER_ELECTION, TIMER_HEARTBEAT, TIMERS_PER_REPLICA } from './state.js';
+export { State } from './state.js';
 
 export interface RaftReplicaConfig {
   id: number;

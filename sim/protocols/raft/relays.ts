@@ -15,7 +15,7 @@ import type { RaftReplica } from './raft-replica.js';
 import { TIMER_RELAY } from './state.js';
 
 /** How long a relay waits for its group, as a fraction of the heartbeat interval. */
-export const RELAY_TIMEOUT_FRACTION = 0.5;
+const RELAY_TIMEOUT_FRACTION = 0.5;
 
 /** Leader → relay: each target's message (the relay may be one of the targets). */
 export interface RelayEnvelope extends Message {
@@ -27,7 +27,7 @@ export interface RelayEnvelope extends Message {
 }
 
 /** Relay → member: the leader's message, to be answered through the relay. */
-export interface Forwarded extends Message {
+interface Forwarded extends Message {
   readonly type: 'Forward';
   readonly group: number;
   readonly term: number;
@@ -36,7 +36,7 @@ export interface Forwarded extends Message {
 }
 
 /** Member → relay: its answer to the leader. */
-export interface RelayReply extends Message {
+interface RelayReply extends Message {
   readonly type: 'RelayReply';
   readonly group: number;
   readonly term: number;
@@ -44,7 +44,7 @@ export interface RelayReply extends Message {
 }
 
 /** Relay → leader: the answers of its group (origins[i] sent answers[i]). */
-export interface RelayAggregate extends Message {
+interface RelayAggregate extends Message {
   readonly type: 'RelayAggregate';
   readonly group: number;
   readonly term: number;
@@ -192,7 +192,7 @@ function flushIfComplete(r: RaftReplica, out: Outbox): void {
 }
 
 /** Sends what the group answered (the relay's timer, or everyone answered). */
-export function flushAggregate(r: RaftReplica, out: Outbox): void {
+function flushAggregate(r: RaftReplica, out: Outbox): void {
   const agg = r.relaying;
   if (agg.answers.length > 0) {
     const m: RelayAggregate = {

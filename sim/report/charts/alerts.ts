@@ -11,7 +11,7 @@ import { PALETTE, type LegendItem } from './frame.js';
 import { formatTick } from './scales.js';
 
 // Reddish purple: apart from the vermillion of failed requests it may lie on.
-export const ALERT_COLOR = PALETTE[3];
+const ALERT_COLOR = PALETTE[3];
 /** The same hue, dark enough to read as 9 px text. */
 const ALERT_TEXT = '#7a3b63';
 const ROW_HEIGHT = 5;

@@ -12,13 +12,13 @@ import { formatTick } from './scales.js';
 
 export const FAULT_COLOR = '#222';
 /** The strip that shows how long a crashed node stays down (or a partition lasts). */
-export const DOWNTIME_COLOR = '#8c8c8c';
+const DOWNTIME_COLOR = '#8c8c8c';
 export const STRIP_HEIGHT = 7;
 const LANES = 3;
 const LANE_HEIGHT = 14;
 const CHAR_WIDTH = 6.2; // at 11px, close enough to keep labels apart without measuring text
 /** Beyond this many faults (random MTBF schedules) labels and dashed lines would be noise: only bands are drawn. */
-export const MAX_FAULT_LABELS = 12;
+const MAX_FAULT_LABELS = 12;
 
 /** Faults of several runs, duplicates removed, in time order, each labelled in words (faultWords). */
 export function uniqueFaults(runs: readonly RunResult[]): FaultMarker[] {
@@ -43,7 +43,7 @@ export interface FaultLayer {
 }
 
 /** Whether a fault leaves something to wait out (a node down, a cut) that gets a strip. */
-export function hasDowntime(f: FaultMarker): boolean {
+function hasDowntime(f: FaultMarker): boolean {
   return f.until_ms === null ? f.instant !== true : f.until_ms > f.at_ms;
 }
 

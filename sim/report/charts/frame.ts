@@ -6,7 +6,7 @@ import { D3Node, type D3, type Selection } from 'd3-node';
 import type { RunResult } from '../../metrics/run-result.js';
 import { formatTick, logTicks, type FittedScale } from './scales.js';
 
-export const FONT = "system-ui, -apple-system, 'Segoe UI', 'DejaVu Sans', Helvetica, Arial, sans-serif";
+const FONT = "system-ui, -apple-system, 'Segoe UI', 'DejaVu Sans', Helvetica, Arial, sans-serif";
 // Okabe-Ito, reordered so the first lines are the most distinct; yellow (weak on white) last.
 export const PALETTE = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000', '#F0E442'];
 // Each series gets its own dash pattern too, so lines stay apart in grey print and for readers
@@ -79,7 +79,7 @@ export function header(svg: Selection, title: string, subtitle: string): void {
   if (subtitle) svg.append('text').attr('x', 16).attr('y', 46).attr('font-size', 12).attr('fill', MUTED).text(subtitle);
 }
 
-export { fitScale, formatPercent, formatSeconds, formatTick, type FittedScale, type ScaleSpec } from './scales.js';
+export { fitScale, formatPercent, formatSeconds, formatTick, type FittedScale } from './scales.js';
 
 export interface AxisSpec {
   fitted: FittedScale;
@@ -234,17 +234,6 @@ export function seriesPath(plot: Selection, d: string | null, style: SeriesStyle
     .attr('stroke-width', width)
     .attr('stroke-linejoin', 'round')
     .attr('stroke-dasharray', style.dash || null);
-}
-
-/** A centred grey note where a panel has nothing to show. */
-export function emptyNote(plot: Selection, box: Box, text: string): void {
-  plot
-    .append('text')
-    .attr('x', box.width / 2)
-    .attr('y', box.height / 2)
-    .attr('text-anchor', 'middle')
-    .attr('fill', MUTED)
-    .text(text);
 }
 
 export const CHART_WIDTH = 960;

@@ -37,7 +37,7 @@ const ROW_HEIGHT = 300;
 const TOP = 70;
 
 /** A summary cell by name, so columns added by later versions are drawn once they exist. */
-export function summaryCell(run: RunResult, column: string): number | null {
+function summaryCell(run: RunResult, column: string): number | null {
   return num(cellOf(run.summary, column));
 }
 const meanColumn = (column: string) => (runs: readonly RunResult[]) => mean(runs.map((r) => summaryCell(r, column)));
@@ -56,7 +56,7 @@ interface LineMetric {
   bound?: (runs: readonly RunResult[]) => number | null;
 }
 
-export const CPU_PARTS = [
+const CPU_PARTS = [
   { column: 'leader_cpu_requests', label: 'client requests', color: PALETTE[0] },
   { column: 'leader_cpu_replication', label: 'replication', color: PALETTE[1] },
   { column: 'leader_cpu_heartbeats', label: 'heartbeats', color: PALETTE[2] },
@@ -160,7 +160,7 @@ function panelsOf(series: readonly VariantRuns[]): Panel[] {
 }
 
 /** Axis label for a sweep key: the familiar name for node counts, the dotted path otherwise. */
-export function sweepLabel(key: string): string {
+function sweepLabel(key: string): string {
   if (key === 'nodes' || key.endsWith('.nodes')) return `Nodes (${key})`;
   return key.endsWith('.rate') ? `Offered rate per second (${key})` : key;
 }

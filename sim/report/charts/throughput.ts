@@ -10,7 +10,7 @@ import { THROUGHPUT_FILE } from '../files.js';
 // Panels are labelled, so colour can say what a mark is (done or failed) rather than which
 // variant it belongs to: blue for completed, vermilion for failed, in every panel. The failed
 // fill is opaque, so it is the legend swatch's colour (≥ 3:1 against white) and not a pale orange.
-export const FAILED_COLOR = PALETTE[1];
+const FAILED_COLOR = PALETTE[1];
 const COMPLETED = { color: PALETTE[0], dash: '' };
 
 export function throughputChart(canvas: SvgCanvas, input: ChartInput): ChartSvg | null {

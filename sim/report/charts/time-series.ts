@@ -29,9 +29,9 @@ import {
   panelTitle,
 } from './frame.js';
 
-export type SeriesColumn = 'throughput_ops_s' | 'latency_p50_ms' | 'latency_p99_ms' | 'failed';
+type SeriesColumn = 'throughput_ops_s' | 'latency_p50_ms' | 'latency_p99_ms' | 'failed';
 
-export interface TimeLine {
+interface TimeLine {
   run: RunResult;
   /** `data-series` of the line: its variant (and sweep point); the column goes in `data-measure`. */
   series: string;
@@ -75,7 +75,7 @@ const SINGLE_HEIGHT = 440;
 const PANEL_GAP = 44;
 
 /** A run's column as points, plus one closing point so the last bucket is drawn full width. */
-export function seriesPoints(rows: readonly TimeseriesRow[], column: SeriesColumn, perSecond = false): Point[] {
+function seriesPoints(rows: readonly TimeseriesRow[], column: SeriesColumn, perSecond = false): Point[] {
   const points: Point[] = [];
   for (const row of rows) {
     const t = num(row.t_ms);
@@ -214,7 +214,7 @@ function sharedYLabel(root: Selection, boxes: readonly Box[], text: string, own:
 }
 
 /** Whether the panels' peaks differ by more than `ratio` (then each gets its own y axis). */
-export function ownAxes(panels: readonly (readonly number[])[], ratio: number | undefined): boolean {
+function ownAxes(panels: readonly (readonly number[])[], ratio: number | undefined): boolean {
   if (ratio === undefined || panels.length < 2) return false;
   const peaks = panels.map((values) => values.reduce((a, b) => (b > a ? b : a), 0)).filter((peak) => peak > 0);
   if (peaks.length < 2) return false;

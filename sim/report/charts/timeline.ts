@@ -41,7 +41,7 @@ const BLOCK_GAP = 6;
 /** Room above the rows for fault labels. */
 const LABEL_STRIP = 46;
 
-export const ROLE_COLORS: Readonly<Record<TimelineRole, string>> = {
+const ROLE_COLORS: Readonly<Record<TimelineRole, string>> = {
   leader: '#0072B2',
   follower: '#56B4E9',
   candidate: '#E69F00',
@@ -112,7 +112,7 @@ interface Block {
 }
 
 /** Blocks for the first `rows` nodes, leaders without a majority marked. */
-export function timelineBlocks(run: RunResult, rows: number): Block[] {
+function timelineBlocks(run: RunResult, rows: number): Block[] {
   if (run.replicas && run.replicas.length > 0) return shardBlocks(run, rows);
   const all = run.timeline.length >= run.nodes;
   const members = run.timeline.map((segments, node) => ({ node, segments }));

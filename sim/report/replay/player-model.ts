@@ -3,7 +3,7 @@
 // no imports but types, no module-level values, so `replayModel.toString()` is the whole of it.
 import type { Trace } from '../../trace/trace.js';
 
-export interface NodeView {
+interface NodeView {
   up: boolean;
   /** The role word drawn (leader if it leads any group). */
   role: string;
@@ -23,7 +23,7 @@ export interface NodeView {
 }
 
 /** One answer to a vote request that has reached its candidate. */
-export interface Ballot {
+interface Ballot {
   voter: number;
   candidate: number;
   group: number;
