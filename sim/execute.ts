@@ -104,7 +104,7 @@ async function inPool(tasks: WorkerTask[], threads: number, onRunDone?: (done: n
   try {
     await Promise.all(
       order.map(async (i) => {
-        outputs[i] = (await pool.run(tasks[i])) as TaskOutput;
+        outputs[i] = await pool.run(tasks[i]); // the worker's runTask returns a TaskOutput
         onRunDone?.(++done, tasks.length);
       }),
     );

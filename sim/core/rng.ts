@@ -9,7 +9,7 @@ import seedrandom from 'seedrandom';
 export type Random = () => number;
 
 export function stream(seed: number, label: string): Random {
-  return seedrandom.alea(`${seed}|${label}`) as unknown as Random;
+  return seedrandom.alea(`${seed}|${label}`);
 }
 
 /** Seed of trial k: trial 0 runs the scenario's own seed, later trials a seed derived from (seed, k). */

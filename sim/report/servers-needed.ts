@@ -16,7 +16,7 @@ export function serversNeeded(results: readonly RunResult[], sweepKeys: readonly
   if (key === null || !key.endsWith('nodes')) return null;
   const curves = [...groupBy(results, (r) => r.variant).entries()].map(([variant, runs]) => {
     const points = [...groupBy(runs, (r) => String(r.sweepPoint[key])).values()]
-      .map((pointRuns) => ({ n: pointRuns[0].sweepPoint[key] as number, throughput: meanOf(pointRuns, 'throughput_ops_s') ?? 0 }))
+      .map((pointRuns) => ({ n: Number(pointRuns[0].sweepPoint[key]), throughput: meanOf(pointRuns, 'throughput_ops_s') ?? 0 }))
       .sort((a, b) => a.n - b.n);
     return { variant, points };
   });

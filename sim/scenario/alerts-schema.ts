@@ -11,7 +11,7 @@ const condition = () =>
     try {
       return { text, condition: parseCondition(text) };
     } catch (error) {
-      ctx.issues.push({ code: 'custom', input: text, message: (error as Error).message });
+      ctx.issues.push({ code: 'custom', input: text, message: error instanceof Error ? error.message : String(error) });
       return z.NEVER;
     }
   });

@@ -135,7 +135,7 @@ export function roughTime(events: number): string {
 /** A round budget above `events`: 1, 2 or 5 × a power of ten. */
 function nextBudget(events: number): number {
   const power = 10 ** Math.floor(Math.log10(events));
-  return [1, 2, 5, 10].map((m) => m * power).find((b) => b >= events) as number;
+  return [1, 2, 5].map((m) => m * power).find((b) => b >= events) ?? 10 * power;
 }
 
 export { count as formatCount };

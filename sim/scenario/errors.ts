@@ -54,7 +54,7 @@ export function suggest(word: string, valid: readonly string[]): string | undefi
   if (valid.length === 0) return undefined;
   const extending = word.length >= 3 ? valid.filter((v) => v.startsWith(word)) : [];
   if (extending.length === 1) return extending[0];
-  const best = closest(word, valid as string[]);
+  const best = closest(word, [...valid]);
   const limit = Math.max(2, Math.floor(word.length / 3));
   return distance(word.toLowerCase(), best.toLowerCase()) <= limit ? best : undefined;
 }

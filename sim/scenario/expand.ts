@@ -54,7 +54,8 @@ export function mergeVariant(target: Layered, variant: Raw, index: number): void
   const merge = (into: Raw, from: Raw, path: Path) => {
     for (const [key, value] of Object.entries(from)) {
       const here = [...path, key];
-      if (isMapping(value) && !('kind' in value) && !('dist' in value) && isMapping(into[key])) merge(into[key] as Raw, value, here);
+      const inBase = into[key];
+      if (isMapping(value) && !('kind' in value) && !('dist' in value) && isMapping(inBase)) merge(inBase, value, here);
       else {
         into[key] = clone(value);
         record(target, here, { file: ['variants', index, ...here] });

@@ -98,7 +98,7 @@ export function faultWords(f: FaultMarker, run: Pick<RunResult, 'nodes' | 'timel
   }
   const cut = /^cut (\[[\d, ]*\]) → (\[[\d, ]*\])$/.exec(f.label);
   if (cut) {
-    const [from, to] = [cut[1], cut[2]].map((side) => JSON.parse(side) as number[]);
+    const [from, to] = [cut[1], cut[2]].map((side) => (side.match(/\d+/g) ?? []).map(Number));
     return `${list(from)} cannot reach ${list(to)} (one way)`;
   }
   return f.label;
