@@ -7,6 +7,7 @@
 import type * as z from 'zod';
 import type { SchemaKit } from '../scenario/schema-kit.js';
 import type { Micros } from '../scenario/scenario.js';
+import type { Message } from '../protocols/node.js';
 import type { MsgKind } from '../trace/trace.js';
 import type { Architecture, BuildContext } from './architecture.js';
 
@@ -68,9 +69,17 @@ interface KindCost<S> {
 /** The parsed keys of a kind's schema: what the file says, defaults filled in. */
 type ParsedKeys<S extends SpecBase, Shape extends z.core.$ZodLooseShape> = z.output<z.ZodObject<Shape>> & Pick<S, 'kind' | 'nodes'>;
 
+/** How the replay page draws each message type of a protocol whose messages are `M`: every
+ *  type of the union is a key, and nothing else is. */
+type MessageKinds<M extends Message = Message> = Readonly<Record<M['type'], MsgKind>>;
+
 // Members are methods, not function-valued properties: a descriptor of one kind is then also a
 // descriptor of the union of all kinds, which is how the registry hands them out.
-export interface KindDescriptor<S extends SpecBase = SpecBase, Shape extends z.core.$ZodLooseShape = z.core.$ZodLooseShape> {
+export interface KindDescriptor<
+  S extends SpecBase = SpecBase,
+  Shape extends z.core.$ZodLooseShape = z.core.$ZodLooseShape,
+  M extends Message = Message,
+> {
   readonly kind: S['kind'];
   /** What it is, in a line: `kind:`'s description in the JSON Schema and docs/scenario-format.md. */
   readonly summary: string;
@@ -90,13 +99,14 @@ export interface KindDescriptor<S extends SpecBase = SpecBase, Shape extends z.c
   /** capacity_ops_s: the writes per second its leader can commit, from CPU costs alone; absent
    *  for kinds that have no leader to bound them. */
   capacity?(spec: S, cpu: CpuCosts): number;
-  /** What each of its messages is, by type name, for the replay page's colours (unlisted: other). */
-  readonly messageKinds: Readonly<Record<string, MsgKind>>;
+  /** What each of its messages (`M`, the union its nodes exchange) is, for the replay page's colours. */
+  readonly messageKinds: MessageKinds<M>;
   build(spec: S, ctx: BuildContext): Architecture;
 }
 
-/** A kind's descriptor, checked against its spec type: `defineKind<Spec>()({ ... })`. */
+/** A kind's descriptor, checked against its spec type and the messages its nodes exchange:
+ *  `defineKind<Spec, RaftMessage>()({ ... })` (`never` for a kind whose nodes send none). */
 export const defineKind =
-  <S extends SpecBase>() =>
-  <Shape extends z.core.$ZodLooseShape>(descriptor: KindDescriptor<S, Shape>): KindDescriptor<S, Shape> =>
+  <S extends SpecBase, M extends Message>() =>
+  <Shape extends z.core.$ZodLooseShape>(descriptor: KindDescriptor<S, Shape, M>): KindDescriptor<S, Shape, M> =>
     descriptor;

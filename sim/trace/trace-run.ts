@@ -21,7 +21,7 @@ export function traceRun(run: RunSpec, trial: number, window: TraceWindow): Trac
     until: window.to,
     beforeRun: (sim, arch) => (tracer = attachTracer(run, trial, window, sim, arch)),
   });
-  const trace = (tracer as Tracer).finish();
+  const trace = finish(tracer);
   trace.seed = result.seed;
   return trace;
 }
@@ -41,12 +41,18 @@ export function traceAlong(run: RunSpec, trial: number): { hooks: RunHooks; trac
       at: window.to,
       reached: (sim) => {
         sim.traceWith(null);
-        trace = (tracer as Tracer).finish();
+        trace = finish(tracer);
         trace.seed = trialSeed(run.scenario.seed, trial);
       },
     },
   };
   return { hooks, traceFor: (w) => (w.from === window.from && w.to === window.to ? trace : undefined) };
+}
+
+/** The trace of a tracer that `beforeRun` attached (it runs before any event). */
+function finish(tracer: Tracer | undefined): Trace {
+  if (tracer === undefined) throw new Error('trace: the run started without its tracer');
+  return tracer.finish();
 }
 
 function attachTracer(run: RunSpec, trial: number, window: TraceWindow, sim: Simulation, arch: Architecture): Tracer {

@@ -1,6 +1,6 @@
 // `active-passive`: N replicas elect one leader, which alone serves; the others redirect.
 import { heartbeatLoad } from '../../metrics/capacity.js';
-import { RAFT_MESSAGE_KINDS } from '../../protocols/raft/index.js';
+import { RAFT_MESSAGE_KINDS, type RaftMessage } from '../../protocols/raft/index.js';
 import type { ElectionOptions } from '../../scenario/scenario.js';
 import { heartbeatEvents, ONE_ELECTED_GROUP } from '../cost-model.js';
 import { defineKind } from '../kind.js';
@@ -11,7 +11,7 @@ export interface ActivePassiveSpec extends ElectionOptions {
   nodes: number;
 }
 
-export const activePassive = defineKind<ActivePassiveSpec>()({
+export const activePassive = defineKind<ActivePassiveSpec, RaftMessage>()({
   kind: 'active-passive',
   summary: 'N replicas elect one leader (the Raft election, no log), which alone serves; the others redirect',
   schema: (k) => ({ ...k.election }),

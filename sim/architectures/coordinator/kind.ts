@@ -1,8 +1,8 @@
 // `coordinator`: a stateless fleet behind a balancer whose every request needs an ID (or a
 // rate-limit token) leased from one coordinator elected among the same N nodes.
 import { heartbeatLoad } from '../../metrics/capacity.js';
-import { LEASE_MESSAGE_KINDS } from '../../protocols/elected/lease-messages.js';
-import { RAFT_MESSAGE_KINDS } from '../../protocols/raft/index.js';
+import { LEASE_MESSAGE_KINDS, type LeaseMessage } from '../../protocols/elected/lease-messages.js';
+import { RAFT_MESSAGE_KINDS, type RaftMessage } from '../../protocols/raft/index.js';
 import type { ElectionOptions } from '../../scenario/scenario.js';
 import { electionLog, EVENTS_PER_MESSAGE, leaderRounds, ONE_ELECTED_GROUP, raftCommitLatency, raftGroupEvents } from '../cost-model.js';
 import { defineKind, type CpuCosts, type ModelCosts } from '../kind.js';
@@ -15,7 +15,7 @@ export interface CoordinatorSpec extends ElectionOptions {
   batch: number;
 }
 
-export const coordinator = defineKind<CoordinatorSpec>()({
+export const coordinator = defineKind<CoordinatorSpec, RaftMessage | LeaseMessage>()({
   kind: 'coordinator',
   summary: 'a stateless fleet behind a balancer; every request needs an ID (or token) leased from one elected coordinator',
   schema: (k) => ({

@@ -1,5 +1,5 @@
 // `leaderless-quorum`: a consistent-hash ring; each key on `replicas` nodes, W and R quorums.
-import { QUORUM_MESSAGE_KINDS } from '../../protocols/quorum/messages.js';
+import { QUORUM_MESSAGE_KINDS, type QuorumMessage } from '../../protocols/quorum/messages.js';
 import { EVENTS_PER_FSYNC, EVENTS_PER_MESSAGE, perSecond } from '../cost-model.js';
 import { defineKind } from '../kind.js';
 import { buildLeaderlessQuorum } from './leaderless-quorum.js';
@@ -15,7 +15,7 @@ export interface LeaderlessQuorumSpec {
 
 const majority = (n: number) => Math.floor(n / 2) + 1;
 
-export const leaderlessQuorum = defineKind<LeaderlessQuorumSpec>()({
+export const leaderlessQuorum = defineKind<LeaderlessQuorumSpec, QuorumMessage>()({
   kind: 'leaderless-quorum',
   summary: 'a consistent-hash ring; each key on `replicas` nodes, written to W and read from R of them; no leader',
   schema: (k) => ({

@@ -1,6 +1,6 @@
 // `multi-paxos`: one group of N acceptors with a distinguished proposer, and Flexible Paxos
 // quorums (phase 1 and phase 2 need only intersect: phase1 + phase2 > nodes).
-import { PAXOS_MESSAGE_KINDS } from '../../protocols/paxos/messages.js';
+import { PAXOS_MESSAGE_KINDS, type PaxosMessage } from '../../protocols/paxos/messages.js';
 import type { PaxosOptions } from '../../protocols/paxos/options.js';
 import { leaderCapacity } from '../../metrics/capacity.js';
 import { ONE_ELECTED_GROUP, raftCommitLatency, raftLeaderEvents } from '../cost-model.js';
@@ -14,7 +14,7 @@ export interface MultiPaxosSpec extends PaxosOptions {
 
 const majority = (n: number) => Math.floor(n / 2) + 1;
 
-export const multiPaxos = defineKind<MultiPaxosSpec>()({
+export const multiPaxos = defineKind<MultiPaxosSpec, PaxosMessage>()({
   kind: 'multi-paxos',
   summary: 'one group of N acceptors with a distinguished proposer (the leader) and Flexible Paxos quorums',
   schema: (k) => ({

@@ -1,5 +1,5 @@
 // `raft-group`: one Raft group of N nodes; every request goes through its leader.
-import { RAFT_MESSAGE_KINDS, RELAY_MESSAGE_KINDS } from '../../protocols/raft/index.js';
+import { RAFT_MESSAGE_KINDS, RELAY_MESSAGE_KINDS, type RaftMessage, type RelayMessage } from '../../protocols/raft/index.js';
 import type { RaftOptions } from '../../scenario/scenario.js';
 import { leaderCapacity } from '../../metrics/capacity.js';
 import {
@@ -19,7 +19,7 @@ export interface RaftGroupSpec extends RaftOptions {
   nodes: number;
 }
 
-export const raftGroup = defineKind<RaftGroupSpec>()({
+export const raftGroup = defineKind<RaftGroupSpec, RaftMessage | RelayMessage>()({
   kind: 'raft-group',
   summary: 'one Raft group of N nodes; every request goes through its leader',
   schema: (k) => ({ ...k.raft }),

@@ -1,5 +1,5 @@
 // `sharded-raft`: S shards, each a Raft group of R replicas, spread over N nodes.
-import { RAFT_MESSAGE_KINDS } from '../../protocols/raft/index.js';
+import { RAFT_MESSAGE_KINDS, type RaftMessage } from '../../protocols/raft/index.js';
 import type { RaftOptions } from '../../scenario/scenario.js';
 import { electionEvents, firstElection, raftCommitLatency, raftGroupEvents } from '../cost-model.js';
 import { defineKind, type CpuCosts, type ModelCosts } from '../kind.js';
@@ -13,7 +13,7 @@ export interface ShardedRaftSpec extends RaftOptions {
   replication: number;
 }
 
-export const shardedRaft = defineKind<ShardedRaftSpec>()({
+export const shardedRaft = defineKind<ShardedRaftSpec, RaftMessage>()({
   kind: 'sharded-raft',
   summary: 'S shards, each a Raft group of R replicas, spread over the N nodes',
   schema: (k) => ({

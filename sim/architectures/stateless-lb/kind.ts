@@ -11,7 +11,7 @@ export interface StatelessLbSpec {
   healthCheck: { interval: Micros; unhealthyAfter: number };
 }
 
-export const statelessLb = defineKind<StatelessLbSpec>()({
+export const statelessLb = defineKind<StatelessLbSpec, never>()({
   kind: 'stateless-lb',
   summary: 'N stateless servers behind a load balancer with health checks; no leader',
   schema: (k) => ({
